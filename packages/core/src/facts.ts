@@ -1,0 +1,65 @@
+// The facts the core decides from. Adapters load them; the core never does I/O.
+// Times are epoch milliseconds so that `now` is plainly an input (style.md, core rule 7).
+import type { GrantLevel, ShareLevel } from './levels.ts';
+
+export type Role = 'admin' | 'member';
+export type UserStatus = 'active' | 'deactivated';
+export type ContactState = 'active' | 'archived' | 'trashed';
+export const CONTACT_STATES: readonly ContactState[] = ['active', 'archived', 'trashed'];
+
+export const EXPORT_CHANNELS = ['csv', 'xlsx', 'vcard', 'mailchimp_sync', 'google_contacts_sync', 'api'] as const;
+export type ExportChannel = (typeof EXPORT_CHANNELS)[number];
+
+export type Grantee = { userId: string } | { teamId: string };
+
+/** `startsAt <= now < expiresAt`; a missing bound is open. */
+export type Window = { startsAt: number | null; expiresAt: number | null };
+
+export type Actor = {
+  userId: string;
+  orgId: string;
+  role: Role;
+  status: UserStatus;
+  /** Teams the actor is a member of right now. */
+  teamIds: readonly string[];
+  exportChannels: readonly ExportChannel[];
+};
+
+export type OrgSettings = {
+  exportEnabled: boolean;
+  shareAllContacts: boolean;
+  membersCanArchiveDeleteShared: boolean;
+};
+
+export type Provenance = Window & { id: string; grantee: Grantee; grantedBy: string | null; grantedAt: number };
+
+/** A user grant on `ownerId`'s contacts or calendar (set by an admin on the Users page). */
+export type UserGrantFact = Provenance & { ownerId: string; scope: 'contacts' | 'calendar'; level: GrantLevel };
+
+/** A share of a bucket. */
+export type BucketShareFact = Provenance & { bucketId: string; level: ShareLevel };
+
+/** A share of one contact. */
+export type RecordShareFact = Provenance & { contactId: string; level: ShareLevel };
+
+/**
+ * Everything about the caller needed for any decision: loaded once per request, O(grants + bucket shares),
+ * never O(contacts). `userGrants` and `bucketShares` may hold more than those naming the actor; the core filters.
+ */
+export type ActorContext = {
+  actor: Actor;
+  settings: OrgSettings;
+  userGrants: readonly UserGrantFact[];
+  bucketShares: readonly BucketShareFact[];
+  now: number;
+};
+
+/** One contact, with the shares and bucket memberships that may concern the actor (or all of them). */
+export type ContactFacts = {
+  id: string;
+  orgId: string;
+  ownerId: string;
+  state: ContactState;
+  shares: readonly RecordShareFact[];
+  bucketIds: readonly string[];
+};

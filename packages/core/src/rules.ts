@@ -1,0 +1,52 @@
+// The sources of access of spec §4, written once as rules: each says which level it gives, and on which contacts
+// (a Condition). `decide`, `explain` and `compileFilter` all read this one list.
+import { and, inBuckets, ownerIn, stateIn, TRUE, type Condition } from './condition.ts';
+import type { ActorContext, BucketShareFact, ContactState, UserGrantFact } from './facts.ts';
+import { SHARE_LEVELS, type Level } from './levels.ts';
+import { isWithinWindow, namesActor } from './window.ts';
+
+export type SourceKind = 'owner' | 'admin' | 'share_all' | 'user_grant' | 'bucket_share' | 'record_share';
+
+export type Rule = {
+  kind: SourceKind;
+  level: Level;
+  when: Condition;
+  /** The grant or bucket share behind the rule, for explain. */
+  origin?: UserGrantFact | BucketShareFact;
+};
+
+/** Trashed contacts are reachable only by their owner and admins (spec §4, §6.3). */
+export const LIVE_STATES: ContactState[] = ['active', 'archived'];
+const live = stateIn(LIVE_STATES);
+
+/** Active user grants naming the actor, for one scope. */
+export function activeUserGrants(ctx: ActorContext, scope: UserGrantFact['scope']): UserGrantFact[] {
+  return ctx.userGrants.filter(
+    (g) => g.scope === scope && namesActor(g.grantee, ctx.actor) && isWithinWindow(g, ctx.now),
+  );
+}
+
+export function activeBucketShares(ctx: ActorContext): BucketShareFact[] {
+  return ctx.bucketShares.filter((s) => namesActor(s.grantee, ctx.actor) && isWithinWindow(s, ctx.now));
+}
+
+/** Every rule that may give the actor access to a contact. A deactivated actor has none. */
+export function actorRules(ctx: ActorContext): Rule[] {
+  const { actor, settings, now } = ctx;
+  if (actor.status !== 'active') return [];
+  const rules: Rule[] = [{ kind: 'owner', level: 'owner', when: ownerIn([actor.userId]) }];
+  if (actor.role === 'admin') rules.push({ kind: 'admin', level: 'profile', when: TRUE });
+  if (settings.shareAllContacts) rules.push({ kind: 'share_all', level: 'profile', when: live });
+  for (const grant of activeUserGrants(ctx, 'contacts')) {
+    rules.push({ kind: 'user_grant', level: grant.level, when: and(live, ownerIn([grant.ownerId])), origin: grant });
+  }
+  for (const share of activeBucketShares(ctx)) {
+    rules.push({ kind: 'bucket_share', level: share.level, when: and(live, inBuckets([share.bucketId])), origin: share });
+  }
+  // One rule per share level: "an active share at this level or above exists".
+  for (const minLevel of SHARE_LEVELS) {
+    const when: Condition = { op: 'sharedWith', userId: actor.userId, teamIds: [...actor.teamIds], minLevel, now };
+    rules.push({ kind: 'record_share', level: minLevel, when: and(live, when) });
+  }
+  return rules;
+}

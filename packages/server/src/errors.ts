@@ -1,0 +1,77 @@
+// One catalog of error codes. Each code has a category; one exhaustive switch maps categories to HTTP statuses.
+// docs/errors.md lists every code; test/api/errors-doc.test.ts fails when the two disagree.
+import { assertNever } from '@tandem/core';
+
+export type ErrorCategory = 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+
+export const ERROR_CATALOG = {
+  TANDEM_INPUT_INVALID: { category: 'bad_input', title: 'The request is not valid' },
+  TANDEM_AUTH_REQUIRED: { category: 'unauthenticated', title: 'Sign in first' },
+  TANDEM_AUTH_INVALID_CREDENTIALS: { category: 'unauthenticated', title: 'E-mail or password is wrong' },
+  TANDEM_AUTH_CSRF: { category: 'forbidden', title: 'Missing or wrong CSRF token' },
+  TANDEM_ACCESS_FORBIDDEN: { category: 'forbidden', title: 'You may not do this' },
+  TANDEM_ACCESS_ADMIN_ONLY: { category: 'forbidden', title: 'Only administrators may do this' },
+  TANDEM_SHARE_ABOVE_OWN_LEVEL: { category: 'forbidden', title: 'You cannot give more access than you have' },
+  TANDEM_EXPORT_CHANNEL_FORBIDDEN: { category: 'forbidden', title: 'You may not export through this channel' },
+  TANDEM_NOT_FOUND: { category: 'not_found', title: 'Not found' },
+  TANDEM_CONTACT_NOT_FOUND: { category: 'not_found', title: 'Contact not found' },
+  TANDEM_USER_NOT_FOUND: { category: 'not_found', title: 'User not found' },
+  TANDEM_TEAM_NOT_FOUND: { category: 'not_found', title: 'Team not found' },
+  TANDEM_GRANT_NOT_FOUND: { category: 'not_found', title: 'Grant not found' },
+  TANDEM_SHARE_NOT_FOUND: { category: 'not_found', title: 'Share not found' },
+  TANDEM_USER_EMAIL_TAKEN: { category: 'conflict', title: 'That e-mail is already in use' },
+  TANDEM_ORG_LAST_ADMIN: { category: 'conflict', title: 'An organisation keeps at least one active admin' },
+  TANDEM_CONTACT_WRONG_STATE: { category: 'conflict', title: 'The contact is not in a state that allows this' },
+  TANDEM_INTERNAL: { category: 'internal', title: 'Something went wrong on our side' },
+} as const satisfies Record<string, { category: ErrorCategory; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export function statusOf(category: ErrorCategory): number {
+  switch (category) {
+    case 'bad_input':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'internal':
+      return 500;
+    default:
+      return assertNever(category);
+  }
+}
+
+/** An error meant for the caller. `detail` is public; anything internal goes to the log, never the wire. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail: string;
+  readonly extra: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, detail?: string, extra?: Record<string, unknown>) {
+    const entry = ERROR_CATALOG[code];
+    super(detail ?? entry.title);
+    this.code = code;
+    this.status = statusOf(entry.category);
+    this.detail = detail ?? entry.title;
+    this.extra = extra;
+  }
+}
+
+export type ProblemDetails = { type: string; title: string; status: number; detail: string; code: ErrorCode } & Record<string, unknown>;
+
+export function toProblem(error: AppError): ProblemDetails {
+  return {
+    type: `https://tandem.dev/errors/${error.code}`,
+    title: ERROR_CATALOG[error.code].title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    ...error.extra,
+  };
+}

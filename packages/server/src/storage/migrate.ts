@@ -1,0 +1,44 @@
+// Applies migrations/NNNN_name.sql in order, recording what ran. The same files run on PGlite and PostgreSQL.
+import { sql } from 'kysely';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DbHandle } from './connect.ts';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export function listMigrations(): { name: string; sql: string }[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(join(MIGRATIONS_DIR, name), 'utf8') }));
+}
+
+/**
+ * Runs pending migrations; returns the names applied now. Safe on every start. Each migration and its record
+ * run as one script inside BEGIN/COMMIT, so a failed migration leaves nothing half-applied; an advisory lock
+ * keeps two app nodes starting on one PostgreSQL from racing.
+ */
+export async function migrate(handle: DbHandle): Promise<string[]> {
+  const { db } = handle;
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  const applied: string[] = [];
+  for (const migration of listMigrations()) {
+    const done = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = ${migration.name}`.execute(db);
+    if (done.rows.length > 0) continue;
+    const quotedName = migration.name.replace(/'/g, "''");
+    const ran = await handle.runScript(
+      `BEGIN;\nSELECT pg_advisory_xact_lock(7272);\n` +
+        `DO $$ BEGIN IF EXISTS (SELECT 1 FROM schema_migrations WHERE name = '${quotedName}') THEN RAISE EXCEPTION 'tandem:migration-already-applied'; END IF; END $$;\n` +
+        `${migration.sql}\nINSERT INTO schema_migrations (name) VALUES ('${quotedName}');\nCOMMIT;`,
+    ).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof Error && error.message.includes('tandem:migration-already-applied')) return false;
+        throw error;
+      },
+    );
+    if (ran) applied.push(migration.name);
+  }
+  return applied;
+}

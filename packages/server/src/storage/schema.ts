@@ -1,0 +1,123 @@
+// Kysely table types, one per migration table. Keep in step with migrations/*.sql.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+
+export type OrgsTable = {
+  id: Generated<string>;
+  name: string;
+  accent_color: Generated<string>;
+  billing: ColumnType<Record<string, unknown>, string | undefined, string>;
+  export_enabled: Generated<boolean>;
+  share_all_contacts: Generated<boolean>;
+  members_can_archive_delete_shared: Generated<boolean>;
+  created_at: CreatedAt;
+};
+
+export type UsersTable = {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  email: string;
+  password_hash: string;
+  role: 'admin' | 'member';
+  status: Generated<'active' | 'deactivated'>;
+  export_channels: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+};
+
+export type SessionsTable = {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  kind: Generated<'session' | 'api'>;
+  name: string | null;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type TeamsTable = { org_id: string; id: Generated<string>; name: string; created_at: CreatedAt };
+export type TeamMembersTable = { org_id: string; team_id: string; user_id: string };
+
+export type ContactsTable = {
+  org_id: string;
+  id: Generated<string>;
+  owner_id: string;
+  name: string;
+  sort_name: string;
+  company: string | null;
+  title: string | null;
+  emails: ColumnType<string[], string[] | undefined, string[]>;
+  phones: ColumnType<string[], string[] | undefined, string[]>;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  address: string | null;
+  archived_at: Timestamp | null;
+  trashed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+type GranteeColumns = { grantee_user_id: string | null; grantee_team_id: string | null };
+type WindowColumns = { starts_at: Timestamp | null; expires_at: Timestamp | null };
+type Provenance = { created_by: string | null; created_at: CreatedAt };
+
+export type ContactSharesTable = GranteeColumns & WindowColumns & Provenance & {
+  org_id: string; id: Generated<string>; contact_id: string; level: number;
+};
+export type UserGrantsTable = GranteeColumns & WindowColumns & Provenance & {
+  org_id: string; id: Generated<string>; owner_id: string; scope: 'contacts' | 'calendar'; level: number;
+};
+export type BucketsTable = { org_id: string; id: Generated<string>; owner_id: string; name: string; created_at: CreatedAt };
+export type BucketContactsTable = {
+  org_id: string; bucket_id: string; contact_id: string; added_by: string | null; added_at: CreatedAt;
+};
+export type BucketSharesTable = GranteeColumns & WindowColumns & Provenance & {
+  org_id: string; id: Generated<string>; bucket_id: string; level: number;
+};
+
+export type ContactEventsTable = {
+  org_id: string;
+  id: Generated<string>;
+  contact_id: string;
+  kind: 'message' | 'note' | 'call';
+  body: string;
+  channel: string | null;
+  sent_by: string;
+  on_behalf_of: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+};
+
+export type AuditLogTable = {
+  org_id: string;
+  seq: ColumnType<string, number | string | bigint, never>;
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type Database = {
+  orgs: OrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  contacts: ContactsTable;
+  contact_shares: ContactSharesTable;
+  user_grants: UserGrantsTable;
+  buckets: BucketsTable;
+  bucket_contacts: BucketContactsTable;
+  bucket_shares: BucketSharesTable;
+  contact_events: ContactEventsTable;
+  audit_log: AuditLogTable;
+};

@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../../src/storage/connect.ts';
+import { listMigrations, migrate } from '../../src/storage/migrate.ts';
+import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
+
+describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
+  const handles: DbHandle[] = [];
+  afterAll(async () => {
+    await Promise.all(handles.map((h) => h.close()));
+  });
+
+  it('replays from zero, records every migration, and is a no-op the second time', async () => {
+    const handle = await freshDatabase(kind);
+    handles.push(handle);
+    const applied = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(handle.db);
+    expect(applied.rows.map((r) => r.name)).toEqual(listMigrations().map((m) => m.name));
+    expect(await migrate(handle)).toEqual([]);
+  });
+
+  it('gives every table an org_id column and every index a leading org_id, but the documented lookups', async () => {
+    const handle = await freshDatabase(kind);
+    handles.push(handle);
+    const tables = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_name NOT IN ('schema_migrations', 'orgs')`.execute(handle.db);
+    expect(tables.rows.length).toBeGreaterThan(10);
+    for (const { table_name } of tables.rows) {
+      const cols = await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = ${table_name} ORDER BY ordinal_position`.execute(handle.db);
+      expect(cols.rows[0]?.column_name, table_name).toBe('org_id');
+    }
+    const indexes = await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes
+      WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'orgs')`.execute(handle.db);
+    const exceptions = new Set(['users_email_key', 'sessions_token_key']);
+    for (const { indexname, indexdef } of indexes.rows) {
+      if (exceptions.has(indexname)) continue;
+      expect(indexdef, indexname).toMatch(/\(org_id[,)]/);
+    }
+  });
+});
