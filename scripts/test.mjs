@@ -1,7 +1,11 @@
 // `npm test`: every check and every test, in order: types, lint, unit + API + database suites, browser suite.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+
+rmSync('test-results', { recursive: true, force: true });
 
 const steps = [
+  ['system packages (Chromium for the browser tests)', null],
   ['typecheck', ['run', 'typecheck']],
   ['lint', ['run', 'lint']],
   ['unit, storage, differential and API tests', ['run', 'test:unit']],
@@ -11,11 +15,22 @@ const started = Date.now();
 for (const [name, args] of steps) {
   console.log(`\n=== ${name} ===`);
   const t = Date.now();
-  const run = spawnSync('npm', args, { stdio: 'inherit' });
+  const run = args ? spawnSync('npm', args, { stdio: 'inherit' }) : spawnSync('bash', ['scripts/install-system-deps.sh'], { stdio: 'inherit' });
   if (run.status !== 0) {
     console.error(`\n${name} failed (exit ${run.status}).`);
     process.exit(run.status ?? 1);
   }
   console.log(`=== ${name}: ok in ${((Date.now() - t) / 1000).toFixed(1)} s ===`);
 }
+// Vitest's JSON reports (unit and browser suites) give the closing count line.
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const file of existsSync('test-results') ? readdirSync('test-results').filter((f) => f.endsWith('.json')) : []) {
+  const report = JSON.parse(readFileSync(`test-results/${file}`, 'utf8'));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += report.numFailedTests ?? 0;
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+// No test may be skipped: a skipped test is not a passing one.
+if (totals.passed === 0 || totals.failed > 0 || totals.skipped > 0) process.exit(1);
