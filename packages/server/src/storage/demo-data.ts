@@ -1,12 +1,196 @@
-// Demo data on first start: a small org that shows every kind of sharing. Placeholder until the seed issue's
-// generator lands here; it only reports whether the database was empty.
+// Demo data on first start: the org "Acme Care" of demo-data-cast.ts, which shows every kind of sharing (record
+// shares with and without expiry, a team share, user grants, a shared bucket, archive and trash, messages sent on
+// someone's behalf). Written in one transaction: a failure leaves the database empty. Prints nothing.
+import { levelRank } from '@tandem/core';
+import argon2 from 'argon2';
+import { sql } from 'kysely';
+import { appendAudit, type AuditInput } from '../domain/audit.ts';
 import type { Db } from './connect.ts';
+import {
+  ARCHIVED, DEMO_EVENTS, DEMO_GRANTS, DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_SHARES, DEMO_TEAMS, DEMO_USERS, KEY_ACCOUNTS,
+  PRIVATE_BUCKET, TRASHED, demoContacts, demoEmail, type DemoUserKey,
+} from './demo-data-cast.ts';
 
 export type DemoInfo = { adminEmail: string; password: string };
 
+const DAY = 86_400_000;
+/** Serialises two app nodes starting on one empty PostgreSQL at once. */
+const DEMO_LOCK = 727_201;
+
+type Ids = { orgId: string; users: Map<DemoUserKey, string>; teams: Map<string, string>; contacts: string[]; owners: string[] };
+type Audit = Omit<AuditInput, 'orgId'>;
+
 export async function loadDemoDataIfEmpty(db: Db, now: number): Promise<DemoInfo | null> {
-  void now;
-  const any = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
-  return null;
+  if (await hasAnyOrg(db)) return null;
+  const passwordHash = await argon2.hash(DEMO_PASSWORD);
+  const loaded = await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`.execute(trx);
+    if (await hasAnyOrg(trx)) return false;
+    await writeDemo(trx, now, passwordHash);
+    return true;
+  });
+  return loaded ? { adminEmail: demoEmail('ada'), password: DEMO_PASSWORD } : null;
+}
+
+async function hasAnyOrg(db: Db): Promise<boolean> {
+  return (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+async function writeDemo(trx: Db, now: number, passwordHash: string): Promise<void> {
+  const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
+  const org = await trx.insertInto('orgs').values({
+    name: DEMO_ORG_NAME, created_at: at(120),
+    billing: JSON.stringify({ contactName: 'Ada Lindqvist', email: demoEmail('ada'), address: '1 Care Street, Springfield', vatId: '' }),
+  }).returning('id').executeTakeFirstOrThrow();
+  const ids: Ids = { orgId: org.id, users: new Map(), teams: new Map(), contacts: [], owners: [] };
+  for (const user of DEMO_USERS) {
+    const row = await trx.insertInto('users').values({
+      org_id: org.id, name: user.name, email: demoEmail(user.key), password_hash: passwordHash, role: user.role,
+      status: user.status, export_channels: user.role === 'admin' ? ['csv', 'xlsx', 'vcard'] : [], created_at: at(120),
+    }).returning('id').executeTakeFirstOrThrow();
+    ids.users.set(user.key, row.id);
+  }
+  for (const team of DEMO_TEAMS) {
+    const row = await trx.insertInto('teams').values({ org_id: org.id, name: team.name, created_at: at(119) }).returning('id').executeTakeFirstOrThrow();
+    ids.teams.set(team.name, row.id);
+    await trx.insertInto('team_members').values(team.members.map((key) => ({ org_id: org.id, team_id: row.id, user_id: userId(ids, key) }))).execute();
+  }
+  await writeContacts(trx, ids, at);
+  const audits: Audit[] = [
+    ...(await writeShares(trx, ids, now)),
+    ...(await writeGrants(trx, ids, at)),
+    ...(await writeBuckets(trx, ids, at)),
+    ...(await writeArchiveAndTrash(trx, ids, at)),
+    ...(await writeEvents(trx, ids, at)),
+  ];
+  audits.sort((a, b) => a.at - b.at);
+  for (const entry of audits) await appendAudit(trx, { orgId: org.id, ...entry });
+}
+
+function userId(ids: Ids, key: DemoUserKey): string {
+  const id = ids.users.get(key);
+  if (!id) throw new Error(`demo user ${key} missing`);
+  return id;
+}
+
+function contactId(ids: Ids, index: number): string {
+  const id = ids.contacts[index];
+  if (!id) throw new Error(`demo contact ${index} missing`);
+  return id;
+}
+
+async function writeContacts(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Promise<void> {
+  const contacts = demoContacts();
+  ids.owners = contacts.map((c) => userId(ids, c.owner));
+  const rows = await trx.insertInto('contacts').values(contacts.map((c) => ({
+    org_id: ids.orgId, owner_id: userId(ids, c.owner), name: c.name, sort_name: c.name.trim().toLowerCase(),
+    company: c.company, title: c.title, emails: c.emails, phones: c.phones, tags: c.tags, address: c.address,
+    created_at: at(c.daysAgo), updated_at: at(c.daysAgo),
+  }))).returning('id').execute();
+  ids.contacts = rows.map((r) => r.id);
+}
+
+function ownerIdOf(ids: Ids, index: number): string {
+  const owner = ids.owners[index];
+  if (!owner) throw new Error(`demo contact ${index} missing`);
+  return owner;
+}
+
+async function writeShares(trx: Db, ids: Ids, now: number): Promise<Audit[]> {
+  const audits: Audit[] = [];
+  for (const share of DEMO_SHARES) {
+    const createdAt = now - share.daysAgo * DAY;
+    const expiresAt = share.expiresInDays === undefined ? null : new Date(now + share.expiresInDays * DAY);
+    const grantee = 'user' in share.grantee ? { userId: userId(ids, share.grantee.user) } : { teamId: ids.teams.get(share.grantee.team) as string };
+    const owner = ownerIdOf(ids, share.contact);
+    const row = await trx.insertInto('contact_shares').values({
+      org_id: ids.orgId, contact_id: contactId(ids, share.contact), level: levelRank(share.level),
+      grantee_user_id: 'userId' in grantee ? grantee.userId : null, grantee_team_id: 'teamId' in grantee ? grantee.teamId : null,
+      starts_at: null, expires_at: expiresAt, created_by: owner, created_at: new Date(createdAt),
+    }).returning('id').executeTakeFirstOrThrow();
+    audits.push({
+      actorId: owner, action: 'contact.share', targetType: 'contact_share', targetId: row.id, at: createdAt, before: null,
+      after: { contactId: contactId(ids, share.contact), grantee, level: share.level, startsAt: null, expiresAt: expiresAt?.toISOString() ?? null },
+    });
+  }
+  return audits;
+}
+
+async function writeGrants(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Promise<Audit[]> {
+  const admin = userId(ids, 'ada');
+  const audits: Audit[] = [];
+  for (const grant of DEMO_GRANTS) {
+    const createdAt = at(grant.daysAgo);
+    const row = await trx.insertInto('user_grants').values({
+      org_id: ids.orgId, owner_id: userId(ids, grant.owner), grantee_user_id: userId(ids, grant.grantee), grantee_team_id: null,
+      scope: grant.scope, level: levelRank(grant.level), starts_at: null, expires_at: null, created_by: admin, created_at: createdAt,
+    }).returning('id').executeTakeFirstOrThrow();
+    audits.push({
+      actorId: admin, action: 'grant.create', targetType: 'user_grant', targetId: row.id, at: createdAt.getTime(), before: null,
+      after: { ownerId: userId(ids, grant.owner), grantee: { userId: userId(ids, grant.grantee) }, scope: grant.scope, level: grant.level, startsAt: null, expiresAt: null },
+    });
+  }
+  return audits;
+}
+
+async function writeBuckets(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Promise<Audit[]> {
+  const audits: Audit[] = [];
+  for (const bucket of [KEY_ACCOUNTS, PRIVATE_BUCKET]) {
+    const owner = userId(ids, bucket.owner);
+    const createdAt = at(bucket.daysAgo);
+    const row = await trx.insertInto('buckets').values({ org_id: ids.orgId, owner_id: owner, name: bucket.name, created_at: createdAt })
+      .returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('bucket_contacts').values(bucket.contacts.map((index) => ({
+      org_id: ids.orgId, bucket_id: row.id, contact_id: contactId(ids, index), added_by: owner, added_at: createdAt,
+    }))).execute();
+    if (bucket !== KEY_ACCOUNTS) continue;
+    const teamId = ids.teams.get(KEY_ACCOUNTS.sharedWithTeam) as string;
+    const share = await trx.insertInto('bucket_shares').values({
+      org_id: ids.orgId, bucket_id: row.id, grantee_user_id: null, grantee_team_id: teamId, level: levelRank(KEY_ACCOUNTS.level),
+      starts_at: null, expires_at: null, created_by: owner, created_at: createdAt,
+    }).returning('id').executeTakeFirstOrThrow();
+    audits.push({
+      actorId: owner, action: 'bucket.share', targetType: 'bucket_share', targetId: share.id, at: createdAt.getTime(), before: null,
+      after: { bucketId: row.id, grantee: { teamId }, level: KEY_ACCOUNTS.level, startsAt: null, expiresAt: null },
+    });
+  }
+  return audits;
+}
+
+async function writeArchiveAndTrash(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Promise<Audit[]> {
+  const audits: Audit[] = [];
+  const changes = [
+    ...ARCHIVED.map((a) => ({ ...a, column: 'archived_at' as const, action: 'contact.archive' })),
+    { ...TRASHED, column: 'trashed_at' as const, action: 'contact.delete' },
+  ];
+  for (const change of changes) {
+    const when = at(change.daysAgo);
+    const id = contactId(ids, change.contact);
+    await trx.updateTable('contacts').set({ [change.column]: when, updated_at: when }).where('org_id', '=', ids.orgId).where('id', '=', id).execute();
+    audits.push({
+      actorId: ownerIdOf(ids, change.contact), action: change.action, targetType: 'contact', targetId: id, at: when.getTime(),
+      before: { [change.column]: null }, after: { [change.column]: when.toISOString() },
+    });
+  }
+  return audits;
+}
+
+/** History rows; a message sent by someone other than the owner is audited as sent on the owner's behalf (§6.5). */
+async function writeEvents(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Promise<Audit[]> {
+  const audits: Audit[] = [];
+  for (const event of DEMO_EVENTS) {
+    const owner = ownerIdOf(ids, event.contact);
+    const sender = userId(ids, event.by);
+    const when = at(event.daysAgo);
+    const row = await trx.insertInto('contact_events').values({
+      org_id: ids.orgId, contact_id: contactId(ids, event.contact), kind: event.kind, body: event.body,
+      channel: event.channel ?? null, sent_by: sender, on_behalf_of: event.kind === 'message' ? owner : null, created_at: when,
+    }).returning('id').executeTakeFirstOrThrow();
+    if (event.kind !== 'message' || sender === owner) continue;
+    audits.push({
+      actorId: sender, action: 'contact.message', targetType: 'contact_event', targetId: row.id, at: when.getTime(), before: null,
+      after: { contactId: contactId(ids, event.contact), onBehalfOf: owner, channel: event.channel ?? null },
+    });
+  }
+  return audits;
 }

@@ -1,0 +1,134 @@
+import { decide, type Level } from '@tandem/core';
+import argon2 from 'argon2';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/domain/audit.ts';
+import type { Db, DbHandle } from '../../src/storage/connect.ts';
+import { loadContacts } from '../../src/storage/contact-queries.ts';
+import { DEMO_CONTACT, DEMO_PASSWORD, KEY_ACCOUNTS, TRASHED, demoContacts, demoEmail, type DemoUserKey } from '../../src/storage/demo-data-cast.ts';
+import { loadDemoDataIfEmpty } from '../../src/storage/demo-data.ts';
+import { loadActorContext } from '../../src/storage/load-actor-context.ts';
+import { freshDatabase } from '../support/databases.ts';
+
+const NOW = Date.parse('2026-03-02T09:00:00Z');
+const DAY = 86_400_000;
+const TABLES = ['orgs', 'users', 'teams', 'team_members', 'contacts', 'contact_shares', 'user_grants', 'buckets',
+  'bucket_contacts', 'bucket_shares', 'contact_events', 'audit_log'] as const;
+
+async function counts(db: Db): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of TABLES) {
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
+    out[table] = r.rows[0]?.n ?? -1;
+  }
+  return out;
+}
+
+describe('demo data on first start', () => {
+  let handle: DbHandle;
+  let orgId: string;
+  const users = new Map<DemoUserKey, string>();
+  const contactIds: string[] = [];
+
+  beforeAll(async () => {
+    handle = await freshDatabase('pglite');
+    const info = await loadDemoDataIfEmpty(handle.db, NOW);
+    expect(info).toEqual({ adminEmail: 'ada@acme.example', password: DEMO_PASSWORD });
+    orgId = (await handle.db.selectFrom('orgs').select('id').executeTakeFirstOrThrow()).id;
+    for (const row of await handle.db.selectFrom('users').select(['id', 'email']).execute()) {
+      users.set(row.email.split('@')[0] as DemoUserKey, row.id);
+    }
+    const byName = new Map((await handle.db.selectFrom('contacts').select(['id', 'name']).execute()).map((r) => [r.name, r.id]));
+    for (const c of demoContacts()) contactIds.push(byName.get(c.name) as string);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const user = (key: DemoUserKey) => users.get(key) as string;
+
+  async function levelOf(key: DemoUserKey, contactIndex: number, now = NOW): Promise<Level> {
+    const ctx = await loadActorContext(handle.db, orgId, user(key), now);
+    if (!ctx) throw new Error(`no actor ${key}`);
+    const id = contactIds[contactIndex] as string;
+    const facts = (await loadContacts(handle.db, ctx, [id])).get(id)?.facts;
+    if (!facts) throw new Error(`no contact ${contactIndex}`);
+    return decide(ctx, 'contact.view', facts).level;
+  }
+
+  it('loads once: the second call returns null and changes nothing', async () => {
+    const before = await counts(handle.db);
+    expect(before).toMatchObject({ orgs: 1, users: 7, teams: 2, contacts: 60, buckets: 2, bucket_shares: 1, user_grants: 2 });
+    expect(await loadDemoDataIfEmpty(handle.db, NOW + DAY)).toBeNull();
+    expect(await counts(handle.db)).toEqual(before);
+  });
+
+  it('has the cast of spec §11, all with the documented password', async () => {
+    const rows = await handle.db.selectFrom('users').select(['email', 'role', 'status', 'password_hash']).orderBy('email').execute();
+    expect(rows.find((r) => r.email === demoEmail('ada'))?.role).toBe('admin');
+    for (const key of ['ben', 'cat', 'dan'] as const) expect(rows.find((r) => r.email === demoEmail(key))?.role).toBe('member');
+    expect(new Set(rows.map((r) => r.password_hash)).size).toBe(1);
+    expect(await argon2.verify(rows[0]?.password_hash as string, DEMO_PASSWORD)).toBe(true);
+    const sales = await handle.db.selectFrom('team_members').innerJoin('teams', 'teams.id', 'team_members.team_id')
+      .select('team_members.user_id').where('teams.name', '=', 'Sales').execute();
+    expect(sales.map((r) => r.user_id).sort()).toEqual([user('ben'), user('cat')].sort());
+  });
+
+  it('gives the levels of the worked examples', async () => {
+    expect(await levelOf('ben', DEMO_CONTACT.bensOwn)).toBe('owner');
+    expect(await levelOf('dan', DEMO_CONTACT.bensOwn)).toBe('none');
+    expect(await levelOf('cat', DEMO_CONTACT.bensOwn)).toBe('none');
+    expect(await levelOf('ada', DEMO_CONTACT.bensOwn)).toBe('profile');
+    expect(await levelOf('dan', DEMO_CONTACT.zoe)).toBe('view');
+    expect(await levelOf('cat', DEMO_CONTACT.zoe)).toBe('collaborate');
+    expect(await levelOf('cat', DEMO_CONTACT.zoe, NOW + 8 * DAY)).toBe('none');
+  });
+
+  it('gives access through teams, grants and the shared bucket', async () => {
+    const keyAccount = KEY_ACCOUNTS.contacts[0] as number;
+    expect(await levelOf('cat', keyAccount)).toBe('collaborate');
+    expect(await levelOf('dan', keyAccount)).toBe('none');
+    expect(await levelOf('ben', DEMO_CONTACT.catsSharedWithBen)).toBe('edit');
+    expect(await levelOf('eve', DEMO_CONTACT.dansFirst)).toBe('view');
+    expect(await levelOf('finn', DEMO_CONTACT.sharedWithSupport)).toBe('view');
+    expect(await levelOf('finn', DEMO_CONTACT.catsExpired)).toBe('none');
+    expect(await levelOf('dan', DEMO_CONTACT.evesSharedWithDan)).toBe('collaborate');
+  });
+
+  it('keeps archived and trashed contacts, and records messages sent on the owner\'s behalf', async () => {
+    const archived = await handle.db.selectFrom('contacts').select('id').where('archived_at', 'is not', null).execute();
+    expect(archived).toHaveLength(3);
+    const trashed = await handle.db.selectFrom('contacts').select('id').where('trashed_at', 'is not', null).execute();
+    expect(trashed.map((r) => r.id)).toEqual([contactIds[TRASHED.contact]]);
+    const onBehalf = await handle.db.selectFrom('contact_events').select(['sent_by', 'on_behalf_of'])
+      .where('contact_id', '=', contactIds[DEMO_CONTACT.zoe] as string).where('sent_by', '=', user('cat')).executeTakeFirstOrThrow();
+    expect(onBehalf.on_behalf_of).toBe(user('ben'));
+  });
+
+  it('writes a valid audit chain with an entry for every share, grant and on-behalf message', async () => {
+    const verdict = await verifyAuditChain(handle.db, orgId);
+    expect(verdict.valid).toBe(true);
+    const actions = await handle.db.selectFrom('audit_log').select(['action', 'target_id', 'at']).orderBy('seq').execute();
+    const shares = await handle.db.selectFrom('contact_shares').select('id').execute();
+    for (const share of shares) expect(actions.some((a) => a.action === 'contact.share' && a.target_id === share.id)).toBe(true);
+    expect(actions.filter((a) => a.action === 'grant.create')).toHaveLength(2);
+    expect(actions.filter((a) => a.action === 'contact.message')).toHaveLength(3);
+    const times = actions.map((a) => new Date(a.at).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+});
+
+describe('demo data atomicity', () => {
+  it('leaves the database empty when any write fails', async () => {
+    const handle = await freshDatabase('pglite');
+    try {
+      await handle.runScript(`CREATE FUNCTION fail_demo() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$;
+        CREATE TRIGGER fail_demo BEFORE INSERT ON contact_events FOR EACH ROW EXECUTE FUNCTION fail_demo();`);
+      await expect(loadDemoDataIfEmpty(handle.db, NOW)).rejects.toThrow(/boom/);
+      const after = await counts(handle.db);
+      expect(Object.values(after).every((n) => n === 0)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+});
