@@ -6,6 +6,8 @@ export type ErrorCategory = 'bad_input' | 'unauthenticated' | 'forbidden' | 'not
 
 export const ERROR_CATALOG = {
   TANDEM_INPUT_INVALID: { category: 'bad_input', title: 'The request is not valid' },
+  TANDEM_SHARE_GRANTEE_IS_OWNER: { category: 'bad_input', title: 'The owner already has full access; share with someone else' },
+  TANDEM_GRANT_GRANTEE_IS_OWNER: { category: 'bad_input', title: 'A grant cannot name its owner as grantee' },
   TANDEM_AUTH_REQUIRED: { category: 'unauthenticated', title: 'Sign in first' },
   TANDEM_AUTH_INVALID_CREDENTIALS: { category: 'unauthenticated', title: 'E-mail or password is wrong' },
   TANDEM_AUTH_CSRF: { category: 'forbidden', title: 'Missing or wrong CSRF token' },
@@ -19,9 +21,13 @@ export const ERROR_CATALOG = {
   TANDEM_TEAM_NOT_FOUND: { category: 'not_found', title: 'Team not found' },
   TANDEM_GRANT_NOT_FOUND: { category: 'not_found', title: 'Grant not found' },
   TANDEM_SHARE_NOT_FOUND: { category: 'not_found', title: 'Share not found' },
+  TANDEM_BUCKET_NOT_FOUND: { category: 'not_found', title: 'Bucket not found' },
+  TANDEM_TOKEN_NOT_FOUND: { category: 'not_found', title: 'API token not found' },
   TANDEM_USER_EMAIL_TAKEN: { category: 'conflict', title: 'That e-mail is already in use' },
+  TANDEM_TEAM_NAME_TAKEN: { category: 'conflict', title: 'A team with that name already exists' },
   TANDEM_ORG_LAST_ADMIN: { category: 'conflict', title: 'An organisation keeps at least one active admin' },
   TANDEM_CONTACT_WRONG_STATE: { category: 'conflict', title: 'The contact is not in a state that allows this' },
+  TANDEM_USER_INACTIVE: { category: 'conflict', title: 'That user is deactivated' },
   TANDEM_INTERNAL: { category: 'internal', title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { category: ErrorCategory; title: string }>;
 

@@ -1,8 +1,25 @@
 // Every /api/v1 resource, registered in one place. Each file owns one resource.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
+import { auditRoutes } from './audit.ts';
+import { grantsRoutes } from './grants.ts';
+import { meRoutes } from './me.ts';
+import { orgRoutes } from './org.ts';
+import { sessionsRoutes } from './sessions.ts';
+import { signupRoutes } from './signup.ts';
+import { teamsRoutes } from './teams.ts';
+import { usersRoutes } from './users.ts';
 
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   void api;
   void deps;
+  // Accounts and administration.
+  await api.register(signupRoutes, { deps });
+  await api.register(sessionsRoutes, { deps });
+  await api.register(meRoutes, { deps });
+  await api.register(usersRoutes, { deps });
+  await api.register(teamsRoutes, { deps });
+  await api.register(orgRoutes, { deps });
+  await api.register(grantsRoutes, { deps });
+  await api.register(auditRoutes, { deps });
 }

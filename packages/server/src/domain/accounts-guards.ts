@@ -1,0 +1,39 @@
+// Shared pieces of the account and administration use cases: their dependencies, the admin check, the per-org
+// write lock and id handling. Every permission decision about contacts lives in @tandem/core; the only rule here is
+// spec §8 "admins manage the org; members can do none of this".
+import type { ActorContext } from '@tandem/core';
+import { sql } from 'kysely';
+import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
+import type { Db } from '../storage/connect.ts';
+
+export type Deps = { db: Db; clock: Clock };
+
+/** Org administration (users, teams, switches, grants, branding, audit) is for active admins only. */
+export function requireAdminOrThrow(ctx: ActorContext): void {
+  if (ctx.actor.status !== 'active' || ctx.actor.role !== 'admin') throw new AppError('TANDEM_ACCESS_ADMIN_ONLY');
+}
+
+/**
+ * Serialises the org's administrative writes (the same lock `appendAudit` takes, so no new lock order): checks such
+ * as "one active admin remains" or "one grant per owner, grantee and scope" then cannot race.
+ */
+export async function lockOrg(trx: Db, orgId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${orgId}))`.execute(trx);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are opaque to callers; a malformed id answers exactly as a missing one. */
+export function isId(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Postgres unique violation (both PGlite and node-postgres expose the SQLSTATE as `code`). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+export function toIso(value: Date | string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}

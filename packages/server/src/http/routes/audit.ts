@@ -1,0 +1,38 @@
+// The audit log (admins): newest first, keyset paged; and a check of its hash chain.
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireAdminOrThrow } from '../../domain/accounts-guards.ts';
+import { listAudit, verifyAudit } from '../../domain/audit-read.ts';
+import type { AppDeps } from '../app.ts';
+import { actorContext } from '../plugins/auth.ts';
+import { pageQuerySchema } from './users.ts';
+
+const auditEntrySchema = z.object({
+  seq: z.string(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(),
+  action: z.string(), targetType: z.string(), targetId: z.string().nullable(),
+  before: z.unknown(), after: z.unknown(), prevHash: z.string(), hash: z.string(),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const adminOnly = async (request: FastifyRequest) => { requireAdminOrThrow(await actorContext(deps, request)); };
+
+  app.get('/audit', {
+    schema: {
+      tags: ['audit'], summary: 'The audit log, newest first (admin)', querystring: pageQuerySchema,
+      response: { 200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
+    },
+    preValidation: adminOnly,
+  }, async (request) => {
+    const page = await listAudit(deps, await actorContext(deps, request), request.query);
+    return { items: page.items.map((e) => ({ ...e, at: new Date(e.at).toISOString(), before: e.before ?? null, after: e.after ?? null })), nextCursor: page.nextCursor };
+  });
+
+  app.get('/audit/verify', {
+    schema: {
+      tags: ['audit'], summary: "Recompute the log's hash chain (admin)",
+      response: { 200: z.object({ valid: z.boolean(), entries: z.number().int(), firstBadSeq: z.string().nullable() }) },
+    },
+    preValidation: adminOnly,
+  }, async (request) => verifyAudit(deps, await actorContext(deps, request)));
+};

@@ -1,0 +1,61 @@
+// User grants (the Users page): admins give a user or team `view` or `edit` on one user's contacts or calendar.
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireAdminOrThrow } from '../../domain/accounts-guards.ts';
+import { createGrant } from '../../domain/grants-create.ts';
+import { listGrants } from '../../domain/grants-list.ts';
+import { revokeGrant } from '../../domain/grants-revoke.ts';
+import type { AppDeps } from '../app.ts';
+import { actorContext } from '../plugins/auth.ts';
+import { grantSchema, serializeGrant } from '../serializers/grant.ts';
+
+const scope = z.enum(['contacts', 'calendar']);
+const instant = z.iso.datetime({ offset: true });
+const grantList = z.object({ items: z.array(grantSchema), nextCursor: z.null() });
+
+export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const adminOnly = async (request: FastifyRequest) => { requireAdminOrThrow(await actorContext(deps, request)); };
+
+  app.post('/users/:ownerId/grants', {
+    schema: {
+      tags: ['grants'], summary: "Give a user or team access to this user's contacts or calendar (admin)",
+      description: 'One grant per owner, grantee and scope: a second one replaces the first.',
+      params: z.object({ ownerId: z.string() }),
+      body: z.object({
+        grantee: z.union([z.object({ userId: z.string().max(100) }).strict(), z.object({ teamId: z.string().max(100) }).strict()]),
+        scope, level: z.enum(['view', 'edit']),
+        startsAt: instant.nullable().optional(), expiresAt: instant.nullable().optional(),
+      }),
+      response: { 201: z.object({ grant: grantSchema }) },
+    },
+    preValidation: adminOnly,
+  }, async (request, reply) => {
+    const grant = await createGrant(deps, await actorContext(deps, request), request.params.ownerId, request.body);
+    return reply.status(201).send({ grant: serializeGrant(grant, deps.clock.now()) });
+  });
+
+  app.get('/users/:ownerId/grants', {
+    schema: { tags: ['grants'], summary: "Grants on this user's contacts and calendar (admin)", params: z.object({ ownerId: z.string() }), response: { 200: grantList } },
+    preValidation: adminOnly,
+  }, async (request) => {
+    const rows = await listGrants(deps, await actorContext(deps, request), { ownerId: request.params.ownerId });
+    return { items: rows.map((r) => serializeGrant(r, deps.clock.now())), nextCursor: null };
+  });
+
+  app.get('/grants', {
+    schema: { tags: ['grants'], summary: 'Every grant of the organisation (admin)', querystring: z.object({ scope: scope.optional() }), response: { 200: grantList } },
+    preValidation: adminOnly,
+  }, async (request) => {
+    const rows = await listGrants(deps, await actorContext(deps, request), { scope: request.query.scope });
+    return { items: rows.map((r) => serializeGrant(r, deps.clock.now())), nextCursor: null };
+  });
+
+  app.delete('/grants/:id', {
+    schema: { tags: ['grants'], summary: 'Revoke a grant (admin)', params: z.object({ id: z.string() }), response: { 204: z.null().describe('Revoked') } },
+    preValidation: adminOnly,
+  }, async (request, reply) => {
+    await revokeGrant(deps, await actorContext(deps, request), request.params.id);
+    return reply.status(204).send(null);
+  });
+};

@@ -1,0 +1,38 @@
+// Sign in (POST /sessions) and sign out (DELETE /sessions/current).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signIn } from '../../domain/accounts-sign-in.ts';
+import { signOut } from '../../domain/accounts-sign-out.ts';
+import { PASSWORD_MAX_LENGTH } from '../../domain/passwords.ts';
+import type { AppDeps } from '../app.ts';
+import { CSRF_COOKIE, requireAuth, SESSION_COOKIE, setSessionCookies } from '../plugins/auth.ts';
+import { serializeUser, userSchema } from '../serializers/user.ts';
+
+export const sessionsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.post('/sessions', {
+    schema: {
+      tags: ['accounts'], summary: 'Sign in with e-mail and password', security: [],
+      description: 'Answers the session token and sets the httpOnly `tandem_session` cookie and the readable `tandem_csrf` cookie; '
+        + 'cookie requests that change state must send the CSRF value in the `x-csrf-token` header.',
+      body: z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }),
+      response: { 201: z.object({ token: z.string(), user: userSchema, csrfToken: z.string() }) },
+    },
+  }, async (request, reply) => {
+    const { token, user } = await signIn(deps, request.body);
+    const csrfToken = setSessionCookies(reply, token, deps.secureCookies ?? false);
+    return reply.status(201).send({ token, user: serializeUser(user), csrfToken });
+  });
+
+  app.delete('/sessions/current', {
+    schema: {
+      tags: ['accounts'], summary: 'Sign out: revoke the credential of this request and clear the cookies',
+      response: { 204: z.null().describe('Signed out') },
+    },
+    preValidation: async (request) => { requireAuth(request); },
+  }, async (request, reply) => {
+    await signOut(deps, requireAuth(request));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(CSRF_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+};

@@ -1,0 +1,23 @@
+// POST /api/v1/signup: a new org and its first admin, signed in at once (token in the body, and the same session
+// in cookies so the web app can go straight in).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signUp } from '../../domain/accounts-signup.ts';
+import type { AppDeps } from '../app.ts';
+import { setSessionCookies } from '../plugins/auth.ts';
+import { orgSchema, serializeOrg } from '../serializers/org.ts';
+import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
+
+export const signupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.post('/signup', {
+    schema: {
+      tags: ['accounts'], summary: 'Create an organisation and its first admin', security: [],
+      body: z.object({ orgName: nameSchema, name: nameSchema, email: emailSchema, password: passwordSchema }),
+      response: { 201: z.object({ org: orgSchema, user: userSchema, token: z.string(), csrfToken: z.string() }) },
+    },
+  }, async (request, reply) => {
+    const { org, user, token } = await signUp(deps, request.body);
+    const csrfToken = setSessionCookies(reply, token, deps.secureCookies ?? false);
+    return reply.status(201).send({ org: serializeOrg(org, { withBilling: true }), user: serializeUser(user), token, csrfToken });
+  });
+};

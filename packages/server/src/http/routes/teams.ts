@@ -1,0 +1,73 @@
+// Teams: list (any signed-in member); create, rename, set members, delete (admins).
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireAdminOrThrow } from '../../domain/accounts-guards.ts';
+import { createTeam } from '../../domain/teams-create.ts';
+import { deleteTeam } from '../../domain/teams-delete.ts';
+import { listTeams } from '../../domain/teams-list.ts';
+import { renameTeam } from '../../domain/teams-rename.ts';
+import { setTeamMembers } from '../../domain/teams-set-members.ts';
+import type { AppDeps } from '../app.ts';
+import { actorContext } from '../plugins/auth.ts';
+import { serializeTeam, teamSchema } from '../serializers/team.ts';
+
+const teamName = z.string().trim().min(1).max(100);
+const memberIds = z.array(z.string().max(100)).max(1000);
+const teamParams = z.object({ id: z.string() });
+const teamAnswer = z.object({ team: teamSchema });
+
+export const teamsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const signedIn = async (request: FastifyRequest) => { await actorContext(deps, request); };
+  const adminOnly = async (request: FastifyRequest) => { requireAdminOrThrow(await actorContext(deps, request)); };
+
+  app.get('/teams', {
+    schema: {
+      tags: ['teams'], summary: "The organisation's teams and their members",
+      response: { 200: z.object({ items: z.array(teamSchema), nextCursor: z.null() }) },
+    },
+    preValidation: signedIn,
+  }, async (request) => {
+    const teams = await listTeams(deps, await actorContext(deps, request));
+    return { items: teams.map(serializeTeam), nextCursor: null };
+  });
+
+  app.post('/teams', {
+    schema: {
+      tags: ['teams'], summary: 'Create a team (admin)',
+      body: z.object({ name: teamName, memberIds: memberIds.default([]) }),
+      response: { 201: teamAnswer },
+    },
+    preValidation: adminOnly,
+  }, async (request, reply) => {
+    const team = await createTeam(deps, await actorContext(deps, request), request.body);
+    return reply.status(201).send({ team: serializeTeam(team) });
+  });
+
+  app.patch('/teams/:id', {
+    schema: { tags: ['teams'], summary: 'Rename a team (admin)', params: teamParams, body: z.object({ name: teamName }).strict(), response: { 200: teamAnswer } },
+    preValidation: adminOnly,
+  }, async (request) => {
+    const team = await renameTeam(deps, await actorContext(deps, request), request.params.id, request.body.name);
+    return { team: serializeTeam(team) };
+  });
+
+  app.put('/teams/:id/members', {
+    schema: { tags: ['teams'], summary: "Replace a team's members (admin)", params: teamParams, body: z.object({ memberIds }), response: { 200: teamAnswer } },
+    preValidation: adminOnly,
+  }, async (request) => {
+    const team = await setTeamMembers(deps, await actorContext(deps, request), request.params.id, request.body.memberIds);
+    return { team: serializeTeam(team) };
+  });
+
+  app.delete('/teams/:id', {
+    schema: {
+      tags: ['teams'], summary: 'Delete a team (admin)', description: 'Grants, record shares and bucket shares naming the team are removed with it.',
+      params: teamParams, response: { 204: z.null().describe('Deleted') },
+    },
+    preValidation: adminOnly,
+  }, async (request, reply) => {
+    await deleteTeam(deps, await actorContext(deps, request), request.params.id);
+    return reply.status(204).send(null);
+  });
+};

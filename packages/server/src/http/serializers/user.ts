@@ -1,0 +1,35 @@
+// The User object of docs/api-shapes.md. Only these fields ever leave the server (never the password hash).
+import { EXPORT_CHANNELS } from '@tandem/core';
+import { z } from 'zod';
+import { toIso } from '../../domain/accounts-guards.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/passwords.ts';
+
+/** Inputs shared by sign-up and user creation. */
+export const nameSchema = z.string().trim().min(1).max(100);
+export const emailSchema = z.email().max(254);
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['admin', 'member']),
+  status: z.enum(['active', 'deactivated']),
+  exportChannels: z.array(z.enum(EXPORT_CHANNELS)),
+  createdAt: z.string(),
+});
+export type UserDto = z.infer<typeof userSchema>;
+
+export type UserRow = {
+  id: string; name: string; email: string; role: 'admin' | 'member'; status: 'active' | 'deactivated';
+  export_channels: string[]; created_at: Date;
+};
+
+export const USER_COLUMNS = ['id', 'name', 'email', 'role', 'status', 'export_channels', 'created_at'] as const;
+
+export function serializeUser(row: UserRow): UserDto {
+  return {
+    id: row.id, name: row.name, email: row.email, role: row.role, status: row.status,
+    exportChannels: row.export_channels as UserDto['exportChannels'], createdAt: toIso(row.created_at) as string,
+  };
+}
