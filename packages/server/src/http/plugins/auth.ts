@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ActorContext } from '@tandem/core';
+import { canUseApiToken } from '../../domain/tokens-channel.ts';
 import { AppError } from '../../errors.ts';
 import { loadActorContext } from '../../storage/load-actor-context.ts';
 import type { AppDeps } from '../app.ts';
@@ -47,9 +48,15 @@ export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
     if (!found) return;
     const now = new Date(deps.clock.now());
     const row = await deps.db.selectFrom('sessions').innerJoin('users', (j) => j.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'))
-      .select(['sessions.id', 'sessions.org_id', 'sessions.user_id', 'sessions.kind', 'sessions.expires_at', 'sessions.revoked_at', 'users.status'])
+      .innerJoin('orgs', 'orgs.id', 'sessions.org_id')
+      .select(['sessions.id', 'sessions.org_id', 'sessions.user_id', 'sessions.kind', 'sessions.expires_at', 'sessions.revoked_at', 'users.status',
+        'users.role', 'users.export_channels', 'orgs.export_enabled'])
       .where('sessions.token_hash', '=', hashToken(found.token)).executeTakeFirst();
     if (!row || row.revoked_at || row.status !== 'active' || (row.expires_at && new Date(row.expires_at) <= now)) return;
+    // API tokens work only while their user may use the `api` export channel (spec §9).
+    if (row.kind === 'api' && !canUseApiToken({
+      orgId: row.org_id, userId: row.user_id, role: row.role, status: row.status, exportChannels: row.export_channels, exportEnabled: row.export_enabled,
+    }, now.getTime())) return;
     if (found.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
       if (!header || header !== request.cookies[CSRF_COOKIE]) throw new AppError('TANDEM_AUTH_CSRF');

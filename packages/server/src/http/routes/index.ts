@@ -8,6 +8,7 @@ import { orgRoutes } from './org.ts';
 import { sessionsRoutes } from './sessions.ts';
 import { signupRoutes } from './signup.ts';
 import { teamsRoutes } from './teams.ts';
+import { tokensRoutes } from './tokens.ts';
 import { usersRoutes } from './users.ts';
 
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -22,4 +23,5 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await api.register(orgRoutes, { deps });
   await api.register(grantsRoutes, { deps });
   await api.register(auditRoutes, { deps });
+  await api.register(tokensRoutes, { deps });
 }

@@ -1,0 +1,47 @@
+// Personal API tokens (spec §9, channel `api`): create, list and revoke your own.
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { toIso } from '../../domain/accounts-guards.ts';
+import { createApiToken } from '../../domain/tokens-create.ts';
+import { listApiTokens } from '../../domain/tokens-list.ts';
+import type { TokenRow } from '../../domain/tokens-queries.ts';
+import { revokeApiToken } from '../../domain/tokens-revoke.ts';
+import type { AppDeps } from '../app.ts';
+import { actorContext } from '../plugins/auth.ts';
+
+const apiTokenSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable() });
+
+function serializeToken(row: TokenRow): z.infer<typeof apiTokenSchema> {
+  return { id: row.id, name: row.name ?? '', createdAt: toIso(row.created_at) as string, expiresAt: toIso(row.expires_at) };
+}
+
+export const tokensRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const signedIn = async (request: FastifyRequest) => { await actorContext(deps, request); };
+
+  app.post('/tokens', {
+    schema: {
+      tags: ['tokens'], summary: 'Create a personal API token (needs the `api` export channel)',
+      description: 'The token is shown once. It works as `Authorization: Bearer <token>` while you may use the `api` channel.',
+      body: z.object({ name: z.string().trim().min(1).max(100), expiresAt: z.iso.datetime({ offset: true }).nullable().optional() }),
+      response: { 201: z.object({ apiToken: apiTokenSchema, token: z.string() }) },
+    },
+    preValidation: signedIn,
+  }, async (request, reply) => {
+    const { row, token } = await createApiToken(deps, await actorContext(deps, request), request.body);
+    return reply.status(201).send({ apiToken: serializeToken(row), token });
+  });
+
+  app.get('/tokens', {
+    schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema), nextCursor: z.null() }) } },
+    preValidation: signedIn,
+  }, async (request) => ({ items: (await listApiTokens(deps, await actorContext(deps, request))).map(serializeToken), nextCursor: null }));
+
+  app.delete('/tokens/:id', {
+    schema: { tags: ['tokens'], summary: 'Revoke one of your API tokens', params: z.object({ id: z.string() }), response: { 204: z.null().describe('Revoked') } },
+    preValidation: signedIn,
+  }, async (request, reply) => {
+    await revokeApiToken(deps, await actorContext(deps, request), request.params.id);
+    return reply.status(204).send(null);
+  });
+};
