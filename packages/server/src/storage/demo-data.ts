@@ -43,26 +43,35 @@ async function writeDemo(trx: Db, now: number, passwordHash: string): Promise<vo
     billing: JSON.stringify({ contactName: 'Ada Lindqvist', email: demoEmail('ada'), address: '1 Care Street, Springfield', vatId: '' }),
   }).returning('id').executeTakeFirstOrThrow();
   const ids: Ids = { orgId: org.id, users: new Map(), teams: new Map(), contacts: [], owners: [] };
+  const created: Record<string, unknown>[] = [];
   for (const user of DEMO_USERS) {
     const row = await trx.insertInto('users').values({
       org_id: org.id, name: user.name, email: demoEmail(user.key), password_hash: passwordHash, role: user.role,
       status: user.status, export_channels: user.role === 'admin' ? ['csv', 'xlsx', 'vcard'] : [], created_at: at(120),
-    }).returning('id').executeTakeFirstOrThrow();
+    }).returning(['id', 'name', 'email', 'role', 'status', 'export_channels', 'created_at']).executeTakeFirstOrThrow();
     ids.users.set(user.key, row.id);
+    created.push({ id: row.id, name: row.name, email: row.email, role: row.role, status: row.status, exportChannels: row.export_channels, createdAt: row.created_at });
   }
+  const admin = userId(ids, 'ada');
+  const audits: Audit[] = [
+    { actorId: admin, action: 'org.create', targetType: 'org', targetId: org.id, at: at(120).getTime(), after: { id: org.id, name: DEMO_ORG_NAME } },
+    ...created.map((after): Audit => ({ actorId: admin, action: 'user.create', targetType: 'user', targetId: after.id as string, at: at(120).getTime(), after })),
+  ];
   for (const team of DEMO_TEAMS) {
     const row = await trx.insertInto('teams').values({ org_id: org.id, name: team.name, created_at: at(119) }).returning('id').executeTakeFirstOrThrow();
     ids.teams.set(team.name, row.id);
-    await trx.insertInto('team_members').values(team.members.map((key) => ({ org_id: org.id, team_id: row.id, user_id: userId(ids, key) }))).execute();
+    const memberIds = team.members.map((key) => userId(ids, key));
+    await trx.insertInto('team_members').values(memberIds.map((user_id) => ({ org_id: org.id, team_id: row.id, user_id }))).execute();
+    audits.push({ actorId: admin, action: 'team.create', targetType: 'team', targetId: row.id, at: at(119).getTime(), after: { id: row.id, name: team.name, memberIds } });
   }
   await writeContacts(trx, ids, at);
-  const audits: Audit[] = [
+  audits.push(
     ...(await writeShares(trx, ids, now)),
     ...(await writeGrants(trx, ids, at)),
     ...(await writeBuckets(trx, ids, at)),
     ...(await writeArchiveAndTrash(trx, ids, at)),
     ...(await writeEvents(trx, ids, at)),
-  ];
+  );
   audits.sort((a, b) => a.at - b.at);
   for (const entry of audits) await appendAudit(trx, { orgId: org.id, ...entry });
 }
@@ -126,8 +135,11 @@ async function writeGrants(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Pr
       scope: grant.scope, level: levelRank(grant.level), starts_at: null, expires_at: null, created_by: admin, created_at: createdAt,
     }).returning('id').executeTakeFirstOrThrow();
     audits.push({
-      actorId: admin, action: 'grant.create', targetType: 'user_grant', targetId: row.id, at: createdAt.getTime(), before: null,
-      after: { ownerId: userId(ids, grant.owner), grantee: { userId: userId(ids, grant.grantee) }, scope: grant.scope, level: grant.level, startsAt: null, expiresAt: null },
+      actorId: admin, action: 'grant.create', targetType: 'grant', targetId: row.id, at: createdAt.getTime(), before: null,
+      after: {
+        id: row.id, ownerId: userId(ids, grant.owner), grantee: { userId: userId(ids, grant.grantee) }, scope: grant.scope, level: grant.level,
+        startsAt: null, expiresAt: null, createdBy: admin, createdAt: createdAt.toISOString(), active: true,
+      },
     });
   }
   return audits;

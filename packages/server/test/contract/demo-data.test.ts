@@ -105,12 +105,14 @@ describe('demo data on first start', () => {
     expect(onBehalf.on_behalf_of).toBe(user('ben'));
   });
 
-  it('writes a valid audit chain with an entry for every share, grant and on-behalf message', async () => {
+  it('writes a valid audit chain: org, users, teams, every share and grant, archive, trash, on-behalf messages', async () => {
     const verdict = await verifyAuditChain(handle.db, orgId);
     expect(verdict.valid).toBe(true);
     const actions = await handle.db.selectFrom('audit_log').select(['action', 'target_id', 'at']).orderBy('seq').execute();
     const shares = await handle.db.selectFrom('contact_shares').select('id').execute();
     for (const share of shares) expect(actions.some((a) => a.action === 'contact.share' && a.target_id === share.id)).toBe(true);
+    expect(actions[0]?.action).toBe('org.create');
+    expect(actions.filter((a) => a.action === 'user.create')).toHaveLength(7);
     expect(actions.filter((a) => a.action === 'grant.create')).toHaveLength(2);
     expect(actions.filter((a) => a.action === 'contact.message')).toHaveLength(3);
     const times = actions.map((a) => new Date(a.at).getTime());
