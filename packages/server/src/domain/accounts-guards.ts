@@ -22,6 +22,17 @@ export async function lockOrg(trx: Db, orgId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${orgId}))`.execute(trx);
 }
 
+/**
+ * Takes the org's write lock, then re-reads the caller: an admin demoted or deactivated by a write that committed
+ * while this request was on its way may no longer act (spec §1.5, changes are immediate).
+ */
+export async function lockOrgAsAdmin(trx: Db, ctx: ActorContext): Promise<void> {
+  requireAdminOrThrow(ctx);
+  await lockOrg(trx, ctx.actor.orgId);
+  const me = await trx.selectFrom('users').select(['role', 'status']).where('org_id', '=', ctx.actor.orgId).where('id', '=', ctx.actor.userId).executeTakeFirst();
+  if (!me || me.role !== 'admin' || me.status !== 'active') throw new AppError('TANDEM_ACCESS_ADMIN_ONLY');
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are opaque to callers; a malformed id answers exactly as a missing one. */

@@ -7,7 +7,7 @@ import { levelRank, type ActorContext, type GrantLevel } from '@tandem/core';
 import { AppError } from '../errors.ts';
 import { serializeGrant, type GrantRow } from '../http/serializers/grant.ts';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { ensureGranteeInOrg, GRANT_COLUMNS, type Grantee } from './grants-queries.ts';
 import { loadUserOrThrow } from './users-queries.ts';
 
@@ -26,7 +26,7 @@ export async function createGrant(deps: Deps, ctx: ActorContext, ownerId: string
   const now = deps.clock.now();
   checkWindow(input, now);
   return deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     const owner = await loadUserOrThrow(trx, orgId, ownerId);
     await ensureGranteeInOrg(trx, orgId, input.grantee);
     if ('userId' in input.grantee && input.grantee.userId === owner.id) throw new AppError('TANDEM_GRANT_GRANTEE_IS_OWNER');

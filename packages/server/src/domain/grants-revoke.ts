@@ -2,7 +2,7 @@
 import type { ActorContext } from '@tandem/core';
 import { serializeGrant } from '../http/serializers/grant.ts';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { loadGrantOrThrow } from './grants-queries.ts';
 
 export async function revokeGrant(deps: Deps, ctx: ActorContext, grantId: string): Promise<void> {
@@ -10,7 +10,7 @@ export async function revokeGrant(deps: Deps, ctx: ActorContext, grantId: string
   const orgId = ctx.actor.orgId;
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     const grant = await loadGrantOrThrow(trx, orgId, grantId);
     await trx.deleteFrom('user_grants').where('org_id', '=', orgId).where('id', '=', grant.id).execute();
     await appendAudit(trx, { orgId, actorId: ctx.actor.userId, action: 'grant.revoke', targetType: 'grant', targetId: grant.id, before: serializeGrant(grant, now), after: null, at: now });

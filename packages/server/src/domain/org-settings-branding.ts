@@ -3,7 +3,7 @@
 import type { ActorContext } from '@tandem/core';
 import { billingOf, type BillingDto, type OrgRow } from '../http/serializers/org.ts';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { loadOrgForUpdate } from './org-settings-load.ts';
 
 export type BrandingPatch = { name?: string; accentColor?: string; billing?: Partial<BillingDto> };
@@ -22,7 +22,7 @@ export async function updateOrgBranding(deps: Deps, ctx: ActorContext, patch: Br
   requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
   return deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     const row = await loadOrgForUpdate(trx, orgId);
     const was: Branding = { name: row.name, accentColor: row.accent_color, billing: billingOf(row.billing) };
     const next: Branding = {

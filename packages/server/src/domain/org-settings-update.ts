@@ -3,7 +3,7 @@
 import type { ActorContext } from '@tandem/core';
 import { serializeOrgSettings, type OrgRow, type OrgSettingsDto } from '../http/serializers/org.ts';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { loadOrgForUpdate } from './org-settings-load.ts';
 
 export type SettingsPatch = Partial<OrgSettingsDto>;
@@ -12,7 +12,7 @@ export async function updateOrgSettings(deps: Deps, ctx: ActorContext, patch: Se
   requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
   return deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     const row = await loadOrgForUpdate(trx, orgId);
     const was = serializeOrgSettings(row);
     const before: Partial<OrgSettingsDto> = {};

@@ -3,7 +3,7 @@
 import type { ActorContext } from '@tandem/core';
 import type { TeamWithMembers } from '../http/serializers/team.ts';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { ensureTeamNameFree, loadTeamOrThrow, replaceMembers } from './teams-queries.ts';
 import { ensureUsersInOrg } from './users-queries.ts';
 
@@ -11,7 +11,7 @@ export async function createTeam(deps: Deps, ctx: ActorContext, input: { name: s
   requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
   return deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     await ensureUsersInOrg(trx, orgId, input.memberIds);
     await ensureTeamNameFree(trx, orgId, input.name);
     const row = await trx.insertInto('teams').values({ org_id: orgId, name: input.name, created_at: new Date(deps.clock.now()) })

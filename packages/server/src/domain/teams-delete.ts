@@ -3,14 +3,14 @@
 // the team, its members and every grant and share removed with it (in full), so the change can be reconstructed.
 import type { ActorContext } from '@tandem/core';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { loadTeamOrThrow } from './teams-queries.ts';
 
 export async function deleteTeam(deps: Deps, ctx: ActorContext, teamId: string): Promise<void> {
   requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
   await deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     const team = await loadTeamOrThrow(trx, orgId, teamId);
     const userGrants = await trx.deleteFrom('user_grants').where('org_id', '=', orgId).where('grantee_team_id', '=', team.id).returningAll().execute();
     const contactShares = await trx.deleteFrom('contact_shares').where('org_id', '=', orgId).where('grantee_team_id', '=', team.id).returningAll().execute();

@@ -2,14 +2,14 @@
 import type { ActorContext } from '@tandem/core';
 import type { TeamWithMembers } from '../http/serializers/team.ts';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { ensureTeamNameFree, loadTeamOrThrow } from './teams-queries.ts';
 
 export async function renameTeam(deps: Deps, ctx: ActorContext, teamId: string, name: string): Promise<TeamWithMembers> {
   requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
   return deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     const team = await loadTeamOrThrow(trx, orgId, teamId);
     if (team.name === name) return team;
     await ensureTeamNameFree(trx, orgId, name, team.id);

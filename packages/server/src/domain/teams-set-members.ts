@@ -3,7 +3,7 @@
 import type { ActorContext } from '@tandem/core';
 import type { TeamWithMembers } from '../http/serializers/team.ts';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { loadTeamOrThrow, replaceMembers } from './teams-queries.ts';
 import { ensureUsersInOrg } from './users-queries.ts';
 
@@ -11,7 +11,7 @@ export async function setTeamMembers(deps: Deps, ctx: ActorContext, teamId: stri
   requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
   return deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     const before = await loadTeamOrThrow(trx, orgId, teamId);
     await ensureUsersInOrg(trx, orgId, memberIds);
     await replaceMembers(trx, orgId, before.id, memberIds);

@@ -3,7 +3,7 @@ import type { ActorContext } from '@tandem/core';
 import { AppError } from '../errors.ts';
 import { USER_COLUMNS, serializeUser, type UserRow } from '../http/serializers/user.ts';
 import { appendAudit } from './audit.ts';
-import { isUniqueViolation, lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { isUniqueViolation, lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { hashPassword } from './passwords.ts';
 import { ensureEmailFree, normalizeEmail } from './users-queries.ts';
 
@@ -16,7 +16,7 @@ export async function createUser(deps: Deps, ctx: ActorContext, input: NewUser):
   const passwordHash = await hashPassword(input.password);
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      await lockOrg(trx, orgId);
+      await lockOrgAsAdmin(trx, ctx);
       const user = await trx.insertInto('users').values({
         org_id: orgId, name: input.name, email: normalizeEmail(input.email), password_hash: passwordHash, role: input.role,
         created_at: new Date(deps.clock.now()),

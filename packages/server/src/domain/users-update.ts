@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import { USER_COLUMNS, type UserRow } from '../http/serializers/user.ts';
 import type { Db } from '../storage/connect.ts';
 import { appendAudit } from './audit.ts';
-import { lockOrg, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
+import { lockOrgAsAdmin, requireAdminOrThrow, type Deps } from './accounts-guards.ts';
 import { countActiveAdmins, loadUserOrThrow } from './users-queries.ts';
 
 export type UserPatch = { role?: 'admin' | 'member'; status?: 'active' | 'deactivated'; exportChannels?: ExportChannel[] };
@@ -45,7 +45,7 @@ export async function updateUser(deps: Deps, ctx: ActorContext, userId: string, 
   requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
   return deps.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, orgId);
+    await lockOrgAsAdmin(trx, ctx);
     const before = await loadUserOrThrow(trx, orgId, userId);
     const next = { role: patch.role ?? before.role, status: patch.status ?? before.status };
     if (isActiveAdmin(before) && !isActiveAdmin(next) && (await countActiveAdmins(trx, orgId)) <= 1) {
