@@ -1,0 +1,82 @@
+// What each endpoint of ENDPOINTS takes and answers (docs/api-shapes.md). `call(name, ...)` is typed from here.
+import type { EndpointName } from './endpoints.ts';
+import type {
+  AuditEntry,
+  AuditVerification,
+  Billing,
+  Contact,
+  ContactInput,
+  Explanation,
+  Grant,
+  GrantLevel,
+  GrantScope,
+  Grantee,
+  HistoryItem,
+  Me,
+  Org,
+  OrgSettings,
+  Page,
+  Role,
+  Share,
+  ShareLevel,
+  Team,
+  User,
+  UserStatus,
+} from './models.ts';
+
+export type ContactScope = 'all' | 'mine' | 'shared';
+export type ContactListQuery = { q?: string; limit?: number; cursor?: string | null; scope?: ContactScope; archived?: boolean; trash?: boolean };
+export type PageQuery = { limit?: number; cursor?: string | null };
+export type ShareInput = { grantee: Grantee; level: ShareLevel; startsAt?: string | null; expiresAt?: string | null };
+
+type Shape<R, B = never, Q = never> = { response: R } & ([B] extends [never] ? unknown : { body: B }) & ([Q] extends [never] ? unknown : { query: Q });
+
+export type ApiContract = {
+  signup: Shape<{ org: Org; user: User; token: string; csrfToken?: string }, { orgName: string; name: string; email: string; password: string }>;
+  signIn: Shape<{ token: string; user: User; csrfToken?: string }, { email: string; password: string }>;
+  signOut: Shape<void>;
+  me: Shape<Me>;
+
+  listUsers: Shape<Page<User>, never, PageQuery>;
+  createUser: Shape<{ user: User }, { name: string; email: string; password: string; role: Role }>;
+  updateUser: Shape<{ user: User }, { role?: Role; status?: UserStatus; exportChannels?: string[] }>;
+  createGrant: Shape<{ grant: Grant }, { grantee: Grantee; scope: GrantScope; level: GrantLevel }>;
+  listGrants: Shape<Page<Grant>, never, { scope?: GrantScope }>;
+  deleteGrant: Shape<void>;
+
+  listTeams: Shape<Page<Team>>;
+  createTeam: Shape<{ team: Team }, { name: string; memberIds: string[] }>;
+  renameTeam: Shape<{ team: Team }, { name: string }>;
+  setTeamMembers: Shape<{ team: Team }, { memberIds: string[] }>;
+  deleteTeam: Shape<void>;
+
+  getSettings: Shape<OrgSettings>;
+  updateSettings: Shape<OrgSettings, Partial<OrgSettings>>;
+  updateOrg: Shape<{ org: Org }, { name?: string; accentColor?: string; billing?: Partial<Billing> }>;
+
+  listAudit: Shape<Page<AuditEntry>, never, PageQuery>;
+  verifyAudit: Shape<AuditVerification>;
+
+  listContacts: Shape<Page<Contact>, never, ContactListQuery>;
+  createContact: Shape<{ contact: Contact }, ContactInput>;
+  getContact: Shape<{ contact: Contact }>;
+  updateContact: Shape<{ contact: Contact }, Partial<ContactInput>>;
+  deleteContact: Shape<void>;
+  archiveContact: Shape<{ contact: Contact }>;
+  unarchiveContact: Shape<{ contact: Contact }>;
+  restoreContact: Shape<{ contact: Contact }>;
+  reassignContact: Shape<{ contact: Contact }, { ownerId: string }>;
+  listShares: Shape<Page<Share>>;
+  createShare: Shape<{ share: Share }, ShareInput>;
+  updateShare: Shape<{ share: Share }, Partial<Omit<ShareInput, 'grantee'>>>;
+  deleteShare: Shape<void>;
+  listHistory: Shape<Page<HistoryItem>, never, PageQuery>;
+  sendMessage: Shape<{ message: HistoryItem }, { body: string; channel?: string }>;
+  addNote: Shape<{ note: HistoryItem }, { body: string }>;
+  logCall: Shape<{ call: HistoryItem }, { body: string }>;
+  explainAccess: Shape<Explanation, never, { userId?: string }>;
+};
+
+// Every endpoint of the table has a shape, and nothing else does.
+type _Complete = [EndpointName] extends [keyof ApiContract] ? ([keyof ApiContract] extends [EndpointName] ? true : never) : never;
+export const contractIsComplete: _Complete = true;

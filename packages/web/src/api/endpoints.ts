@@ -1,0 +1,69 @@
+// Every endpoint the web app calls, in one table. openapi-contract.test.ts reads this table and checks each
+// method + path against the server's generated OpenAPI document, so the client cannot drift from the API.
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export type Endpoint = { readonly method: HttpMethod; readonly path: string };
+
+export const ENDPOINTS = {
+  signup: { method: 'POST', path: '/api/v1/signup' },
+  signIn: { method: 'POST', path: '/api/v1/sessions' },
+  signOut: { method: 'DELETE', path: '/api/v1/sessions/current' },
+  me: { method: 'GET', path: '/api/v1/me' },
+
+  listUsers: { method: 'GET', path: '/api/v1/users' },
+  createUser: { method: 'POST', path: '/api/v1/users' },
+  updateUser: { method: 'PATCH', path: '/api/v1/users/:id' },
+  createGrant: { method: 'POST', path: '/api/v1/users/:ownerId/grants' },
+  listGrants: { method: 'GET', path: '/api/v1/grants' },
+  deleteGrant: { method: 'DELETE', path: '/api/v1/grants/:id' },
+
+  listTeams: { method: 'GET', path: '/api/v1/teams' },
+  createTeam: { method: 'POST', path: '/api/v1/teams' },
+  renameTeam: { method: 'PATCH', path: '/api/v1/teams/:id' },
+  setTeamMembers: { method: 'PUT', path: '/api/v1/teams/:id/members' },
+  deleteTeam: { method: 'DELETE', path: '/api/v1/teams/:id' },
+
+  getSettings: { method: 'GET', path: '/api/v1/org/settings' },
+  updateSettings: { method: 'PATCH', path: '/api/v1/org/settings' },
+  updateOrg: { method: 'PATCH', path: '/api/v1/org' },
+
+  listAudit: { method: 'GET', path: '/api/v1/audit' },
+  verifyAudit: { method: 'GET', path: '/api/v1/audit/verify' },
+
+  listContacts: { method: 'GET', path: '/api/v1/contacts' },
+  createContact: { method: 'POST', path: '/api/v1/contacts' },
+  getContact: { method: 'GET', path: '/api/v1/contacts/:id' },
+  updateContact: { method: 'PATCH', path: '/api/v1/contacts/:id' },
+  deleteContact: { method: 'DELETE', path: '/api/v1/contacts/:id' },
+  archiveContact: { method: 'POST', path: '/api/v1/contacts/:id/archive' },
+  unarchiveContact: { method: 'POST', path: '/api/v1/contacts/:id/unarchive' },
+  restoreContact: { method: 'POST', path: '/api/v1/contacts/:id/restore' },
+  reassignContact: { method: 'POST', path: '/api/v1/contacts/:id/reassign' },
+  listShares: { method: 'GET', path: '/api/v1/contacts/:id/shares' },
+  createShare: { method: 'POST', path: '/api/v1/contacts/:id/shares' },
+  updateShare: { method: 'PATCH', path: '/api/v1/contacts/:id/shares/:shareId' },
+  deleteShare: { method: 'DELETE', path: '/api/v1/contacts/:id/shares/:shareId' },
+  listHistory: { method: 'GET', path: '/api/v1/contacts/:id/history' },
+  sendMessage: { method: 'POST', path: '/api/v1/contacts/:id/messages' },
+  addNote: { method: 'POST', path: '/api/v1/contacts/:id/notes' },
+  logCall: { method: 'POST', path: '/api/v1/contacts/:id/calls' },
+  explainAccess: { method: 'GET', path: '/api/v1/contacts/:id/access' },
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+/** `/contacts/:id/shares/:shareId` → `{id: string; shareId: string}`. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name]: string } & PathParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name]: string }
+    : Record<never, never>;
+
+export function fillPath(path: string, params: Record<string, string>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(value);
+  });
+}

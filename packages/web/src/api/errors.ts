@@ -1,0 +1,63 @@
+// Turns any failure into words a person understands: a short title and, when useful, one sentence of detail.
+import { ApiError, NetworkError } from './client.ts';
+
+export type ReadableError = { title: string; detail: string | null };
+
+const BY_CODE: Record<string, ReadableError> = {
+  TANDEM_AUTH_REQUIRED: { title: 'Your session has ended', detail: 'Sign in again to continue.' },
+  TANDEM_AUTH_INVALID_CREDENTIALS: { title: 'That e-mail and password do not match', detail: 'Check them and try again.' },
+  TANDEM_AUTH_CSRF: { title: 'Your session needs refreshing', detail: 'Reload the page and try again.' },
+  TANDEM_ACCESS_FORBIDDEN: { title: 'You are not allowed to do this', detail: 'Ask the contact owner or an administrator for more access.' },
+  TANDEM_ACCESS_ADMIN_ONLY: { title: 'Only administrators can do this', detail: null },
+  TANDEM_SHARE_ABOVE_OWN_LEVEL: { title: 'You cannot give more access than you have', detail: 'Pick a lower level.' },
+  TANDEM_EXPORT_CHANNEL_FORBIDDEN: { title: 'You may not export this way', detail: 'An administrator decides which export channels you can use.' },
+  TANDEM_CONTACT_NOT_FOUND: { title: 'This contact is not available', detail: 'It may have been deleted, or it is no longer shared with you.' },
+  TANDEM_USER_NOT_FOUND: { title: 'That person is not in your organisation', detail: null },
+  TANDEM_TEAM_NOT_FOUND: { title: 'That team no longer exists', detail: null },
+  TANDEM_GRANT_NOT_FOUND: { title: 'That access was already removed', detail: null },
+  TANDEM_SHARE_NOT_FOUND: { title: 'That share was already removed', detail: null },
+  TANDEM_USER_EMAIL_TAKEN: { title: 'That e-mail is already in use', detail: 'Use another address, or sign in if it is yours.' },
+  TANDEM_ORG_LAST_ADMIN: { title: 'Your organisation needs at least one active administrator', detail: 'Make someone else an administrator first.' },
+  TANDEM_CONTACT_WRONG_STATE: { title: 'This contact cannot do that right now', detail: 'It may be archived or in the trash.' },
+  TANDEM_INTERNAL: { title: 'Something went wrong on our side', detail: 'Try again in a moment.' },
+};
+
+function byStatus(status: number): ReadableError {
+  if (status === 401) return BY_CODE.TANDEM_AUTH_REQUIRED as ReadableError;
+  if (status === 403) return { title: 'You are not allowed to do this', detail: null };
+  if (status === 404) return { title: 'We could not find that', detail: 'It may have been removed, or you no longer have access.' };
+  if (status === 409) return { title: 'That clashes with something that already exists', detail: null };
+  if (status >= 500) return BY_CODE.TANDEM_INTERNAL as ReadableError;
+  return { title: 'Please check what you entered', detail: null };
+}
+
+/** Input errors carry "field: message; field: message"; make them read like a sentence. */
+function readableDetail(detail: string): string {
+  return detail
+    .split('; ')
+    .map((part) => part.replace(/^body\./, '').replace(/^([a-zA-Z.]+): /, (_, f: string) => `${f.replace(/\./g, ' ')}: `))
+    .join('. ');
+}
+
+export function describeError(error: unknown): ReadableError {
+  if (error instanceof NetworkError) return { title: 'Cannot reach Tandem', detail: error.message };
+  if (error instanceof ApiError) {
+    if (error.code === 'TANDEM_INPUT_INVALID') return { title: 'Please check what you entered', detail: error.detail ? readableDetail(error.detail) : null };
+    const known = BY_CODE[error.code];
+    if (known) return { title: known.title, detail: known.detail ?? (error.detail && error.detail !== error.title ? error.detail : null) };
+    const fallback = byStatus(error.status);
+    return { title: fallback.title, detail: error.detail && error.detail !== error.title ? error.detail : fallback.detail };
+  }
+  if (error instanceof Error) return { title: 'Something went wrong', detail: error.message };
+  return { title: 'Something went wrong', detail: null };
+}
+
+/** One line, for toasts. */
+export function errorMessage(error: unknown): string {
+  const { title, detail } = describeError(error);
+  return detail ? `${title}. ${detail}` : title;
+}
+
+export function isStatus(error: unknown, status: number): boolean {
+  return error instanceof ApiError && error.status === status;
+}

@@ -1,0 +1,167 @@
+// The shapes the server returns, as agreed in docs/api-shapes.md. The OpenAPI document is the final word;
+// openapi-contract.test.ts checks that every endpoint the client calls exists there.
+
+export type Role = 'admin' | 'member';
+export type UserStatus = 'active' | 'deactivated';
+
+export const EXPORT_CHANNELS = ['csv', 'xlsx', 'vcard', 'mailchimp_sync', 'google_contacts_sync', 'api'] as const;
+export type ExportChannel = (typeof EXPORT_CHANNELS)[number];
+
+export type User = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: UserStatus;
+  exportChannels: string[];
+  createdAt: string;
+};
+
+export type Billing = { contactName: string | null; email: string | null; address: string | null; vatId: string | null };
+
+export type Org = { id: string; name: string; accentColor: string; billing: Billing | null };
+
+export type Team = { id: string; name: string; memberIds: string[] };
+
+export type Grantee = { userId: string } | { teamId: string };
+
+export type GrantScope = 'contacts' | 'calendar';
+export type GrantLevel = 'view' | 'edit';
+
+export type Grant = {
+  id: string;
+  ownerId: string;
+  grantee: Grantee;
+  scope: GrantScope;
+  level: GrantLevel;
+  startsAt: string | null;
+  expiresAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+};
+
+export type Level = 'profile' | 'view' | 'collaborate' | 'edit' | 'owner';
+export type ShareLevel = 'view' | 'collaborate' | 'edit';
+
+export const CONTACT_ACTIONS = [
+  'contact.view',
+  'contact.readHistory',
+  'contact.message',
+  'contact.logNote',
+  'contact.createTask',
+  'contact.edit',
+  'contact.share',
+  'contact.listShares',
+  'contact.archive',
+  'contact.delete',
+  'contact.restore',
+  'contact.reassign',
+  'contact.export',
+  'contact.explainOthers',
+] as const;
+export type ContactAction = (typeof CONTACT_ACTIONS)[number];
+
+export type ContactAccess = {
+  level: Level;
+  actions: ContactAction[];
+  shared: boolean;
+  shareLevels: ShareLevel[];
+};
+
+export type Contact = {
+  id: string;
+  ownerId: string;
+  ownerName: string;
+  name: string;
+  company: string | null;
+  title: string | null;
+  emails: string[];
+  phones: string[];
+  tags: string[];
+  address: string | null;
+  archivedAt: string | null;
+  trashedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  access: ContactAccess;
+};
+
+export type ContactInput = {
+  name: string;
+  company?: string | null;
+  title?: string | null;
+  emails?: string[];
+  phones?: string[];
+  tags?: string[];
+  address?: string | null;
+};
+
+export type Share = {
+  id: string;
+  contactId: string;
+  grantee: Grantee;
+  granteeName: string;
+  level: ShareLevel;
+  startsAt: string | null;
+  expiresAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  active: boolean;
+};
+
+export type HistoryKind = 'message' | 'note' | 'call';
+
+export type HistoryItem = {
+  id: string;
+  kind: HistoryKind;
+  body: string;
+  channel: string | null;
+  sentBy: string | null;
+  sentByName: string | null;
+  onBehalfOf: string | null;
+  onBehalfOfName: string | null;
+  createdAt: string;
+};
+
+export type SourceKind = 'owner' | 'admin' | 'share_all' | 'user_grant' | 'bucket_share' | 'record_share';
+
+export type AccessSource = {
+  kind: SourceKind;
+  level: Level;
+  id?: string | null;
+  grantedBy?: string | null;
+  grantedByName?: string | null;
+  grantedAt?: string | null;
+  startsAt?: string | null;
+  expiresAt?: string | null;
+  viaTeamId?: string | null;
+  viaTeamName?: string | null;
+  bucketId?: string | null;
+  bucketName?: string | null;
+  ownerId?: string | null;
+};
+
+export type Explanation = { userId: string; level: Level | 'none'; sources: AccessSource[] };
+
+export type AuditEntry = {
+  seq: string;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+};
+
+export type AuditVerification = { valid: boolean; entries: number; firstBadSeq: string | null };
+
+export type OrgSettings = { exportEnabled: boolean; shareAllContacts: boolean; membersCanArchiveDeleteShared: boolean };
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type Me = { user: User; org: Org };

@@ -1,0 +1,58 @@
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { AuditLogPage } from '../pages/AuditLogPage.tsx';
+import { BillingPage } from '../pages/BillingPage.tsx';
+import { BrandingPage } from '../pages/BrandingPage.tsx';
+import { ContactPage } from '../pages/ContactPage.tsx';
+import { ContactsPage } from '../pages/ContactsPage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { PermissionsPage } from '../pages/PermissionsPage.tsx';
+import { SignInPage } from '../pages/SignInPage.tsx';
+import { SignUpPage } from '../pages/SignUpPage.tsx';
+import { TeamsPage } from '../pages/TeamsPage.tsx';
+import { UsersPage } from '../pages/UsersPage.tsx';
+import { AppShell } from './AppShell.tsx';
+import { PublicOnly, RequireAdmin, RequireAuth } from './guards.tsx';
+import { SettingsLayout } from './SettingsLayout.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicOnly />,
+    children: [
+      { path: '/signin', element: <SignInPage /> },
+      { path: '/signup', element: <SignUpPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { path: '/', element: <Navigate to="/contacts" replace /> },
+          { path: '/contacts', element: <ContactsPage /> },
+          { path: '/contacts/:id', element: <ContactPage /> },
+          {
+            path: '/settings',
+            element: <RequireAdmin />,
+            children: [
+              {
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="/settings/users" replace /> },
+                  { path: 'users', element: <UsersPage /> },
+                  { path: 'users/:userId', element: <UsersPage /> },
+                  { path: 'teams', element: <TeamsPage /> },
+                  { path: 'permissions', element: <PermissionsPage /> },
+                  { path: 'branding', element: <BrandingPage /> },
+                  { path: 'billing', element: <BillingPage /> },
+                  { path: 'audit', element: <AuditLogPage /> },
+                ],
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,90 @@
+// Admin-only reads and writes: users, grants, teams, org switches, branding, billing, audit.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/client.ts';
+import type { Billing, GrantLevel, GrantScope, Grantee, OrgSettings, Role, UserStatus } from '../../../api/models.ts';
+import { ME_KEY } from '../../auth/hooks/useSession.ts';
+import { TEAMS_KEY, USERS_KEY } from './useDirectory.ts';
+
+export const GRANTS_KEY = ['grants'] as const;
+export const SETTINGS_KEY = ['settings'] as const;
+
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { name: string; email: string; password: string; role: Role }) => (await call('createUser', { body: input })).user,
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, ...patch }: { id: string; role?: Role; status?: UserStatus; exportChannels?: string[] }) => (await call('updateUser', { params: { id }, body: patch })).user,
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: USERS_KEY }), client.invalidateQueries({ queryKey: ME_KEY })]),
+  });
+}
+
+export function useGrants() {
+  return useQuery({ queryKey: GRANTS_KEY, queryFn: async ({ signal }) => (await call('listGrants', { signal })).items });
+}
+
+/** Sets grantee's access to owner's contacts or calendar: replaces any grant there is, or removes it for "none". */
+export function useSetGrant() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ ownerId, grantee, scope, level, existingIds }: { ownerId: string; grantee: Grantee; scope: GrantScope; level: GrantLevel | 'none'; existingIds: string[] }) => {
+      for (const id of existingIds) await call('deleteGrant', { params: { id } });
+      if (level !== 'none') await call('createGrant', { params: { ownerId }, body: { grantee, scope, level } });
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: GRANTS_KEY }),
+  });
+}
+
+export function useTeamMutations() {
+  const client = useQueryClient();
+  const onSuccess = () => client.invalidateQueries({ queryKey: TEAMS_KEY });
+  const create = useMutation({ mutationFn: async (input: { name: string; memberIds: string[] }) => (await call('createTeam', { body: input })).team, onSuccess });
+  const rename = useMutation({ mutationFn: async ({ id, name }: { id: string; name: string }) => (await call('renameTeam', { params: { id }, body: { name } })).team, onSuccess });
+  const setMembers = useMutation({
+    mutationFn: async ({ id, memberIds }: { id: string; memberIds: string[] }) => (await call('setTeamMembers', { params: { id }, body: { memberIds } })).team,
+    onSuccess,
+  });
+  const remove = useMutation({ mutationFn: (id: string) => call('deleteTeam', { params: { id } }), onSuccess });
+  return { create, rename, setMembers, remove };
+}
+
+export function useOrgSettings() {
+  return useQuery({ queryKey: SETTINGS_KEY, queryFn: ({ signal }) => call('getSettings', { signal }) });
+}
+
+export function useSaveOrgSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Partial<OrgSettings>) => call('updateSettings', { body: patch }),
+    onSuccess: (settings) => {
+      client.setQueryData(SETTINGS_KEY, settings);
+      return client.invalidateQueries({ queryKey: ['contacts'] });
+    },
+  });
+}
+
+export function useUpdateOrg() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (patch: { name?: string; accentColor?: string; billing?: Billing }) => (await call('updateOrg', { body: patch })).org,
+    onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
+
+export function useAuditLog() {
+  return useInfiniteQuery({
+    queryKey: ['audit'],
+    queryFn: ({ pageParam, signal }) => call('listAudit', { query: { limit: 50, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: () => call('verifyAudit') });
+}

@@ -1,0 +1,121 @@
+// "Why can X see this?": pick a user, see their effective level on this contact and every source behind it.
+import { useState } from 'react';
+import type { AccessSource, Contact, User } from '../../../api/models.ts';
+import { formatDateTime, LEVEL_LABEL } from '../../../lib/format.ts';
+import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
+import { Icon, type IconName } from '../../../ui/Icon.tsx';
+import { Spinner } from '../../../ui/Spinner.tsx';
+import { useUsers } from '../../admin/hooks/useDirectory.ts';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
+import { LevelBadge } from '../../contacts/components/LevelBadge.tsx';
+import { useExplain } from '../hooks/useExplain.ts';
+
+const SOURCE_ICON: Record<AccessSource['kind'], IconName> = {
+  owner: 'userCheck',
+  admin: 'shield',
+  share_all: 'users',
+  user_grant: 'lock',
+  bucket_share: 'archive',
+  record_share: 'share',
+};
+
+function windowOf(source: AccessSource): string | null {
+  if (source.startsAt && source.expiresAt) return `from ${formatDateTime(source.startsAt)} until ${formatDateTime(source.expiresAt)}`;
+  if (source.expiresAt) return `until ${formatDateTime(source.expiresAt)}`;
+  if (source.startsAt) return `since ${formatDateTime(source.startsAt)}`;
+  return null;
+}
+
+/** One sentence per source, in words. */
+export function describeSource(source: AccessSource, subject: string, contact: Contact): { title: string; detail: string | null } {
+  const by = source.grantedByName ? `by ${source.grantedByName}` : null;
+  const when = source.grantedAt ? `on ${formatDateTime(source.grantedAt)}` : null;
+  const team = source.viaTeamName ? `through the team ${source.viaTeamName}` : null;
+  const window = windowOf(source);
+  const parts = (...xs: Array<string | null>) => xs.filter(Boolean).join(', ') || null;
+  switch (source.kind) {
+    case 'owner':
+      return { title: `${subject} owns this contact`, detail: null };
+    case 'admin':
+      return { title: `${subject} is an administrator`, detail: 'Administrators see every contact’s profile, not its history.' };
+    case 'share_all':
+      return { title: 'Share all contacts is on', detail: 'Every member of the organisation sees every contact’s profile.' };
+    case 'user_grant':
+      return { title: `Access to all of ${contact.ownerName}’s contacts`, detail: parts(`set on the Users page${by ? ` ${by}` : ''}`, team, window) };
+    case 'bucket_share':
+      return { title: `In the shared bucket ${source.bucketName ?? ''}`.trim(), detail: parts(by ? `shared ${by}` : null, team, window) };
+    case 'record_share':
+      return { title: 'This contact was shared directly', detail: parts(by ? `shared ${by}` : null, when, team, window ?? 'permanent') };
+  }
+}
+
+export function ExplainPanel({ contact }: { contact: Contact }) {
+  const { user } = useCurrentUser();
+  const canAskOthers = contact.access.actions.includes('contact.explainOthers');
+  const users = useUsers();
+  const [userId, setUserId] = useState(user.id);
+  const explanation = useExplain(contact.id, userId);
+  const people: User[] = canAskOthers ? (users.data ?? []) : [];
+  const subject = userId === user.id ? 'You' : (people.find((p) => p.id === userId)?.name ?? 'This person');
+
+  return (
+    <section className="card explain" aria-labelledby="explain-title" data-testid="explain-panel">
+      <header className="card-header">
+        <h2 id="explain-title" className="card-title">
+          <Icon name="info" /> Why can {subject === 'You' ? 'you' : subject} see this?
+        </h2>
+      </header>
+      {canAskOthers ? (
+        <label className="explain-picker">
+          <span className="visually-hidden">Person</span>
+          <select className="input" aria-label="Explain access for" value={userId} onChange={(e) => setUserId(e.target.value)}>
+            {people.length === 0 ? <option value={user.id}>{user.name} (you)</option> : null}
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.id === user.id ? ' (you)' : ''}
+                {p.status === 'deactivated' ? ' · deactivated' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {explanation.isPending ? (
+        <div className="card-loading">
+          <Spinner size={16} label="Working out access" />
+        </div>
+      ) : explanation.isError ? (
+        <ErrorNotice error={explanation.error} />
+      ) : (
+        <div className="explain-result">
+          <div className="explain-level" data-testid="explain-level">
+            <span className="muted">Effective access</span>
+            <LevelBadge level={explanation.data.level} />
+          </div>
+          {explanation.data.sources.length === 0 ? (
+            <p className="muted explain-none">{subject === 'You' ? 'You have' : `${subject} has`} no access to this contact: it is hidden from them entirely.</p>
+          ) : (
+            <ul className="sources" aria-label="Sources of access">
+              {explanation.data.sources.map((source, i) => {
+                const text = describeSource(source, subject, contact);
+                return (
+                  <li key={source.id ?? `${source.kind}-${i}`} className="source" data-testid="access-source" data-kind={source.kind}>
+                    <span className="source-icon">
+                      <Icon name={SOURCE_ICON[source.kind]} size={14} />
+                    </span>
+                    <span className="source-text">
+                      <strong>{text.title}</strong>
+                      {text.detail ? <span>{text.detail}</span> : null}
+                    </span>
+                    <span className="source-level">{LEVEL_LABEL[source.level]}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <p className="explain-footnote">The highest level of any source applies.</p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+// The conversation history, newest first: messages (with who sent them on whose behalf), notes and calls.
+import type { HistoryItem } from '../../../api/models.ts';
+import { formatWhen } from '../../../lib/format.ts';
+import { Button } from '../../../ui/Button.tsx';
+import { EmptyState } from '../../../ui/EmptyState.tsx';
+import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
+import { Icon, type IconName } from '../../../ui/Icon.tsx';
+import { Spinner } from '../../../ui/Spinner.tsx';
+import { useHistory } from '../hooks/useHistory.ts';
+
+const KIND: Record<HistoryItem['kind'], { icon: IconName; label: string }> = {
+  message: { icon: 'message', label: 'Message' },
+  note: { icon: 'note', label: 'Note' },
+  call: { icon: 'phone', label: 'Call' },
+};
+
+export function authorLine(item: HistoryItem): string {
+  const who = item.sentByName ?? 'Someone';
+  if (item.kind === 'message') {
+    if (item.onBehalfOf && item.sentBy && item.onBehalfOf !== item.sentBy) return `Sent by ${who} on behalf of ${item.onBehalfOfName ?? 'the owner'}`;
+    return `Sent by ${who}`;
+  }
+  return item.kind === 'note' ? `Note by ${who}` : `Call logged by ${who}`;
+}
+
+export function HistoryTimeline({ contactId }: { contactId: string }) {
+  const history = useHistory(contactId, true);
+  if (history.isPending) {
+    return (
+      <div className="card-loading">
+        <Spinner size={18} label="Loading history" />
+      </div>
+    );
+  }
+  if (history.isError) return <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />;
+  const items = history.data.pages.flatMap((p) => p.items);
+  if (items.length === 0) {
+    return (
+      <EmptyState icon="message" title="No conversation yet">
+        <p>Messages, notes and calls with this contact will show up here.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <ol className="timeline" aria-label="Conversation history">
+        {items.map((item) => (
+          <li key={item.id} className={`timeline-item timeline-${item.kind}`} data-testid="history-item" data-kind={item.kind}>
+            <span className="timeline-icon">
+              <Icon name={KIND[item.kind].icon} size={14} />
+            </span>
+            <div className="timeline-content">
+              <div className="timeline-meta">
+                <strong>{KIND[item.kind].label}</strong>
+                <span className="timeline-author" data-testid="history-author">
+                  {authorLine(item)}
+                </span>
+                {item.channel ? <span className="muted">· {item.channel}</span> : null}
+                <time className="muted" dateTime={item.createdAt}>
+                  {formatWhen(item.createdAt)}
+                </time>
+              </div>
+              <p className="timeline-body">{item.body}</p>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {history.hasNextPage ? (
+        <div className="center">
+          <Button size="sm" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
+            Show older
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/client.ts';
+import type { ShareInput } from '../../../api/contract.ts';
+import { refreshContact } from '../../contacts/hooks/useContact.ts';
+
+export const sharesKey = (contactId: string) => ['shares', contactId] as const;
+
+export function useShares(contactId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: sharesKey(contactId),
+    queryFn: async ({ signal }) => (await call('listShares', { params: { id: contactId }, signal })).items,
+    enabled,
+  });
+}
+
+export function useShareMutations(contactId: string) {
+  const client = useQueryClient();
+  const refresh = () => refreshContact(client, contactId);
+  const create = useMutation({
+    mutationFn: async (input: ShareInput) => (await call('createShare', { params: { id: contactId }, body: input })).share,
+    onSuccess: refresh,
+  });
+  const update = useMutation({
+    mutationFn: async ({ shareId, ...patch }: { shareId: string } & Partial<Omit<ShareInput, 'grantee'>>) =>
+      (await call('updateShare', { params: { id: contactId, shareId }, body: patch })).share,
+    onSuccess: refresh,
+  });
+  const revoke = useMutation({
+    mutationFn: (shareId: string) => call('deleteShare', { params: { id: contactId, shareId } }),
+    onSuccess: refresh,
+  });
+  return { create, update, revoke };
+}

@@ -1,0 +1,89 @@
+// Settings › Branding: the organisation's name and accent colour, previewed live and applied to everyone's app.
+import { useEffect, useState, type FormEvent } from 'react';
+import { applyAccent, DEFAULT_ACCENT, isHexColor } from '../app/useBranding.ts';
+import { useUpdateOrg } from '../features/admin/hooks/useAdmin.ts';
+import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
+import { Button } from '../ui/Button.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { Field } from '../ui/Field.tsx';
+import { Logo } from '../ui/Logo.tsx';
+import { useToast } from '../ui/Toast.tsx';
+
+const SWATCHES = ['#5b5bd6', '#2563eb', '#0e9f6e', '#d97706', '#e11d48', '#7c3aed', '#0891b2', '#334155'];
+
+export function BrandingPage() {
+  const { org } = useCurrentUser();
+  const saved = isHexColor(org.accentColor) ? org.accentColor : DEFAULT_ACCENT;
+  const [name, setName] = useState(org.name);
+  const [color, setColor] = useState(saved);
+  const update = useUpdateOrg();
+  const toast = useToast();
+
+  useEffect(() => {
+    applyAccent(isHexColor(color) ? color : saved);
+  }, [color, saved]);
+  useEffect(() => () => applyAccent(saved), [saved]);
+
+  const dirty = name.trim() !== org.name || color.toLowerCase() !== saved.toLowerCase();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ name: name.trim(), accentColor: color.toLowerCase() }, { onSuccess: () => toast.show('Branding saved for everyone in your organisation') });
+  };
+  return (
+    <section aria-labelledby="brand-title">
+      <div className="section-header">
+        <div>
+          <h2 id="brand-title">Branding</h2>
+          <p className="muted">Your organisation’s name and colour, shown to everyone who signs in.</p>
+        </div>
+      </div>
+      <div className="branding-layout">
+        <form className="card settings-card form" onSubmit={submit}>
+          {update.error ? <ErrorNotice error={update.error} /> : null}
+          <Field label="Organisation name">
+            <input className="input" name="orgName" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <div className="field">
+            <span className="field-label">Accent colour</span>
+            <div className="swatches" role="radiogroup" aria-label="Accent colour presets">
+              {SWATCHES.map((s) => (
+                <button key={s} type="button" role="radio" aria-checked={color.toLowerCase() === s} aria-label={s} className={`swatch${color.toLowerCase() === s ? ' selected' : ''}`} style={{ background: s }} onClick={() => setColor(s)} />
+              ))}
+              <input type="color" className="swatch-picker" aria-label="Pick any colour" value={isHexColor(color) ? color : saved} onChange={(e) => setColor(e.target.value)} />
+              <input className="input input-hex" aria-label="Accent colour hex" value={color} onChange={(e) => setColor(e.target.value)} maxLength={7} />
+            </div>
+            {!isHexColor(color) ? <p className="field-error">Use a colour like #5b5bd6.</p> : null}
+          </div>
+          <div className="form-actions">
+            <Button
+              disabled={!dirty}
+              onClick={() => {
+                setName(org.name);
+                setColor(saved);
+              }}
+            >
+              Discard
+            </Button>
+            <Button type="submit" variant="primary" disabled={!dirty || !isHexColor(color) || !name.trim()} loading={update.isPending}>
+              Save branding
+            </Button>
+          </div>
+        </form>
+        <div className="card brand-preview" aria-label="Preview">
+          <span className="muted small">Preview</span>
+          <div className="brand-preview-head">
+            <Logo size={32} />
+            <strong>{name || 'Your organisation'}</strong>
+          </div>
+          <div className="brand-preview-nav">
+            <span className="nav-item active">Contacts</span>
+            <span className="nav-item">Settings</span>
+          </div>
+          <Button variant="primary" icon="plus">
+            New contact
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+// The contacts inbox: search as you type, views (all, mine, shared with me, archived, trash), infinite scroll.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { describeError } from '../api/errors.ts';
+import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
+import { ContactFormDialog } from '../features/contacts/components/ContactFormDialog.tsx';
+import { ContactRow } from '../features/contacts/components/ContactRow.tsx';
+import { useCreateContact } from '../features/contacts/hooks/useContact.ts';
+import { INBOX_VIEWS, isInboxView, useContacts, type InboxView } from '../features/contacts/hooks/useContacts.ts';
+import { useDebounced } from '../lib/useDebounced.ts';
+import { useHotkey } from '../lib/useHotkey.ts';
+import { Button } from '../ui/Button.tsx';
+import { EmptyState } from '../ui/EmptyState.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { Icon } from '../ui/Icon.tsx';
+import { Spinner } from '../ui/Spinner.tsx';
+import { useToast } from '../ui/Toast.tsx';
+
+const EMPTY: Record<InboxView, { title: string; text: string }> = {
+  all: { title: 'No contacts yet', text: 'Add your first contact, or ask a colleague to share theirs with you.' },
+  mine: { title: 'You do not own any contacts yet', text: 'Contacts you create are private to you until you share them.' },
+  shared: { title: 'Nothing is shared with you yet', text: 'When a colleague shares a contact with you, it appears here with the shared icon.' },
+  archived: { title: 'No archived contacts', text: 'Archived contacts keep their history and sharing, but stay out of your lists.' },
+  trash: { title: 'The trash is empty', text: 'Deleted contacts stay here for 30 days, then they are removed for good.' },
+};
+
+export function ContactsPage() {
+  const { user } = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const viewParam = params.get('view');
+  const view: InboxView = isInboxView(viewParam) ? viewParam : 'all';
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const search = useDebounced(q.trim(), 200);
+  const contacts = useContacts(view, search);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  const [creating, setCreating] = useState(false);
+  const create = useCreateContact();
+  const navigate = useNavigate();
+  const toast = useToast();
+
+  useEffect(() => {
+    const next = new URLSearchParams(params);
+    if (search) next.set('q', search);
+    else next.delete('q');
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  }, [search, params, setParams]);
+
+  const items = useMemo(() => contacts.data?.pages.flatMap((p) => p.items) ?? [], [contacts.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = contacts;
+
+  useEffect(() => {
+    const node = sentinelRef.current;
+    if (!node || !hasNextPage) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    }, { rootMargin: '400px' });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, items.length]);
+
+  useHotkey('/', () => searchRef.current?.focus());
+  useHotkey('c', () => setCreating(true));
+
+  const setView = (next: InboxView) => {
+    const p = new URLSearchParams(params);
+    if (next === 'all') p.delete('view');
+    else p.set('view', next);
+    setParams(p);
+  };
+
+  const rowLinks = () => Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a.contact-row-link') ?? []);
+  const onListKey = (event: KeyboardEvent) => {
+    const links = rowLinks();
+    const index = links.findIndex((l) => l === document.activeElement);
+    if (event.key === 'ArrowDown' || event.key === 'j') {
+      event.preventDefault();
+      links[Math.min(index + 1, links.length - 1)]?.focus();
+    } else if (event.key === 'ArrowUp' || event.key === 'k') {
+      event.preventDefault();
+      if (index <= 0) searchRef.current?.focus();
+      else links[index - 1]?.focus();
+    }
+  };
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      rowLinks()[0]?.focus();
+    } else if (event.key === 'Enter') {
+      rowLinks()[0]?.click();
+    } else if (event.key === 'Escape') {
+      setQ('');
+    }
+  };
+
+  const empty = EMPTY[view];
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Contacts</h1>
+          <p className="page-subtitle">Everyone you and your team work with, as far as you may see them.</p>
+        </div>
+        <Button variant="primary" icon="plus" onClick={() => setCreating(true)} title="New contact (C)">
+          New contact
+        </Button>
+      </header>
+      <div className="toolbar">
+        <div className="search">
+          <Icon name="search" />
+          <input
+            ref={searchRef}
+            type="search"
+            className="search-input"
+            placeholder="Search by name or e-mail"
+            aria-label="Search contacts"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={onSearchKey}
+          />
+          {contacts.isFetching && !contacts.isFetchingNextPage ? <Spinner size={14} /> : <kbd className="kbd">/</kbd>}
+        </div>
+        <nav className="segmented" aria-label="Contact views">
+          {INBOX_VIEWS.map((v) => (
+            <button key={v.id} type="button" className={`segment${v.id === view ? ' active' : ''}`} aria-pressed={v.id === view} onClick={() => setView(v.id)}>
+              {v.label}
+            </button>
+          ))}
+        </nav>
+      </div>
+
+      <div className="list-card">
+        <div className="list-head" aria-hidden="true">
+          <span>Name</span>
+          <span>E-mail</span>
+          <span>Phone</span>
+          <span>Owner</span>
+          <span>Your access</span>
+        </div>
+        {contacts.isPending ? (
+          <ul className="contact-list" aria-busy="true">
+            {Array.from({ length: 8 }, (_, i) => (
+              <li key={i} className="contact-row skeleton-row">
+                <span className="skeleton skeleton-avatar" />
+                <span className="skeleton skeleton-line" />
+              </li>
+            ))}
+          </ul>
+        ) : contacts.isError ? (
+          <div className="list-message">
+            <ErrorNotice error={contacts.error} onRetry={() => void contacts.refetch()} />
+          </div>
+        ) : items.length === 0 ? (
+          search ? (
+            <EmptyState icon="search" title={`No contacts match “${search}”`}>
+              <p>Search looks at the start of names and at e-mail addresses. {view !== 'all' ? 'Try the All view.' : ''}</p>
+            </EmptyState>
+          ) : (
+            <EmptyState icon={view === 'trash' ? 'trash' : view === 'archived' ? 'archive' : view === 'shared' ? 'users' : 'inbox'} title={empty.title} action={view === 'all' || view === 'mine' ? <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>New contact</Button> : undefined}>
+              <p>{empty.text}</p>
+            </EmptyState>
+          )
+        ) : (
+          <ul className="contact-list" ref={listRef} onKeyDown={onListKey} aria-label="Contacts">
+            {items.map((c) => (
+              <ContactRow key={c.id} contact={c} isMine={c.ownerId === user.id} />
+            ))}
+          </ul>
+        )}
+        <div ref={sentinelRef} className="list-sentinel">
+          {isFetchingNextPage ? <Spinner size={16} label="Loading more contacts" /> : null}
+          {contacts.isFetchNextPageError ? <span className="muted">{describeError(contacts.error).title}. Scroll to try again.</span> : null}
+        </div>
+      </div>
+
+      <ContactFormDialog
+        open={creating}
+        onClose={() => {
+          setCreating(false);
+          create.reset();
+        }}
+        pending={create.isPending}
+        error={create.error}
+        onSubmit={(input) =>
+          create.mutate(input, {
+            onSuccess: (contact) => {
+              setCreating(false);
+              toast.show(`${contact.name} added`);
+              navigate(`/contacts/${contact.id}`);
+            },
+          })
+        }
+      />
+    </div>
+  );
+}

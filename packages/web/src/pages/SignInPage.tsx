@@ -1,0 +1,35 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { AuthLayout } from '../features/auth/components/AuthLayout.tsx';
+import { useSignIn } from '../features/auth/hooks/useSession.ts';
+import { Button } from '../ui/Button.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { Field } from '../ui/Field.tsx';
+
+export function SignInPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useSignIn();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to your team's CRM." footer={<>New to Tandem? <Link to="/signup">Create an organisation</Link></>}>
+      <form className="form" onSubmit={submit} noValidate>
+        {signIn.error ? <ErrorNotice error={signIn.error} /> : null}
+        <Field label="Work e-mail">
+          <input className="input" type="email" name="email" autoComplete="username" autoFocus required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </Field>
+        <Field label="Password">
+          <input className="input" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </Field>
+        <Button type="submit" variant="primary" className="btn-block" loading={signIn.isPending} disabled={!email || !password}>
+          Sign in
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,88 @@
+// A dropdown menu: arrow keys move, Enter picks, Escape closes and returns focus to the trigger.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Icon, type IconName } from './Icon.tsx';
+
+export type MenuItem = { label: string; icon?: IconName; onSelect: () => void; danger?: boolean; hint?: string };
+
+export function Menu({ label, icon = 'more', items, showLabel = true }: { label: string; icon?: IconName; items: MenuItem[]; showLabel?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const itemRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    itemRefs.current[0]?.focus();
+    const onDown = (event: MouseEvent) => {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const move = (delta: number) => {
+    const buttons = itemRefs.current.filter((b): b is HTMLButtonElement => b !== null);
+    const index = buttons.findIndex((b) => b === document.activeElement);
+    const next = buttons[(index + delta + buttons.length) % buttons.length];
+    next?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      move(1);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      move(-1);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setOpen(false);
+      triggerRef.current?.focus();
+    } else if (event.key === 'Tab') {
+      setOpen(false);
+    }
+  };
+
+  if (items.length === 0) return null;
+  return (
+    <div className="menu" ref={rootRef} onKeyDown={onKeyDown}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className={`btn btn-secondary${showLabel ? '' : ' btn-icon-only'}`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-label={showLabel ? undefined : label}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <Icon name={icon} />
+        {showLabel ? <span>{label}</span> : null}
+      </button>
+      {open ? (
+        <div className="menu-popover" role="menu" id={menuId} aria-label={label}>
+          {items.map((item, i) => (
+            <button
+              key={item.label}
+              ref={(el) => {
+                itemRefs.current[i] = el;
+              }}
+              type="button"
+              role="menuitem"
+              className={`menu-item${item.danger ? ' menu-item-danger' : ''}`}
+              onClick={() => {
+                setOpen(false);
+                item.onSelect();
+              }}
+            >
+              {item.icon ? <Icon name={item.icon} /> : null}
+              <span>{item.label}</span>
+              {item.hint ? <span className="menu-hint">{item.hint}</span> : null}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
