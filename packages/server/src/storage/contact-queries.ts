@@ -92,6 +92,10 @@ export type ListQuery = {
   scope: ListScope;
   q?: string;
   ownerId?: string;
+  /** Only contacts someone else owns (the web app's "shared with me"). */
+  notOwnerId?: string;
+  /** Only contacts in this bucket (a narrowing filter: visibility still comes from the compiled policy). */
+  bucketId?: string;
   limit: number;
   after?: Cursor;
 };
@@ -111,6 +115,11 @@ export async function listContacts(db: Db, ctx: ActorContext, query: ListQuery):
   const parts = [renderCondition(policy.condition)];
   if (query.q) parts.push(searchCondition(query.q));
   if (query.ownerId) parts.push(sql<SqlBool>`c.owner_id = ${query.ownerId}`);
+  if (query.notOwnerId) parts.push(sql<SqlBool>`c.owner_id <> ${query.notOwnerId}`);
+  if (query.bucketId) {
+    parts.push(sql<SqlBool>`EXISTS (SELECT 1 FROM bucket_contacts fb
+      WHERE fb.org_id = c.org_id AND fb.bucket_id = ${query.bucketId} AND fb.contact_id = c.id)`);
+  }
   if (query.after) parts.push(sql<SqlBool>`(c.sort_name, c.id) > (${query.after.sortName}, ${query.after.id}::uuid)`);
   const result = await sql<RawRow>`SELECT c.*, ${factColumns(ctx)} FROM contacts c
     WHERE c.org_id = ${ctx.actor.orgId} AND ${sql.join(parts, sql` AND `)}

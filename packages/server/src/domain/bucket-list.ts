@@ -1,0 +1,19 @@
+// GET /buckets: the buckets the caller may see (every bucket of the org for admins; otherwise those they own and
+// those an active bucket share gives them), sorted by name, keyset paged.
+import type { ActorContext } from '@tandem/core';
+import { listBuckets, type BucketScope } from '../storage/bucket-queries.ts';
+import type { Db } from '../storage/connect.ts';
+import { sharedBucketIds } from './bucket-access.ts';
+import { bucketView, type BucketView } from './bucket-guard.ts';
+import { decodeCursor, pageOf } from './contact-cursor.ts';
+import type { Page } from './contact-list.ts';
+
+export async function listVisibleBuckets(db: Db, ctx: ActorContext, limit: number, cursor?: string): Promise<Page<BucketView>> {
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const scope: BucketScope = ctx.actor.role === 'admin'
+    ? { kind: 'all' }
+    : { kind: 'some', ownerId: ctx.actor.userId, bucketIds: sharedBucketIds(ctx) };
+  const rows = await listBuckets(db, ctx.actor.orgId, scope, limit, after ? { sortKey: after.key, id: after.id } : undefined);
+  const { page, nextCursor } = pageOf(rows, limit, (r) => [r.sort_key, r.id]);
+  return { items: page.map((row) => bucketView(ctx, row)), nextCursor };
+}

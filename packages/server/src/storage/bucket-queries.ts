@@ -1,0 +1,123 @@
+// Buckets (named groups of contacts), their members and their shares. Which buckets a caller may see is decided in
+// the domain layer from the caller's facts; these queries take the result (all, or owner + bucket ids).
+import { levelRank, type ShareLevel } from '@tandem/core';
+import { sql, type SqlBool } from 'kysely';
+import type { Db } from './connect.ts';
+import { isUuid } from './contact-queries.ts';
+import type { ShareInput } from './share-queries.ts';
+
+export type BucketRow = { id: string; owner_id: string; name: string; created_at: Date; contact_count: number; sort_key: string };
+export type BucketCursor = { sortKey: string; id: string };
+/** `all` for admins; otherwise the buckets the caller owns and those named by their active bucket shares. */
+export type BucketScope = { kind: 'all' } | { kind: 'some'; ownerId: string; bucketIds: string[] };
+
+const SORT_KEY = sql<string>`lower(b.name) COLLATE "C"`;
+const CONTACT_COUNT = sql<string>`(SELECT count(*) FROM bucket_contacts bc WHERE bc.org_id = b.org_id AND bc.bucket_id = b.id)`;
+
+function bucketsOf(db: Db, orgId: string) {
+  return db.selectFrom('buckets as b')
+    .select(['b.id', 'b.owner_id', 'b.name', 'b.created_at', CONTACT_COUNT.as('contact_count'), SORT_KEY.as('sort_key')])
+    .where('b.org_id', '=', orgId);
+}
+
+type RawBucket = Omit<BucketRow, 'contact_count'> & { contact_count: string | number };
+const toRow = (r: RawBucket): BucketRow => ({ ...r, contact_count: Number(r.contact_count) });
+
+export async function loadBucket(db: Db, orgId: string, bucketId: string): Promise<BucketRow | null> {
+  if (!isUuid(bucketId)) return null;
+  const row = await bucketsOf(db, orgId).where('b.id', '=', bucketId).executeTakeFirst();
+  return row ? toRow(row) : null;
+}
+
+/** One keyset page sorted by lower-case name; up to `limit + 1` rows. */
+export async function listBuckets(db: Db, orgId: string, scope: BucketScope, limit: number, after?: BucketCursor): Promise<BucketRow[]> {
+  let query = bucketsOf(db, orgId);
+  if (scope.kind === 'some') {
+    const ids = scope.bucketIds.length ? scope.bucketIds : ['00000000-0000-0000-0000-000000000000'];
+    query = query.where(sql<SqlBool>`(b.owner_id = ${scope.ownerId} OR b.id = ANY(${ids}::uuid[]))`);
+  }
+  if (after) query = query.where(sql<SqlBool>`(${SORT_KEY}, b.id) > (${after.sortKey}, ${after.id}::uuid)`);
+  const rows = await query.orderBy(SORT_KEY).orderBy('b.id').limit(limit + 1).execute();
+  return rows.map(toRow);
+}
+
+export async function insertBucket(trx: Db, orgId: string, ownerId: string, name: string, now: number): Promise<string> {
+  const row = await trx.insertInto('buckets').values({ org_id: orgId, owner_id: ownerId, name, created_at: new Date(now) })
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function renameBucket(trx: Db, orgId: string, bucketId: string, name: string): Promise<void> {
+  await trx.updateTable('buckets').set({ name }).where('org_id', '=', orgId).where('id', '=', bucketId).execute();
+}
+
+/** Deletes the bucket with its memberships and shares (cascade); the contacts themselves are untouched. */
+export async function deleteBucketRow(trx: Db, orgId: string, bucketId: string): Promise<void> {
+  await trx.deleteFrom('buckets').where('org_id', '=', orgId).where('id', '=', bucketId).execute();
+}
+
+/** Adds contacts; ones already in the bucket are left as they are. Returns the ids actually added. */
+export async function addBucketContacts(trx: Db, orgId: string, bucketId: string, contactIds: string[], addedBy: string, now: number): Promise<string[]> {
+  if (contactIds.length === 0) return [];
+  const rows = await trx.insertInto('bucket_contacts')
+    .values(contactIds.map((contact_id) => ({ org_id: orgId, bucket_id: bucketId, contact_id, added_by: addedBy, added_at: new Date(now) })))
+    .onConflict((oc) => oc.columns(['org_id', 'bucket_id', 'contact_id']).doNothing())
+    .returning('contact_id').execute();
+  return rows.map((r) => r.contact_id);
+}
+
+export async function isInBucket(db: Db, orgId: string, bucketId: string, contactId: string): Promise<boolean> {
+  if (!isUuid(contactId)) return false;
+  const row = await db.selectFrom('bucket_contacts').select('contact_id')
+    .where('org_id', '=', orgId).where('bucket_id', '=', bucketId).where('contact_id', '=', contactId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function removeBucketContact(trx: Db, orgId: string, bucketId: string, contactId: string): Promise<void> {
+  await trx.deleteFrom('bucket_contacts').where('org_id', '=', orgId).where('bucket_id', '=', bucketId).where('contact_id', '=', contactId).execute();
+}
+
+export type BucketShareRow = {
+  id: string; bucket_id: string; grantee_user_id: string | null; grantee_team_id: string | null; level: number;
+  starts_at: Date | null; expires_at: Date | null; created_by: string | null; created_at: Date;
+  grantee_name: string | null; grantee_active: boolean;
+};
+
+function bucketSharesOf(db: Db, orgId: string, bucketId: string) {
+  return db.selectFrom('bucket_shares as s')
+    .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.grantee_user_id'))
+    .leftJoin('teams as t', (j) => j.onRef('t.org_id', '=', 's.org_id').onRef('t.id', '=', 's.grantee_team_id'))
+    .select(['s.id', 's.bucket_id', 's.grantee_user_id', 's.grantee_team_id', 's.level', 's.starts_at', 's.expires_at', 's.created_by', 's.created_at'])
+    .select(['u.name as user_name', 't.name as team_name', 'u.status as user_status'])
+    .where('s.org_id', '=', orgId).where('s.bucket_id', '=', bucketId);
+}
+
+type RawShare = Omit<BucketShareRow, 'grantee_name' | 'grantee_active'> & { user_name: string | null; team_name: string | null; user_status: string | null };
+function toShare({ user_name, team_name, user_status, ...row }: RawShare): BucketShareRow {
+  return { ...row, grantee_name: user_name ?? team_name ?? null, grantee_active: row.grantee_team_id !== null || user_status === 'active' };
+}
+
+export async function listBucketShares(db: Db, orgId: string, bucketId: string): Promise<BucketShareRow[]> {
+  const rows = await bucketSharesOf(db, orgId, bucketId).orderBy('s.created_at').orderBy('s.id').execute();
+  return rows.map(toShare);
+}
+
+export async function loadBucketShare(db: Db, orgId: string, bucketId: string, shareId: string): Promise<BucketShareRow | null> {
+  if (!isUuid(shareId)) return null;
+  const row = await bucketSharesOf(db, orgId, bucketId).where('s.id', '=', shareId).executeTakeFirst();
+  return row ? toShare(row) : null;
+}
+
+export async function insertBucketShare(trx: Db, orgId: string, bucketId: string, input: ShareInput & { level: ShareLevel }, createdBy: string, now: number): Promise<string> {
+  const row = await trx.insertInto('bucket_shares').values({
+    org_id: orgId, bucket_id: bucketId, level: levelRank(input.level),
+    grantee_user_id: 'userId' in input.grantee ? input.grantee.userId : null,
+    grantee_team_id: 'teamId' in input.grantee ? input.grantee.teamId : null,
+    starts_at: input.startsAt, expires_at: input.expiresAt, created_by: createdBy, created_at: new Date(now),
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function deleteBucketShare(trx: Db, orgId: string, shareId: string): Promise<void> {
+  await trx.deleteFrom('bucket_shares').where('org_id', '=', orgId).where('id', '=', shareId).execute();
+}
