@@ -1,0 +1,45 @@
+// The `tandem` command line: `tandem seed`, `tandem audit verify`, `tandem --help`. Bad commands or flags exit 2
+// with one line; failures exit 1.
+import { UsageError } from './args.ts';
+import { runAuditVerify } from './commands/audit-verify.ts';
+import { runSeed } from './commands/seed.ts';
+import { MAIN_HELP } from './help.ts';
+import { outputOf, type Output } from './progress.ts';
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdout: Output, stderr: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    stderr.write(MAIN_HELP);
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    stdout.write(MAIN_HELP);
+    return 0;
+  }
+  if (command === 'seed') return runSeed(rest, stdout, stderr, env);
+  if (command === 'audit') {
+    const [sub, ...flags] = rest;
+    if (sub === 'verify') return runAuditVerify(flags, stdout, env);
+    if (sub === '--help' || sub === '-h') return runAuditVerify(['--help'], stdout, env);
+    throw new UsageError(`tandem audit: unknown subcommand ${sub === undefined ? '(none)' : `'${sub}'`}; try: tandem audit verify`);
+  }
+  throw new UsageError(`tandem: unknown command '${command}' (commands: seed, audit verify; see tandem --help)`);
+}
+
+async function cli(): Promise<void> {
+  const stdout = outputOf(process.stdout);
+  const stderr = outputOf(process.stderr);
+  try {
+    process.exitCode = await main(process.argv.slice(2), process.env, stdout, stderr);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    stderr.write(`tandem: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await cli();
