@@ -1,0 +1,132 @@
+// The differential test (style.md, "Tests"): for generated worlds written to a real database, for every (user,
+// contact, action), the core's `decide` on facts loaded by the storage layer, the compiled SQL filter, and the naive
+// oracle all agree; so do levels, reassignment, calendars and export channels; and every row a list returns passes a
+// single check. TANDEM_DIFF_SEED and TANDEM_DIFF_RUNS change the seed (default fixed) and the number of worlds.
+import {
+  canUseExportChannel, compileFilter, computeCalendarLevel, CONTACT_ACTIONS, decide, decideReassign, EXPORT_CHANNELS,
+  explain, maxLevel, type ActorContext, type ContactAction, type ContactState,
+} from '@tandem/core';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db, DbHandle } from '../../src/storage/connect.ts';
+import { countContacts, listContacts, loadContacts, sortNameOf, type ContactWithFacts } from '../../src/storage/contact-queries.ts';
+import { loadActorContext } from '../../src/storage/load-actor-context.ts';
+import { renderCondition } from '../../src/storage/render-filter.ts';
+import { worldArb } from '../fixtures/world-arbitrary.ts';
+import { clearWorld, ID_KIND, insertWorld, worldId, type World, type WorldUser } from '../fixtures/world.ts';
+import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
+import { oracleActions, oracleCalendar, oracleLevel, oracleMayReassign, oracleMayUseChannel } from './oracle.ts';
+
+const SEED = Number(process.env.TANDEM_DIFF_SEED ?? 20_250_602);
+const RUNS = Number(process.env.TANDEM_DIFF_RUNS ?? 200);
+const SCOPES: ContactState[] = ['active', 'archived', 'trashed'];
+
+type Stats = { worlds: number; users: number; contacts: number; assertions: number };
+
+/** Counts every comparison, so the summary says how much was checked. */
+function checker(stats: Stats) {
+  return <T>(actual: T, expected: T, what: () => string): void => {
+    stats.assertions += 1;
+    if (actual !== expected) expect(actual, what()).toEqual(expected);
+  };
+}
+
+/** For each action, the ids of every contact (of any org) the compiled filter lets through: WHERE semantics, one round trip. */
+async function sqlMembers(db: Db, ctx: ActorContext): Promise<Map<ContactAction, Set<string>>> {
+  const parts = CONTACT_ACTIONS.map((action, i) =>
+    sql`SELECT ${i}::int AS a, c.id FROM contacts c WHERE ${renderCondition(compileFilter(ctx, action).condition)}`);
+  const result = await sql<{ a: number; id: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  const out = new Map<ContactAction, Set<string>>(CONTACT_ACTIONS.map((a) => [a, new Set()]));
+  for (const row of result.rows) out.get(CONTACT_ACTIONS[row.a] as ContactAction)?.add(row.id);
+  return out;
+}
+
+function byName(world: World) {
+  return (a: string, b: string) => {
+    const ka = sortNameOf(world.contacts.find((c) => c.id === a)?.name ?? '');
+    const kb = sortNameOf(world.contacts.find((c) => c.id === b)?.name ?? '');
+    return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  };
+}
+
+async function checkUser(db: Db, world: World, user: WorldUser, listAction: ContactAction, check: ReturnType<typeof checker>): Promise<void> {
+  const ctx = await loadActorContext(db, user.orgId, user.id, world.now);
+  if (!ctx) throw new Error(`no context for ${user.id}`);
+  const ids = world.contacts.map((c) => c.id);
+  const loaded = await loadContacts(db, ctx, [...ids, 'not-a-uuid', worldId(ID_KIND.contact, 999)]);
+  const sameOrg = world.contacts.filter((c) => c.orgId === user.orgId).map((c) => c.id);
+  check([...loaded.keys()].sort().join(), sameOrg.sort().join(), () => `${user.id} loads exactly the contacts of its org`);
+  const members = await sqlMembers(db, ctx);
+
+  for (const contact of world.contacts) {
+    const facts = loaded.get(contact.id)?.facts;
+    const where = `user ${user.id} on contact ${contact.id}`;
+    const level = facts ? decide(ctx, 'contact.view', facts).level : 'none';
+    check(level, oracleLevel(world, user.id, contact.id), () => `level of ${where}`);
+    const expected = oracleActions(world, user.id, contact.id);
+    for (const action of CONTACT_ACTIONS) {
+      const core = facts ? decide(ctx, action, facts).allowed : false;
+      check(core, expected.has(action), () => `core decide ${action}, ${where}`);
+      check(members.get(action)?.has(contact.id), expected.has(action), () => `SQL filter ${action}, ${where}`);
+    }
+    if (facts) {
+      const why = explain(ctx, facts);
+      check(why.level, level, () => `explain level, ${where}`);
+      check(maxLevel(why.sources.map((s) => s.level)), level, () => `explain sources reach the level, ${where}`);
+    }
+    for (const target of world.users) {
+      const core = facts ? decideReassign(ctx, facts, { userId: target.id, orgId: target.orgId, status: target.status }).allowed : false;
+      check(core, oracleMayReassign(world, user.id, contact.id, target.id), () => `reassign to ${target.id}, ${where}`);
+    }
+  }
+
+  for (const scope of SCOPES) {
+    const rows: ContactWithFacts[] = await listContacts(db, ctx, { action: listAction, scope, limit: 1_000 });
+    const expected = world.contacts
+      .filter((c) => c.state === scope && oracleActions(world, user.id, c.id).has(listAction)).map((c) => c.id).sort(byName(world));
+    check(rows.map((r) => r.row.id).join(), expected.join(), () => `listContacts ${listAction} ${scope} for ${user.id}`);
+    for (const { facts } of rows) {
+      check(decide(ctx, 'contact.view', facts).allowed, true, () => `listed ${facts.id} passes contact.view for ${user.id}`);
+      check(decide(ctx, listAction, facts).allowed, true, () => `listed ${facts.id} passes ${listAction} for ${user.id}`);
+    }
+    check(await countContacts(db, ctx, listAction, scope), expected.length, () => `countContacts ${listAction} ${scope} for ${user.id}`);
+  }
+
+  for (const other of world.users) {
+    check(computeCalendarLevel(ctx, other.id), oracleCalendar(world, user.id, other.id), () => `calendar of ${other.id} for ${user.id}`);
+  }
+  for (const channel of EXPORT_CHANNELS) {
+    check(canUseExportChannel(ctx, channel), oracleMayUseChannel(world, user.id, channel), () => `export ${channel} for ${user.id}`);
+  }
+}
+
+async function checkWorld(db: Db, world: World, stats: Stats): Promise<void> {
+  await clearWorld(db);
+  await insertWorld(db, world);
+  const check = checker(stats);
+  for (const [i, user] of world.users.entries()) {
+    await checkUser(db, world, user, CONTACT_ACTIONS[(stats.worlds + i) % CONTACT_ACTIONS.length] as ContactAction, check);
+  }
+  stats.worlds += 1;
+  stats.users += world.users.length;
+  stats.contacts += world.contacts.length;
+}
+
+describe.each(DATABASE_KINDS)('differential: core decide = SQL filter = naive oracle, on %s', (kind) => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await freshDatabase(kind);
+  });
+  afterAll(async () => handle.close());
+
+  it(`agrees on ${RUNS} generated worlds`, async () => {
+    const stats: Stats = { worlds: 0, users: 0, contacts: 0, assertions: 0 };
+    const started = performance.now();
+    await fc.assert(fc.asyncProperty(worldArb, (world) => checkWorld(handle.db, world, stats)), { numRuns: RUNS, seed: SEED });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`differential ${kind}: ${stats.worlds} worlds, ${stats.users} users, ${stats.contacts} contacts, ` +
+      `${stats.assertions} assertions, ${seconds} s (seed ${SEED})`);
+    expect(stats.worlds).toBe(RUNS);
+  }, 300_000);
+});
