@@ -41,14 +41,7 @@ export function AppShell() {
         </div>
         <nav className="nav">
           <NavItem to="/contacts" icon="inbox" label="Contacts" />
-          {user.role === 'admin' ? (
-            <>
-              <div className="nav-section">Settings</div>
-              {SETTINGS_SECTIONS.map((s) => (
-                <NavItem key={s.to} {...s} />
-              ))}
-            </>
-          ) : null}
+          {user.role === 'admin' ? <NavItem to="/settings" icon="sliders" label="Settings" /> : null}
         </nav>
         <div className="sidebar-footer">
           <div className="sidebar-user" data-testid="current-user">

@@ -9,6 +9,13 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 
+/** "contact_share" → "Contact share". */
+function humanise(text: string): string {
+  if (!text) return '—';
+  const words = text.replace(/[._]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function Change({ entry }: { entry: AuditEntry }) {
   return (
     <div className="audit-change">
@@ -95,7 +102,7 @@ export function AuditLogPage() {
                     <td>
                       <code className="action-code">{e.action}</code>
                     </td>
-                    <td className="muted">{e.targetType || '—'}</td>
+                    <td className="muted">{humanise(e.targetType)}</td>
                     <td className="table-actions">
                       <Button size="sm" variant="ghost" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
                         {open === e.id ? 'Hide' : 'Details'}

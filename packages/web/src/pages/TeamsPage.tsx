@@ -52,12 +52,17 @@ export function TeamsPage() {
                   </div>
                 </div>
               </div>
-              <div className="avatar-stack">
-                {team.memberIds.slice(0, 8).map((id) => (
-                  <span key={id} title={byId.get(id)?.name}>
-                    <Avatar name={byId.get(id)?.name ?? '?'} size={26} />
-                  </span>
-                ))}
+              <div className="team-members">
+                <div className="avatar-stack" aria-hidden="true">
+                  {team.memberIds.slice(0, 6).map((id) => (
+                    <span key={id}>
+                      <Avatar name={byId.get(id)?.name ?? '?'} size={26} />
+                    </span>
+                  ))}
+                </div>
+                <span className="muted small team-member-names">
+                  {team.memberIds.length ? team.memberIds.map((id) => byId.get(id)?.name ?? 'Unknown').join(', ') : 'No members yet'}
+                </span>
               </div>
               <div className="team-card-actions">
                 <Button size="sm" icon="edit" onClick={() => setEditing(team)}>

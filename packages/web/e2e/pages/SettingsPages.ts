@@ -1,0 +1,68 @@
+// Settings pages for administrators: Users, Permissions, Audit log.
+import type { Locator, Page } from 'playwright-core';
+
+export class UsersSettingsPage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  async goto(): Promise<this> {
+    await this.page.goto(`${this.baseUrl}/settings/users`);
+    await this.page.getByRole('heading', { name: 'Users', level: 2 }).waitFor();
+    return this;
+  }
+  row(name: string): Locator {
+    return this.page.getByTestId('user-row').filter({ hasText: name });
+  }
+  async addUser(input: { name: string; email: string; password: string; admin?: boolean }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add user' }).click();
+    const dialog = this.page.getByTestId('add-user-dialog');
+    await dialog.getByLabel('Name').fill(input.name);
+    await dialog.getByLabel('E-mail').fill(input.email);
+    await dialog.getByLabel('Temporary password').fill(input.password);
+    if (input.admin) await dialog.getByLabel(/Administrator/).check();
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  get userDialog(): Locator {
+    return this.page.getByTestId('user-dialog');
+  }
+  async closeUserDialog(): Promise<void> {
+    await this.userDialog.getByRole('button', { name: 'Close' }).click();
+    await this.userDialog.waitFor({ state: 'detached' });
+  }
+}
+
+export class PermissionsSettingsPage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  async goto(): Promise<this> {
+    await this.page.goto(`${this.baseUrl}/settings/permissions`);
+    await this.page.getByRole('heading', { name: 'Permissions', level: 2 }).waitFor();
+    return this;
+  }
+  toggle(label: string): Locator {
+    return this.page.getByRole('switch', { name: label });
+  }
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save Settings' }).click();
+    await this.page.getByText('You have unsaved changes.').waitFor({ state: 'detached' });
+  }
+}
+
+export class AuditLogPage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  async goto(): Promise<this> {
+    await this.page.goto(`${this.baseUrl}/settings/audit`);
+    await this.page.getByRole('heading', { name: 'Audit log', level: 2 }).waitFor();
+    return this;
+  }
+  get rows(): Locator {
+    return this.page.getByTestId('audit-row');
+  }
+  async verify(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Verify chain' }).click();
+    const result = this.page.getByTestId('verify-result');
+    await result.waitFor();
+    return result.innerText();
+  }
+}

@@ -1,0 +1,87 @@
+// API shortcuts for setting up worlds: plain fetch with bearer tokens against the server under test.
+import { randomBytes } from 'node:crypto';
+import type { Contact, Grant, GrantLevel, GrantScope, Grantee, HistoryItem, OrgSettings, Share, ShareLevel, Team, User } from '../../src/api/models.ts';
+
+export const PASSWORD = 'correct-horse-42';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly body: string, what: string) {
+    super(`${what} answered ${status}: ${body}`);
+  }
+}
+
+export class Api {
+  constructor(readonly baseUrl: string, readonly token: string) {}
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new ApiError(res.status, text, `${method} ${path}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  createContact(input: { name: string; company?: string; title?: string; emails?: string[]; phones?: string[]; tags?: string[] }): Promise<Contact> {
+    return this.request<{ contact: Contact }>('POST', '/contacts', input).then((r) => r.contact);
+  }
+  share(contactId: string, grantee: Grantee, level: ShareLevel, window: { startsAt?: string; expiresAt?: string } = {}): Promise<Share> {
+    return this.request<{ share: Share }>('POST', `/contacts/${contactId}/shares`, { grantee, level, ...window }).then((r) => r.share);
+  }
+  sendMessage(contactId: string, body: string): Promise<HistoryItem> {
+    return this.request<{ message: HistoryItem }>('POST', `/contacts/${contactId}/messages`, { body }).then((r) => r.message);
+  }
+  addNote(contactId: string, body: string): Promise<HistoryItem> {
+    return this.request<{ note: HistoryItem }>('POST', `/contacts/${contactId}/notes`, { body }).then((r) => r.note);
+  }
+  createUser(input: { name: string; email: string; role?: 'admin' | 'member' }): Promise<User> {
+    return this.request<{ user: User }>('POST', '/users', { role: 'member', password: PASSWORD, ...input }).then((r) => r.user);
+  }
+  createTeam(name: string, memberIds: string[]): Promise<Team> {
+    return this.request<{ team: Team }>('POST', '/teams', { name, memberIds }).then((r) => r.team);
+  }
+  grant(ownerId: string, grantee: Grantee, scope: GrantScope, level: GrantLevel): Promise<Grant> {
+    return this.request<{ grant: Grant }>('POST', `/users/${ownerId}/grants`, { grantee, scope, level }).then((r) => r.grant);
+  }
+  settings(patch: Partial<OrgSettings>): Promise<OrgSettings> {
+    return this.request<OrgSettings>('PATCH', '/org/settings', patch);
+  }
+}
+
+export type Actor = { user: User; email: string; password: string; token: string; api: Api };
+
+/** A tag that keeps e-mail addresses unique across worlds in one run. */
+export function uniqueTag(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export async function signIn(baseUrl: string, email: string, password: string = PASSWORD): Promise<Actor> {
+  const res = await fetch(`${baseUrl}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const text = await res.text();
+  if (!res.ok) throw new ApiError(res.status, text, `sign in ${email}`);
+  const { token, user } = JSON.parse(text) as { token: string; user: User };
+  return { user, email, password, token, api: new Api(baseUrl, token) };
+}
+
+export async function signUp(baseUrl: string, input: { orgName: string; name: string; email: string }): Promise<Actor> {
+  const res = await fetch(`${baseUrl}/api/v1/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...input, password: PASSWORD }) });
+  const text = await res.text();
+  if (!res.ok) throw new ApiError(res.status, text, 'signup');
+  const { token, user } = JSON.parse(text) as { token: string; user: User };
+  return { user, email: input.email, password: PASSWORD, token, api: new Api(baseUrl, token) };
+}
+
+/** An org with an admin and named members, each signed in through the API. */
+export async function buildOrg(baseUrl: string, orgName: string, admin: string, members: string[]): Promise<{ admin: Actor; members: Record<string, Actor>; tag: string }> {
+  const tag = uniqueTag();
+  const emailOf = (name: string) => `${name.split(' ')[0]?.toLowerCase()}.${tag}@example.test`;
+  const adminActor = await signUp(baseUrl, { orgName, name: admin, email: emailOf(admin) });
+  const out: Record<string, Actor> = {};
+  for (const name of members) {
+    await adminActor.api.createUser({ name, email: emailOf(name) });
+    out[name.split(' ')[0] as string] = await signIn(baseUrl, emailOf(name));
+  }
+  return { admin: adminActor, members: out, tag };
+}

@@ -1,0 +1,15 @@
+// Browser journeys: the real server (built web app + API, fresh PGlite) driven through Chromium by playwright-core.
+// `npm run test:e2e` builds the web app first; globalSetup starts the server once and provides its URL.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/web/e2e/**/*.spec.ts'],
+    globalSetup: ['packages/web/e2e/support/global-setup.ts'],
+    fileParallelism: false,
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: ['default'],
+  },
+});
