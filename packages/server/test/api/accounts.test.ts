@@ -103,3 +103,24 @@ describe('GET /me', () => {
     expect(outcome(await c.me({ as: as(w) }))).toEqual({ status: 401, code: 'TANDEM_AUTH_REQUIRED' });
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every accounts and administration route with a tag and a response schema', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[]; responses?: Record<string, unknown>; requestBody?: unknown }>> };
+    const expected: [string, string][] = [
+      ['/api/v1/signup', 'post'], ['/api/v1/sessions', 'post'], ['/api/v1/sessions/current', 'delete'], ['/api/v1/me', 'get'],
+      ['/api/v1/users', 'get'], ['/api/v1/users', 'post'], ['/api/v1/users/{id}', 'patch'],
+      ['/api/v1/teams', 'get'], ['/api/v1/teams', 'post'], ['/api/v1/teams/{id}', 'patch'], ['/api/v1/teams/{id}', 'delete'], ['/api/v1/teams/{id}/members', 'put'],
+      ['/api/v1/org/settings', 'get'], ['/api/v1/org/settings', 'patch'], ['/api/v1/org', 'patch'],
+      ['/api/v1/users/{ownerId}/grants', 'post'], ['/api/v1/users/{ownerId}/grants', 'get'], ['/api/v1/grants', 'get'], ['/api/v1/grants/{id}', 'delete'],
+      ['/api/v1/audit', 'get'], ['/api/v1/audit/verify', 'get'], ['/api/v1/tokens', 'post'], ['/api/v1/tokens', 'get'], ['/api/v1/tokens/{id}', 'delete'],
+    ];
+    for (const [path, method] of expected) {
+      const op = doc.paths[path]?.[method];
+      expect(op, `${method.toUpperCase()} ${path}`).toBeDefined();
+      expect(op?.tags?.length, `${method.toUpperCase()} ${path} tags`).toBeGreaterThan(0);
+      expect(Object.keys(op?.responses ?? {}).length, `${method.toUpperCase()} ${path} responses`).toBeGreaterThan(0);
+    }
+    expect(doc.paths['/api/v1/signup']?.post?.requestBody).toBeDefined();
+  });
+});
