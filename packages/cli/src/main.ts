@@ -19,8 +19,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdo
   if (command === 'seed') return runSeed(rest, stdout, stderr, env);
   if (command === 'audit') {
     const [sub, ...flags] = rest;
-    if (sub === 'verify') return runAuditVerify(flags, stdout, env);
-    if (sub === '--help' || sub === '-h') return runAuditVerify(['--help'], stdout, env);
+    if (sub === 'verify') return runAuditVerify(flags, stdout, stderr, env);
+    if (sub === '--help' || sub === '-h') return runAuditVerify(['--help'], stdout, stderr, env);
     throw new UsageError(`tandem audit: unknown subcommand ${sub === undefined ? '(none)' : `'${sub}'`}; try: tandem audit verify`);
   }
   throw new UsageError(`tandem: unknown command '${command}' (commands: seed, audit verify; see tandem --help)`);

@@ -1,4 +1,6 @@
 // `tandem audit verify [--org ID]`: walks each org's audit chain with the server's verifyAuditChain.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { verifyAuditChain } from '../../../server/src/domain/audit.ts';
 import { openDatabase, targetFromEnv } from '../../../server/src/storage/connect.ts';
 import { migrate } from '../../../server/src/storage/migrate.ts';
@@ -8,7 +10,7 @@ import type { Output } from '../progress.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function runAuditVerify(argv: readonly string[], out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+export async function runAuditVerify(argv: readonly string[], out: Output, err: Output, env: NodeJS.ProcessEnv): Promise<number> {
   const { help, flags } = parseFlags('tandem audit verify', argv, [{ name: 'org', kind: 'text' }]);
   if (help) {
     out.write(AUDIT_HELP);
@@ -16,14 +18,19 @@ export async function runAuditVerify(argv: readonly string[], out: Output, env: 
   }
   const orgFlag = flags.get('org') as string | undefined;
   if (orgFlag !== undefined && !UUID.test(orgFlag)) throw new UsageError(`tandem audit verify: --org must be an org id (a UUID), got '${orgFlag}'`);
-  const handle = openDatabase(targetFromEnv(env));
+  const target = targetFromEnv(env);
+  if (target.kind === 'pglite' && !existsSync(resolve(target.dataDir ?? '.tandem-data'))) {
+    err.write(`tandem audit verify: no database in ${resolve(target.dataDir ?? '.tandem-data')} (set TANDEM_DATA_DIR or DATABASE_URL)\n`);
+    return 1;
+  }
+  const handle = openDatabase(target);
   try {
     await migrate(handle);
     let query = handle.db.selectFrom('orgs').select(['id', 'name']).orderBy('created_at').orderBy('id');
     if (orgFlag !== undefined) query = query.where('id', '=', orgFlag);
     const orgs = await query.execute();
     if (orgFlag !== undefined && orgs.length === 0) {
-      out.write(`tandem audit verify: no org with id ${orgFlag}\n`);
+      err.write(`tandem audit verify: no org with id ${orgFlag}\n`);
       return 1;
     }
     if (orgs.length === 0) out.write('No orgs in this database: nothing to verify.\n');
