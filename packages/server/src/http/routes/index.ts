@@ -2,6 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import { auditRoutes } from './audit.ts';
+import { bucketsRoutes } from './buckets.ts';
+import { contactAccessRoutes } from './contact-access.ts';
+import { contactHistoryRoutes } from './contact-history.ts';
+import { contactSharesRoutes } from './contact-shares.ts';
+import { contactsRoutes } from './contacts.ts';
 import { grantsRoutes } from './grants.ts';
 import { meRoutes } from './me.ts';
 import { orgRoutes } from './org.ts';
@@ -24,4 +29,10 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await api.register(grantsRoutes, { deps });
   await api.register(auditRoutes, { deps });
   await api.register(tokensRoutes, { deps });
+  // Contacts and everything on them.
+  await api.register(contactsRoutes, { deps });
+  await api.register(contactSharesRoutes, { deps });
+  await api.register(contactHistoryRoutes, { deps });
+  await api.register(contactAccessRoutes, { deps });
+  await api.register(bucketsRoutes, { deps });
 }

@@ -1,0 +1,63 @@
+// A contact's communication history (spec §3, §6.5): read (view), send messages on the owner's behalf, log notes
+// and calls (collaborate).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { logHistoryEntry } from '../../domain/history-log.ts';
+import { listHistory } from '../../domain/history-list.ts';
+import { sendMessage } from '../../domain/messages-send.ts';
+import type { AppDeps } from '../app.ts';
+import { listQuerySchema, pageOf, problems } from '../serializers/contact.ts';
+import { historyBodySchema, historyItemSchema, toHistoryDto } from '../serializers/history.ts';
+import { contactParams, ctxOf, signedIn } from './contacts.ts';
+
+export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const { db } = deps;
+  const preValidation = signedIn(deps);
+  const tags = ['history'];
+  const writeProblems = problems(400, 401, 403, 404, 409);
+
+  app.get('/contacts/:id/history', {
+    schema: {
+      tags, summary: 'Messages, notes and calls, newest first (view or more)', params: contactParams,
+      querystring: z.object(listQuerySchema), response: { 200: pageOf(historyItemSchema), ...problems(400, 401, 403, 404, 409) },
+    },
+    preValidation,
+  }, async (request) => {
+    const page = await listHistory(db, ctxOf(request), request.params.id, request.query.limit, request.query.cursor);
+    return { items: page.items.map(toHistoryDto), nextCursor: page.nextCursor };
+  });
+
+  app.post('/contacts/:id/messages', {
+    schema: {
+      tags, summary: "Send a message to the client on the owner's behalf (collaborate or more; audited)", params: contactParams,
+      body: z.object({ body: historyBodySchema, channel: z.string().trim().min(1).max(40).optional().describe('default email') }).strict(),
+      response: { 201: z.object({ message: historyItemSchema }), ...writeProblems },
+    },
+    preValidation,
+  }, async (request, reply) => {
+    const view = await sendMessage(db, ctxOf(request), request.params.id, request.body);
+    return reply.status(201).send({ message: toHistoryDto(view) });
+  });
+
+  app.post('/contacts/:id/notes', {
+    schema: {
+      tags, summary: 'Log a note (collaborate or more)', params: contactParams, body: z.object({ body: historyBodySchema }).strict(),
+      response: { 201: z.object({ note: historyItemSchema }), ...writeProblems },
+    },
+    preValidation,
+  }, async (request, reply) => {
+    const view = await logHistoryEntry(db, ctxOf(request), request.params.id, 'note', request.body.body);
+    return reply.status(201).send({ note: toHistoryDto(view) });
+  });
+
+  app.post('/contacts/:id/calls', {
+    schema: {
+      tags, summary: 'Log a call (collaborate or more)', params: contactParams, body: z.object({ body: historyBodySchema }).strict(),
+      response: { 201: z.object({ call: historyItemSchema }), ...writeProblems },
+    },
+    preValidation,
+  }, async (request, reply) => {
+    const view = await logHistoryEntry(db, ctxOf(request), request.params.id, 'call', request.body.body);
+    return reply.status(201).send({ call: toHistoryDto(view) });
+  });
+};

@@ -1,0 +1,71 @@
+// The Contact object of docs/api-shapes.md, its input shapes, and the problem-details shape the contact routes
+// declare for their refusals. Responses are encoded through these schemas: undeclared fields never leave.
+import { CONTACT_ACTIONS, SHARE_LEVELS } from '@tandem/core';
+import { z } from 'zod';
+import type { ContactView } from '../../domain/contact-view.ts';
+
+const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export const contactAccessSchema = z.object({
+  level: z.enum(['profile', 'view', 'collaborate', 'edit', 'owner']),
+  actions: z.array(z.enum(CONTACT_ACTIONS)),
+  shared: z.boolean().describe('true when the caller is not the owner'),
+  shareLevels: z.array(z.enum(SHARE_LEVELS)).describe('levels the caller may give in a share; empty when they may not share'),
+});
+
+export const contactSchema = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  name: z.string(),
+  company: z.string().nullable(),
+  title: z.string().nullable(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  tags: z.array(z.string()),
+  address: z.string().nullable(),
+  archivedAt: z.string().nullable(),
+  trashedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  access: contactAccessSchema,
+});
+export type ContactDto = z.infer<typeof contactSchema>;
+
+export function toContactDto(view: ContactView): ContactDto {
+  const { row } = view;
+  return {
+    id: row.id, ownerId: row.owner_id, ownerName: view.ownerName, name: row.name, company: row.company, title: row.title,
+    emails: row.emails, phones: row.phones, tags: row.tags, address: row.address,
+    archivedAt: iso(row.archived_at), trashedAt: iso(row.trashed_at),
+    createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(),
+    access: view.access,
+  };
+}
+
+const text = (max: number) => z.string().max(max);
+export const contactInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  company: text(200).nullable().optional(),
+  title: text(200).nullable().optional(),
+  emails: z.array(z.email().max(254)).max(20).optional(),
+  phones: z.array(text(50)).max(20).optional(),
+  tags: z.array(text(50)).max(50).optional(),
+  address: text(1000).nullable().optional(),
+}).strict();
+export const contactPatchSchema = contactInputSchema.partial().strict();
+
+export const problemSchema = z.looseObject({
+  type: z.string(), title: z.string(), status: z.number(), detail: z.string(), code: z.string(),
+}).describe('RFC 9457 problem details');
+
+/** Refusal answers for a route's OpenAPI entry. */
+export function problems(...statuses: (400 | 401 | 403 | 404 | 409)[]): Record<number, typeof problemSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema]));
+}
+
+export const listQuerySchema = {
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size, 1–200'),
+  cursor: z.string().max(2000).optional().describe('opaque; the nextCursor of the previous page'),
+};
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
