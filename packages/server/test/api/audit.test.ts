@@ -17,9 +17,10 @@ afterEach(() => t.clock.set('2026-01-05T09:00:00Z'));
 type Entry = { seq: string; action: string; at: string; actorId: string; targetId: string; before: unknown; after: unknown; prevHash: string; hash: string };
 
 /** Every kind of administrative change this half of the API makes, one minute apart. */
-async function makeEveryChange(w: World): Promise<void> {
+async function makeEveryChange(w: World, app: { t: TestApp; c: AccountsClient } = { t, c }): Promise<void> {
+  const { c } = app;
   const as = { as: w.ada.token };
-  const step = () => t.clock.advance(60_000);
+  const step = () => app.t.clock.advance(60_000);
   const eve = (await c.createUser({ name: 'Eve', email: uniqueEmail('eve'), password: 'longenough', role: 'member' }, as)).body.user; step();
   await c.updateUser(eve.id, { role: 'admin' }, as); step();
   await c.updateUser(eve.id, { exportChannels: ['csv'] }, as); step();
@@ -41,7 +42,8 @@ const EVERY_ACTION = [
   'team.rename', 'org.settings.change', 'org.branding.change', 'grant.create', 'grant.replace', 'grant.create', 'grant.revoke', 'team.delete',
 ];
 
-async function allEntries(token: string, limit = 200): Promise<Entry[]> {
+async function allEntries(token: string, limit = 200, client: AccountsClient = c): Promise<Entry[]> {
+  const c = client;
   const out: Entry[] = [];
   let cursor: string | undefined;
   do {
@@ -154,5 +156,23 @@ describe('GET /audit/verify', () => {
     await sql`UPDATE audit_log SET action = 'nothing' WHERE org_id = ${w.globex}`.execute(t.handle.db);
     expect((await c.verifyAudit({ as: w.ada.token })).body.valid).toBe(true);
     expect((await c.verifyAudit({ as: w.oz.token })).body.valid).toBe(false);
+  });
+});
+
+describe('on PostgreSQL (jsonb reorders keys; the chain must not care)', () => {
+  let pg: TestApp;
+  beforeAll(async () => {
+    pg = await buildTestApp('postgres');
+  });
+  afterAll(async () => pg.close());
+
+  it('verifies an untouched log and catches an edited row', async () => {
+    const pc = accountsClient(pg.app);
+    const w = await buildWorld(pg);
+    await makeEveryChange(w, { t: pg, c: pc });
+    expect((await allEntries(w.ada.token, 5, pc)).map((e) => e.action).reverse()).toEqual(EVERY_ACTION);
+    expect((await pc.verifyAudit({ as: w.ada.token })).body).toEqual({ valid: true, entries: EVERY_ACTION.length, firstBadSeq: null });
+    await sql`UPDATE audit_log SET before = '{"role":"admin"}'::jsonb WHERE org_id = ${w.acme} AND seq = 2`.execute(pg.handle.db);
+    expect((await pc.verifyAudit({ as: w.ada.token })).body).toMatchObject({ valid: false, firstBadSeq: '2' });
   });
 });
