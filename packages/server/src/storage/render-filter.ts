@@ -37,12 +37,14 @@ export function renderCondition(condition: Condition): RawBuilder<SqlBool> {
     case 'stateIn':
       return join(condition.states.map(renderState), 'OR');
     case 'sharedWith':
+      // Bounds are compared at millisecond precision, as the core sees them once loaded (a JS Date has no
+      // microseconds): a bound stored with microseconds must not be judged differently here and in `decide`.
       return sql<SqlBool>`EXISTS (SELECT 1 FROM contact_shares s
         WHERE s.org_id = c.org_id AND s.contact_id = c.id
           AND (s.grantee_user_id = ${condition.userId} OR s.grantee_team_id = ANY(${condition.teamIds}::uuid[]))
           AND s.level >= ${levelRank(condition.minLevel)}
-          AND (s.starts_at IS NULL OR s.starts_at <= ${new Date(condition.now)})
-          AND (s.expires_at IS NULL OR s.expires_at > ${new Date(condition.now)}))`;
+          AND (s.starts_at IS NULL OR date_trunc('milliseconds', s.starts_at) <= ${new Date(condition.now)})
+          AND (s.expires_at IS NULL OR date_trunc('milliseconds', s.expires_at) > ${new Date(condition.now)}))`;
     case 'inBuckets':
       return sql<SqlBool>`EXISTS (SELECT 1 FROM bucket_contacts bc
         WHERE bc.org_id = c.org_id AND bc.contact_id = c.id AND bc.bucket_id = ANY(${condition.bucketIds}::uuid[]))`;

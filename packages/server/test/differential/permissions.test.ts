@@ -17,6 +17,7 @@ import { worldArb } from '../fixtures/world-arbitrary.ts';
 import { clearWorld, ID_KIND, insertWorld, worldId, type World, type WorldUser } from '../fixtures/world.ts';
 import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
 import { oracleActions, oracleCalendar, oracleLevel, oracleMayReassign, oracleMayUseChannel } from './oracle.ts';
+import { checkSubMillisecondBounds } from './time-precision.ts';
 
 const SEED = Number(process.env.TANDEM_DIFF_SEED ?? 20_250_602);
 const RUNS = Number(process.env.TANDEM_DIFF_RUNS ?? 200);
@@ -129,4 +130,8 @@ describe.each(DATABASE_KINDS)('differential: core decide = SQL filter = naive or
       `${stats.assertions} assertions, ${seconds} s (seed ${SEED})`);
     expect(stats.worlds).toBe(RUNS);
   }, 300_000);
+
+  it('judges share bounds stored with microseconds the same in SQL and in decide', async () => {
+    expect(await checkSubMillisecondBounds(handle.db)).toBe(CONTACT_ACTIONS.length * 4);
+  });
 });
