@@ -74,14 +74,21 @@ export async function signUp(baseUrl: string, input: { orgName: string; name: st
 }
 
 /** An org with an admin and named members, each signed in through the API. */
-export async function buildOrg(baseUrl: string, orgName: string, admin: string, members: string[]): Promise<{ admin: Actor; members: Record<string, Actor>; tag: string }> {
+export type Org = { admin: Actor; tag: string; member: (firstName: string) => Actor };
+
+export async function buildOrg(baseUrl: string, orgName: string, admin: string, members: string[]): Promise<Org> {
   const tag = uniqueTag();
   const emailOf = (name: string) => `${name.split(' ')[0]?.toLowerCase()}.${tag}@example.test`;
   const adminActor = await signUp(baseUrl, { orgName, name: admin, email: emailOf(admin) });
-  const out: Record<string, Actor> = {};
+  const out = new Map<string, Actor>();
   for (const name of members) {
     await adminActor.api.createUser({ name, email: emailOf(name) });
-    out[name.split(' ')[0] as string] = await signIn(baseUrl, emailOf(name));
+    out.set(name.split(' ')[0] ?? name, await signIn(baseUrl, emailOf(name)));
   }
-  return { admin: adminActor, members: out, tag };
+  const member = (firstName: string): Actor => {
+    const actor = out.get(firstName);
+    if (!actor) throw new Error(`No member called ${firstName} in ${orgName}`);
+    return actor;
+  };
+  return { admin: adminActor, member, tag };
 }

@@ -29,6 +29,7 @@ export function GranteePicker({ options, picked, onChange }: { options: GranteeO
     onChange([...picked, option]);
     setText('');
     setActive(0);
+    setOpen(false);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
