@@ -48,7 +48,7 @@ export const contactInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
   company: text(200).nullable().optional(),
   title: text(200).nullable().optional(),
-  emails: z.array(z.email().max(254)).max(20).optional(),
+  emails: z.array(z.string().trim().toLowerCase().pipe(z.email().max(254))).max(20).optional(),
   phones: z.array(text(50)).max(20).optional(),
   tags: z.array(text(50)).max(50).optional(),
   address: text(1000).nullable().optional(),

@@ -66,23 +66,24 @@ export type Role = (typeof ROLES)[number];
 export type RoleWorld = {
   orgId: string;
   users: Record<Role, FixtureUser>;
-  /** Another active member, with no access to the contact: a target for shares and reassignment. */
+  /** Another active member, with no access to the contacts: a target for shares and reassignment. */
   nina: FixtureUser;
-  contactId: string;
-  bucketId: string;
   teamId: string;
-  /** The viewer's record share (made by the owner). */
-  viewerShareId: string;
-  bucketShareId: string;
+  /** The bucket every fresh contact is put in; shared with `bucketMember` at `view`. */
+  mainBucketId: string;
   client: ContactClient;
+  /** A new contact reached by every role as described at buildRoleWorld; returns its id and the viewer's share. */
+  freshContact: (name?: string) => Promise<{ contactId: string; viewerShareId: string }>;
+  /** A new bucket owned by `owner`, holding a fresh contact, shared with `bucketMember` at `view`. */
+  freshBucket: () => Promise<{ bucketId: string; bucketShareId: string; contactId: string }>;
 };
 
 /**
- * A fresh org where contact "Zoe" (owned by `owner`) is reached by: a `view` record share (viewer), a `collaborate`
- * share (collaborator), an `edit` share (editor), an `edit` user grant on the owner's contacts (grantee), a
- * `collaborate` share to a team (teamMember), a `view` share of a bucket holding Zoe (bucketMember), the admin
- * role (admin); not at all by `stranger` (a member), `outsider` (an admin of another org), and `deactivated` (a
- * member with an `edit` share who was then deactivated). The org's switches are all off.
+ * A fresh org whose contacts (made by `freshContact`, owned by `owner`) are reached by: a `view` record share
+ * (viewer), a `collaborate` share (collaborator), an `edit` share (editor), an `edit` user grant on the owner's
+ * contacts (grantee), a `collaborate` share to a team (teamMember), a `view` share of a bucket holding the contact
+ * (bucketMember), the admin role (admin); not at all by `stranger` (a member), `outsider` (an admin of another
+ * org), and `deactivated` (a deactivated member named by an `edit` share). The org's switches are all off.
  */
 export async function buildRoleWorld(t: TestApp): Promise<RoleWorld> {
   const db = t.handle.db;
@@ -98,19 +99,32 @@ export async function buildRoleWorld(t: TestApp): Promise<RoleWorld> {
   const teamId = await createTeam(db, orgId, 'Sales', [teamMember.id]);
   await createUserGrant(db, orgId, { ownerId: owner.id, grantee: { userId: grantee.id }, scope: 'contacts', level: 'edit' });
   const as = owner.token;
-  const contact = expectStatus(await client.createContact({ as, body: { name: 'Zoe Zimmer', emails: ['zoe@client.test'] } }), 201).contact;
-  const share = async (grantee: object, level: string) => expectStatus(await client.createShare(contact.id, { as, body: { grantee, level } }), 201).share.id as string;
-  const viewerShareId = await share({ userId: viewer.id }, 'view');
-  await share({ userId: collaborator.id }, 'collaborate');
-  await share({ userId: editor.id }, 'edit');
-  await share({ teamId }, 'collaborate');
-  await share({ userId: deactivated.id }, 'edit');
-  const bucket = expectStatus(await client.createBucket({ as, name: 'Key accounts' }), 201).bucket;
-  expectStatus(await client.addToBucket(bucket.id, { as, contactIds: [contact.id] }), 200);
-  const bucketShare = expectStatus(await client.shareBucket(bucket.id, { as, body: { grantee: { userId: bucketMember.id }, level: 'view' } }), 201).share;
+  const newBucket = async (name: string) => {
+    const bucket = expectStatus(await client.createBucket({ as, name }), 201).bucket;
+    const share = expectStatus(await client.shareBucket(bucket.id, { as, body: { grantee: { userId: bucketMember.id }, level: 'view' } }), 201).share;
+    return { bucketId: bucket.id as string, bucketShareId: share.id as string };
+  };
+  const main = await newBucket('Key accounts');
   await db.updateTable('users').set({ status: 'deactivated' }).where('org_id', '=', orgId).where('id', '=', deactivated.id).execute();
+  const freshContact = async (name = 'Zoe Zimmer') => {
+    const contact = expectStatus(await client.createContact({ as, body: { name, emails: ['zoe@client.test'] } }), 201).contact;
+    const share = async (grantee: object, level: string) => expectStatus(await client.createShare(contact.id, { as, body: { grantee, level } }), 201).share.id as string;
+    const viewerShareId = await share({ userId: viewer.id }, 'view');
+    await share({ userId: collaborator.id }, 'collaborate');
+    await share({ userId: editor.id }, 'edit');
+    await share({ teamId }, 'collaborate');
+    await share({ userId: deactivated.id }, 'edit');
+    expectStatus(await client.addToBucket(main.bucketId, { as, contactIds: [contact.id] }), 200);
+    return { contactId: contact.id as string, viewerShareId };
+  };
+  const freshBucket = async () => {
+    const bucket = await newBucket('Renewals');
+    const contact = expectStatus(await client.createContact({ as, body: { name: 'Yves Young' } }), 201).contact;
+    expectStatus(await client.addToBucket(bucket.bucketId, { as, contactIds: [contact.id] }), 200);
+    return { ...bucket, contactId: contact.id as string };
+  };
   return {
-    orgId, client, contactId: contact.id, bucketId: bucket.id, teamId, viewerShareId, bucketShareId: bucketShare.id, nina,
+    orgId, client, teamId, nina, mainBucketId: main.bucketId, freshContact, freshBucket,
     users: { owner, viewer, collaborator, editor, grantee, teamMember, bucketMember, admin, stranger, outsider, deactivated },
   };
 }
