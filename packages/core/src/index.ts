@@ -11,4 +11,5 @@ export * from './explain.ts';
 export * from './sharing.ts';
 export * from './calendar.ts';
 export * from './export-channels.ts';
+export * from './org.ts';
 export { assertNever } from './assert-never.ts';

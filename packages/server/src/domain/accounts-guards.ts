@@ -1,7 +1,7 @@
 // Shared pieces of the account and administration use cases: their dependencies, the admin check, the per-org
-// write lock and id handling. Every permission decision about contacts lives in @tandem/core; the only rule here is
-// spec §8 "admins manage the org; members can do none of this".
-import type { ActorContext } from '@tandem/core';
+// write lock and id handling. Every permission decision about contacts lives in @tandem/core; the admin rule itself
+// (spec §8) is core's `canManageOrg`.
+import { canManageOrg, type ActorContext } from '@tandem/core';
 import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
@@ -11,7 +11,7 @@ export type Deps = { db: Db; clock: Clock };
 
 /** Org administration (users, teams, switches, grants, branding, audit) is for active admins only. */
 export function requireAdminOrThrow(ctx: ActorContext): void {
-  if (ctx.actor.status !== 'active' || ctx.actor.role !== 'admin') throw new AppError('TANDEM_ACCESS_ADMIN_ONLY');
+  if (!canManageOrg(ctx)) throw new AppError('TANDEM_ACCESS_ADMIN_ONLY');
 }
 
 /**

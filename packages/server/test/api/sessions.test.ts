@@ -92,6 +92,13 @@ describe('cookies and CSRF', () => {
     expect(res.body.shareAllContacts).toBe(true);
   });
 
+  it('lets a browser holding a stale session cookie sign in again without the CSRF header', async () => {
+    const { w, cookie } = await adminCookies();
+    const res = await c.signIn({ email: w.ben.email, password: FIXTURE_PASSWORD }, { headers: { cookie } });
+    expect(res.status).toBe(201);
+    expect(res.body.user.id).toBe(w.ben.id);
+  });
+
   it('needs no CSRF header for bearer requests', async () => {
     const w = await buildWorld(t);
     expect((await c.updateSettings({ exportEnabled: true }, { as: w.ada.token })).status).toBe(200);

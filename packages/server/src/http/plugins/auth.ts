@@ -57,7 +57,9 @@ export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
     if (row.kind === 'api' && !canUseApiToken({
       orgId: row.org_id, userId: row.user_id, role: row.role, status: row.status, exportChannels: row.export_channels, exportEnabled: row.export_enabled,
     }, now.getTime())) return;
-    if (found.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
+    // Sign-in and sign-up create credentials rather than use them: a stale cookie must not block them.
+    const csrfExempt = (request.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt === true;
+    if (found.via === 'cookie' && !SAFE_METHODS.has(request.method) && !csrfExempt) {
       const header = request.headers[CSRF_HEADER];
       if (!header || header !== request.cookies[CSRF_COOKIE]) throw new AppError('TANDEM_AUTH_CSRF');
     }

@@ -10,6 +10,7 @@ import { serializeUser, userSchema } from '../serializers/user.ts';
 
 export const sessionsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.post('/sessions', {
+    config: { csrfExempt: true },
     schema: {
       tags: ['accounts'], summary: 'Sign in with e-mail and password', security: [],
       description: 'Answers the session token and sets the httpOnly `tandem_session` cookie and the readable `tandem_csrf` cookie; '

@@ -10,6 +10,7 @@ import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } fr
 
 export const signupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.post('/signup', {
+    config: { csrfExempt: true },
     schema: {
       tags: ['accounts'], summary: 'Create an organisation and its first admin', security: [],
       body: z.object({ orgName: nameSchema, name: nameSchema, email: emailSchema, password: passwordSchema }),
