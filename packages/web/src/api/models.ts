@@ -38,6 +38,7 @@ export type Grant = {
   expiresAt: string | null;
   createdBy: string | null;
   createdAt: string;
+  active: boolean;
 };
 
 export type Level = 'profile' | 'view' | 'collaborate' | 'edit' | 'owner';

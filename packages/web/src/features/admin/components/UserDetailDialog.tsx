@@ -136,9 +136,10 @@ function grantsFor(grants: Grant[], granteeId: string, ownerId: string, scope: G
   return grants.filter((g) => g.ownerId === ownerId && g.scope === scope && 'userId' in g.grantee && g.grantee.userId === granteeId);
 }
 
+/** What the grants give now: an expired or not-yet-started grant gives nothing. */
 function levelOf(grants: Grant[]): Choice {
-  if (grants.some((g) => g.level === 'edit')) return 'edit';
-  if (grants.some((g) => g.level === 'view')) return 'view';
+  if (grants.some((g) => g.active && g.level === 'edit')) return 'edit';
+  if (grants.some((g) => g.active && g.level === 'view')) return 'view';
   return 'none';
 }
 
