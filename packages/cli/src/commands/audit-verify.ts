@@ -3,12 +3,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyAuditChain } from '../../../server/src/domain/audit.ts';
 import { openDatabase, targetFromEnv } from '../../../server/src/storage/connect.ts';
+import { isUuid } from '../../../server/src/storage/contact-queries.ts';
 import { migrate } from '../../../server/src/storage/migrate.ts';
 import { parseFlags, UsageError } from '../args.ts';
 import { AUDIT_HELP } from '../help.ts';
 import type { Output } from '../progress.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function runAuditVerify(argv: readonly string[], out: Output, err: Output, env: NodeJS.ProcessEnv): Promise<number> {
   const { help, flags } = parseFlags('tandem audit verify', argv, [{ name: 'org', kind: 'text' }]);
@@ -17,7 +16,7 @@ export async function runAuditVerify(argv: readonly string[], out: Output, err: 
     return 0;
   }
   const orgFlag = flags.get('org') as string | undefined;
-  if (orgFlag !== undefined && !UUID.test(orgFlag)) throw new UsageError(`tandem audit verify: --org must be an org id (a UUID), got '${orgFlag}'`);
+  if (orgFlag !== undefined && !isUuid(orgFlag)) throw new UsageError(`tandem audit verify: --org must be an org id (a UUID), got '${orgFlag}'`);
   const target = targetFromEnv(env);
   if (target.kind === 'pglite' && !existsSync(resolve(target.dataDir ?? '.tandem-data'))) {
     err.write(`tandem audit verify: no database in ${resolve(target.dataDir ?? '.tandem-data')} (set TANDEM_DATA_DIR or DATABASE_URL)\n`);

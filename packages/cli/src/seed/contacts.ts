@@ -3,6 +3,7 @@
 import {
   CITIES, COMPANIES, FIRST_NAMES, LAST_NAMES, STREETS, TAGS, TITLES, emailOf, phoneOf,
 } from '../../../server/src/storage/demo-data-vocabulary.ts';
+import { sortNameOf } from '../../../server/src/storage/contact-queries.ts';
 import type { IndexedIds, Rng } from './prng.ts';
 import type { ContactRow, UserRow } from './types.ts';
 
@@ -39,7 +40,7 @@ function contactRow(rng: Rng, space: ContactSpace, index: number, now: number): 
   const address = rng.chance(0.7) ? company.address : `${rng.int(1, 240)} ${rng.pick(STREETS)}, ${rng.pick(CITIES)}`;
   const created = new Date(now - rng.int(1, 3 * 365) * DAY - rng.int(0, DAY - 1)).toISOString();
   return {
-    id: contactId(space, index), owner_id: ownerIdOf(space, index), name, sort_name: name.trim().toLowerCase(),
+    id: contactId(space, index), owner_id: ownerIdOf(space, index), name, sort_name: sortNameOf(name),
     company: company.name, title: rng.pick(TITLES), emails, phones, tags: tagsOf(rng), address,
     created_at: created, updated_at: created,
   };

@@ -6,6 +6,7 @@ import argon2 from 'argon2';
 import { sql } from 'kysely';
 import { appendAudit, type AuditInput } from '../domain/audit.ts';
 import type { Db } from './connect.ts';
+import { sortNameOf } from './contact-queries.ts';
 import {
   ARCHIVED, DEMO_EVENTS, DEMO_GRANTS, DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_SHARES, DEMO_TEAMS, DEMO_USERS, KEY_ACCOUNTS,
   PRIVATE_BUCKET, TRASHED, demoContacts, demoEmail, type DemoUserKey,
@@ -92,7 +93,7 @@ async function writeContacts(trx: Db, ids: Ids, at: (daysAgo: number) => Date): 
   const contacts = demoContacts();
   ids.owners = contacts.map((c) => userId(ids, c.owner));
   const rows = await trx.insertInto('contacts').values(contacts.map((c) => ({
-    org_id: ids.orgId, owner_id: userId(ids, c.owner), name: c.name, sort_name: c.name.trim().toLowerCase(),
+    org_id: ids.orgId, owner_id: userId(ids, c.owner), name: c.name, sort_name: sortNameOf(c.name),
     company: c.company, title: c.title, emails: c.emails, phones: c.phones, tags: c.tags, address: c.address,
     created_at: at(c.daysAgo), updated_at: at(c.daysAgo),
   }))).returning('id').execute();

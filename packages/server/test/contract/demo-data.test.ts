@@ -8,7 +8,7 @@ import { loadContacts } from '../../src/storage/contact-queries.ts';
 import { DEMO_CONTACT, DEMO_PASSWORD, KEY_ACCOUNTS, TRASHED, demoContacts, demoEmail, type DemoUserKey } from '../../src/storage/demo-data-cast.ts';
 import { loadDemoDataIfEmpty } from '../../src/storage/demo-data.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
-import { freshDatabase } from '../support/databases.ts';
+import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const DAY = 86_400_000;
@@ -24,14 +24,14 @@ async function counts(db: Db): Promise<Record<string, number>> {
   return out;
 }
 
-describe('demo data on first start', () => {
+describe.each(DATABASE_KINDS)('demo data on first start, on %s', (kind) => {
   let handle: DbHandle;
   let orgId: string;
   const users = new Map<DemoUserKey, string>();
   const contactIds: string[] = [];
 
   beforeAll(async () => {
-    handle = await freshDatabase('pglite');
+    handle = await freshDatabase(kind);
     const info = await loadDemoDataIfEmpty(handle.db, NOW);
     expect(info).toEqual({ adminEmail: 'ada@acme.example', password: DEMO_PASSWORD });
     orgId = (await handle.db.selectFrom('orgs').select('id').executeTakeFirstOrThrow()).id;
