@@ -34,5 +34,6 @@ export async function openPage(browser: Browser, baseUrl: string, actor?: Actor)
 /** Saves a 1280×800 picture of the page for docs/screenshots (linked from the README). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForTimeout(250); // let toasts and dialogs finish their entry animation
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }

@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog> element: focus is trapped, Escape closes, the page behind is inert.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon.tsx';
+import { ToastViewport, useToastsInDialog } from './Toast.tsx';
 
 export type DialogProps = {
   open: boolean;
@@ -13,7 +14,12 @@ export type DialogProps = {
   testId?: string;
 };
 
-export function Dialog({ open, onClose, title, description, children, footer, size = 'md', testId }: DialogProps) {
+export function Dialog(props: DialogProps) {
+  return props.open ? <OpenDialog {...props} /> : null;
+}
+
+function OpenDialog({ open, onClose, title, description, children, footer, size = 'md', testId }: DialogProps) {
+  useToastsInDialog();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -22,7 +28,6 @@ export function Dialog({ open, onClose, title, description, children, footer, si
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  if (!open) return null;
   return (
     <dialog
       ref={ref}
@@ -50,6 +55,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
         <div className="dialog-body">{children}</div>
         {footer ? <footer className="dialog-footer">{footer}</footer> : null}
       </div>
+      <ToastViewport inDialog />
     </dialog>
   );
 }

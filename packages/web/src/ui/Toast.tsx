@@ -1,17 +1,21 @@
-// Toasts: short confirmations and errors in the corner; they leave by themselves.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+// Toasts: short confirmations and errors in the corner; they leave by themselves. While a modal dialog is open
+// the rest of the page is inert (and under the backdrop), so the dialog shows the toasts itself.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Icon } from './Icon.tsx';
 
 export type ToastTone = 'success' | 'error' | 'info';
 type ToastItem = { id: number; tone: ToastTone; message: string };
 type ToastApi = { show: (message: string, tone?: ToastTone) => void };
+type ToastState = { toasts: ToastItem[]; dismiss: (id: number) => void; openDialogs: number; trackDialog: () => () => void };
 
 const ToastContext = createContext<ToastApi>({ show: () => undefined });
+const ToastStateContext = createContext<ToastState>({ toasts: [], dismiss: () => undefined, openDialogs: 0, trackDialog: () => () => undefined });
 
 let nextId = 1;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ToastItem[]>([]);
+  const [openDialogs, setOpenDialogs] = useState(0);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
   const show = useCallback(
     (message: string, tone: ToastTone = 'success') => {
@@ -21,23 +25,45 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
+  const trackDialog = useCallback(() => {
+    setOpenDialogs((n) => n + 1);
+    return () => setOpenDialogs((n) => n - 1);
+  }, []);
   const api = useMemo(() => ({ show }), [show]);
+  const state = useMemo(() => ({ toasts, dismiss, openDialogs, trackDialog }), [toasts, dismiss, openDialogs, trackDialog]);
   return (
     <ToastContext.Provider value={api}>
-      {children}
-      <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.tone}`}>
-            <Icon name={t.tone === 'error' ? 'alert' : t.tone === 'success' ? 'check' : 'info'} />
-            <span>{t.message}</span>
-            <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
-              <Icon name="x" size={14} />
-            </button>
-          </div>
-        ))}
-      </div>
+      <ToastStateContext.Provider value={state}>
+        {children}
+        <ToastViewport />
+      </ToastStateContext.Provider>
     </ToastContext.Provider>
   );
+}
+
+/** Where toasts appear: the page's corner, or inside the open dialog (`inDialog`). */
+export function ToastViewport({ inDialog = false }: { inDialog?: boolean }) {
+  const { toasts, dismiss, openDialogs } = useContext(ToastStateContext);
+  if (!inDialog && openDialogs > 0) return null;
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast-${t.tone}`}>
+          <Icon name={t.tone === 'error' ? 'alert' : t.tone === 'success' ? 'check' : 'info'} />
+          <span>{t.message}</span>
+          <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            <Icon name="x" size={14} />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A dialog calls this while it is open, so toasts move into it. */
+export function useToastsInDialog(): void {
+  const { trackDialog } = useContext(ToastStateContext);
+  useEffect(() => trackDialog(), [trackDialog]);
 }
 
 export function useToast(): ToastApi {

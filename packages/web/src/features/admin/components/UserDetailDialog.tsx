@@ -32,7 +32,7 @@ export function UserDetailDialog({ user, users, onClose }: { user: User; users: 
   return (
     <Dialog open onClose={onClose} title={user.name} description={user.email} size="lg" testId="user-dialog">
       <RoleAndStatus user={user} />
-      <ExportChannels key={user.exportChannels.join(',')} user={user} />
+      <ExportChannels key={user.id} user={user} />
       <AccessToOthers user={user} users={users} />
     </Dialog>
   );
