@@ -1,7 +1,8 @@
 // The differential test (style.md, "Tests"): for generated worlds written to a real database, for every (user,
 // contact, action), the core's `decide` on facts loaded by the storage layer, the compiled SQL filter, and the naive
-// oracle all agree; so do levels, reassignment, calendars and export channels; and every row a list returns passes a
-// single check. TANDEM_DIFF_SEED and TANDEM_DIFF_RUNS change the seed (default fixed) and the number of worlds.
+// oracle all agree; so do levels, reassignment, calendars and export channels; every row a list returns passes a
+// single check; and keyset pages and search find exactly the visible contacts, each once, in order.
+// TANDEM_DIFF_SEED and TANDEM_DIFF_RUNS change the seed (default fixed) and the number of worlds.
 import {
   canUseExportChannel, compileFilter, computeCalendarLevel, CONTACT_ACTIONS, decide, decideReassign, EXPORT_CHANNELS,
   explain, maxLevel, type ActorContext, type ContactAction, type ContactState,
@@ -10,7 +11,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '../../src/storage/connect.ts';
-import { countContacts, listContacts, loadContacts, sortNameOf, type ContactWithFacts } from '../../src/storage/contact-queries.ts';
+import { countContacts, listContacts, loadContacts, sortNameOf, type ContactWithFacts, type Cursor } from '../../src/storage/contact-queries.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
 import { renderCondition } from '../../src/storage/render-filter.ts';
 import { worldArb } from '../fixtures/world-arbitrary.ts';
@@ -102,13 +103,44 @@ async function checkUser(db: Db, world: World, user: WorldUser, listAction: Cont
   }
 }
 
-async function checkWorld(db: Db, world: World, stats: Stats): Promise<void> {
+/** A search and a page size to probe one user's list with. */
+type Probe = { q: string; pageSize: number };
+const probeArb: fc.Arbitrary<Probe> = fc.record({
+  q: fc.constantFrom('z', 'Zo', 'zoe', 'a', 'al_', 'AL%', 'an', 'É', 'zoe@example.test', 'ANN@example.test', 'x'),
+  pageSize: fc.integer({ min: 1, max: 4 }),
+});
+
+/** Keyset pages of every size reach every visible contact once, in order; search finds name prefixes and exact e-mails. */
+async function checkPagesAndSearch(db: Db, world: World, user: WorldUser, probe: Probe, check: ReturnType<typeof checker>): Promise<void> {
+  const ctx = await loadActorContext(db, user.orgId, user.id, world.now);
+  if (!ctx) throw new Error(`no context for ${user.id}`);
+  const visible = world.contacts.filter((c) => c.state === 'active' && oracleActions(world, user.id, c.id).has('contact.view'));
+  const found = (q?: string) => visible.filter((c) => !q || sortNameOf(c.name).startsWith(q.toLowerCase()) || c.emails.includes(q.toLowerCase()));
+  for (const q of [undefined, probe.q]) {
+    const seen: string[] = [];
+    let after: Cursor | undefined;
+    for (let page = 0; page <= visible.length; page += 1) {
+      const rows = await listContacts(db, ctx, { scope: 'active', limit: probe.pageSize, ...(q ? { q } : {}), ...(after ? { after } : {}) });
+      const shown = rows.slice(0, probe.pageSize);
+      seen.push(...shown.map((r) => r.row.id));
+      const last = shown[shown.length - 1];
+      if (rows.length <= probe.pageSize || !last) break;
+      after = { sortName: last.row.sort_name, id: last.row.id };
+    }
+    const expected = found(q).map((c) => c.id).sort(byName(world));
+    check(seen.join(), expected.join(), () => `pages of ${probe.pageSize}, search ${q ?? '(none)'}, for ${user.id}`);
+  }
+}
+
+async function checkWorld(db: Db, world: World, probe: Probe, stats: Stats): Promise<void> {
   await clearWorld(db);
   await insertWorld(db, world);
   const check = checker(stats);
   for (const [i, user] of world.users.entries()) {
     await checkUser(db, world, user, CONTACT_ACTIONS[(stats.worlds + i) % CONTACT_ACTIONS.length] as ContactAction, check);
   }
+  const prober = world.users[stats.worlds % world.users.length];
+  if (prober) await checkPagesAndSearch(db, world, prober, probe, check);
   stats.worlds += 1;
   stats.users += world.users.length;
   stats.contacts += world.contacts.length;
@@ -124,7 +156,7 @@ describe.each(DATABASE_KINDS)('differential: core decide = SQL filter = naive or
   it(`agrees on ${RUNS} generated worlds`, async () => {
     const stats: Stats = { worlds: 0, users: 0, contacts: 0, assertions: 0 };
     const started = performance.now();
-    await fc.assert(fc.asyncProperty(worldArb, (world) => checkWorld(handle.db, world, stats)), { numRuns: RUNS, seed: SEED });
+    await fc.assert(fc.asyncProperty(worldArb, probeArb, (world, probe) => checkWorld(handle.db, world, probe, stats)), { numRuns: RUNS, seed: SEED });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`differential ${kind}: ${stats.worlds} worlds, ${stats.users} users, ${stats.contacts} contacts, ` +
       `${stats.assertions} assertions, ${seconds} s (seed ${SEED})`);
