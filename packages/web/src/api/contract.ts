@@ -40,6 +40,7 @@ export type ApiContract = {
   listUsers: Shape<Page<User>, never, PageQuery>;
   createUser: Shape<{ user: User }, { name: string; email: string; password: string; role: Role }>;
   updateUser: Shape<{ user: User }, { role?: Role; status?: UserStatus; exportChannels?: string[] }>;
+  handOverContacts: Shape<{ moved: number }, { toUserId: string }>;
   createGrant: Shape<{ grant: Grant }, { grantee: Grantee; scope: GrantScope; level: GrantLevel }>;
   listGrants: Shape<Page<Grant>, never, { scope?: GrantScope }>;
   deleteGrant: Shape<void>;

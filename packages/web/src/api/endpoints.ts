@@ -14,6 +14,7 @@ export const ENDPOINTS = {
   listUsers: { method: 'GET', path: '/api/v1/users' },
   createUser: { method: 'POST', path: '/api/v1/users' },
   updateUser: { method: 'PATCH', path: '/api/v1/users/:id' },
+  handOverContacts: { method: 'POST', path: '/api/v1/users/:id/reassign-contacts' },
   createGrant: { method: 'POST', path: '/api/v1/users/:ownerId/grants' },
   listGrants: { method: 'GET', path: '/api/v1/grants' },
   deleteGrant: { method: 'DELETE', path: '/api/v1/grants/:id' },

@@ -1,10 +1,13 @@
 // The signed-in layout: a sidebar (org, navigation, settings for admins, the user) and the page.
+import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { useSignOut } from '../features/auth/hooks/useSession.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { Logo } from '../ui/Logo.tsx';
+import { useHotkey } from '../lib/useHotkey.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useBranding } from './useBranding.ts';
 
 export const SETTINGS_SECTIONS: { to: string; label: string; icon: IconName }[] = [
@@ -28,7 +31,9 @@ function NavItem({ to, icon, label, end }: { to: string; icon: IconName; label: 
 export function AppShell() {
   const { user, org } = useCurrentUser();
   const signOut = useSignOut();
+  const [shortcuts, setShortcuts] = useState(false);
   useBranding(org);
+  useHotkey('?', () => setShortcuts(true));
   return (
     <div className="shell">
       <aside className="sidebar" aria-label="Main navigation">
@@ -43,6 +48,10 @@ export function AppShell() {
           <NavItem to="/contacts" icon="inbox" label="Contacts" />
           {user.role === 'admin' ? <NavItem to="/settings" icon="sliders" label="Settings" /> : null}
         </nav>
+        <button type="button" className="nav-item shortcuts-link" onClick={() => setShortcuts(true)}>
+          <kbd className="kbd">?</kbd>
+          <span>Keyboard shortcuts</span>
+        </button>
         <div className="sidebar-footer">
           <div className="sidebar-user" data-testid="current-user">
             <Avatar name={user.name} size={30} />
@@ -59,6 +68,7 @@ export function AppShell() {
       <main className="main" id="main">
         <Outlet />
       </main>
+      <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { Spinner } from '../../../ui/Spinner.tsx';
 import { Switch } from '../../../ui/Switch.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
-import { useGrants, useOrgSettings, useSetGrant, useUpdateUser } from '../hooks/useAdmin.ts';
+import { useGrants, useHandOverContacts, useOrgSettings, useSetGrant, useUpdateUser } from '../hooks/useAdmin.ts';
 
 export const CHANNEL_LABEL: Record<ExportChannel, string> = {
   csv: 'CSV file',
@@ -34,6 +34,7 @@ export function UserDetailDialog({ user, users, onClose }: { user: User; users: 
       <RoleAndStatus user={user} />
       <ExportChannels key={user.id} user={user} />
       <AccessToOthers user={user} users={users} />
+      <HandOver user={user} users={users} />
     </Dialog>
   );
 }
@@ -69,6 +70,49 @@ function RoleAndStatus({ user }: { user: User }) {
           onClick={() => update.mutate({ id: user.id, status: deactivated ? 'active' : 'deactivated' }, { onSuccess: (u) => toast.show(`${u.name} ${u.status === 'active' ? 'reactivated' : 'deactivated'}`), onError })}
         >
           {deactivated ? 'Reactivate' : 'Deactivate'}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function HandOver({ user, users }: { user: User; users: User[] }) {
+  const [toUserId, setToUserId] = useState('');
+  const handOver = useHandOverContacts();
+  const toast = useToast();
+  const candidates = users.filter((u) => u.id !== user.id && u.status === 'active');
+  return (
+    <section className="settings-section" aria-labelledby="handover-title">
+      <h3 id="handover-title" className="section-title">
+        Hand over contacts
+      </h3>
+      <p className="muted small">
+        Move every contact {user.name} owns to someone else{user.status === 'deactivated' ? ', so nothing is left without an active owner' : ''}. Their shares stay in place.
+      </p>
+      <div className="inline-form">
+        <select className="input" aria-label="New owner of all their contacts" value={toUserId} onChange={(e) => setToUserId(e.target.value)}>
+          <option value="">Choose the new owner…</option>
+          {candidates.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <Button
+          size="sm"
+          disabled={!toUserId}
+          loading={handOver.isPending}
+          onClick={() =>
+            handOver.mutate(
+              { fromId: user.id, toUserId },
+              {
+                onSuccess: (moved) => toast.show(`${moved} ${moved === 1 ? 'contact' : 'contacts'} moved to ${candidates.find((c) => c.id === toUserId)?.name ?? 'the new owner'}`),
+                onError: (e) => toast.show(errorMessage(e), 'error'),
+              },
+            )
+          }
+        >
+          Move all contacts
         </Button>
       </div>
     </section>

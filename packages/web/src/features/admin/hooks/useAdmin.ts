@@ -24,6 +24,15 @@ export function useUpdateUser() {
   });
 }
 
+/** Moves every contact a user owns to another user (the way to hand over a deactivated user's book). */
+export function useHandOverContacts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ fromId, toUserId }: { fromId: string; toUserId: string }) => (await call('handOverContacts', { params: { id: fromId }, body: { toUserId } })).moved,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['contacts'] }),
+  });
+}
+
 export function useGrants() {
   return useQuery({ queryKey: GRANTS_KEY, queryFn: async ({ signal }) => (await call('listGrants', { signal })).items });
 }
