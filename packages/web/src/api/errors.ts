@@ -31,11 +31,13 @@ function byStatus(status: number): ReadableError {
   return { title: 'Please check what you entered', detail: null };
 }
 
-/** Input errors carry "field: message; field: message"; make them read like a sentence. */
+/** Input errors carry "emails.0: message; name: message"; make them read like sentences ("emails 1: message"). */
 function readableDetail(detail: string): string {
   return detail
     .split('; ')
-    .map((part) => part.replace(/^body\./, '').replace(/^([a-zA-Z.]+): /, (_, f: string) => `${f.replace(/\./g, ' ')}: `))
+    .map((part) =>
+      part.replace(/^body\./, '').replace(/^([\w.]+): /, (_, field: string) => `${field.split('.').map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : p)).join(' ')}: `),
+    )
     .join('. ');
 }
 

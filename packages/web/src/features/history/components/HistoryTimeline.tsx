@@ -6,6 +6,7 @@ import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { Icon, type IconName } from '../../../ui/Icon.tsx';
 import { Spinner } from '../../../ui/Spinner.tsx';
+import { authorLine } from '../author-line.ts';
 import { useHistory } from '../hooks/useHistory.ts';
 
 const KIND: Record<HistoryItem['kind'], { icon: IconName; label: string }> = {
@@ -13,15 +14,6 @@ const KIND: Record<HistoryItem['kind'], { icon: IconName; label: string }> = {
   note: { icon: 'note', label: 'Note' },
   call: { icon: 'phone', label: 'Call' },
 };
-
-export function authorLine(item: HistoryItem): string {
-  const who = item.sentByName ?? 'Someone';
-  if (item.kind === 'message') {
-    if (item.onBehalfOf && item.sentBy && item.onBehalfOf !== item.sentBy) return `Sent by ${who} on behalf of ${item.onBehalfOfName ?? 'the owner'}`;
-    return `Sent by ${who}`;
-  }
-  return item.kind === 'note' ? `Note by ${who}` : `Call logged by ${who}`;
-}
 
 export function HistoryTimeline({ contactId }: { contactId: string }) {
   const history = useHistory(contactId, true);

@@ -1,0 +1,11 @@
+import type { HistoryItem } from '../../api/models.ts';
+
+/** Who wrote a history item, and for a message sent by someone else than the owner: on whose behalf. */
+export function authorLine(item: HistoryItem): string {
+  const who = item.sentByName ?? 'Someone';
+  if (item.kind === 'message') {
+    if (item.onBehalfOf && item.sentBy && item.onBehalfOf !== item.sentBy) return `Sent by ${who} on behalf of ${item.onBehalfOfName ?? 'the owner'}`;
+    return `Sent by ${who}`;
+  }
+  return item.kind === 'note' ? `Note by ${who}` : `Call logged by ${who}`;
+}
