@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../src/storage/connect.ts';
 import { countContacts, listContacts, loadContacts, type Cursor, type ListQuery } from '../../src/storage/contact-queries.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
-import { C, contractWorld, NOW, ORG, USER } from '../fixtures/world-contract.ts';
+import { BUCKET, C, contractWorld, NOW, ORG, USER } from '../fixtures/world-contract.ts';
 import { insertWorld } from '../fixtures/world.ts';
 import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
 
@@ -116,6 +116,19 @@ describe.each(DATABASE_KINDS)('storage contract on %s: contact lists', (kind) =>
     it('filters by owner', async () => {
       expect(await ids('ada', { ownerId: USER.eve })).toEqual([C(13), C(15), C(16)]);
       expect(await ids('cat', { ownerId: USER.ben })).toEqual([C(6), C(5)]);
+    });
+
+    it('leaves out the contacts a given user owns ("shared with me")', async () => {
+      expect(await ids('eve', { notOwnerId: USER.eve })).toEqual([C(1)]);
+      expect(await ids('cat', { notOwnerId: USER.cat })).toEqual(await ids('cat'));
+      expect(await ids('ada', { notOwnerId: USER.ben })).toEqual([C(13), C(15), C(16)]);
+    });
+
+    it('narrows to a bucket without widening: its contacts the actor can see anyway', async () => {
+      expect(await ids('ada', { bucketId: BUCKET.shared })).toEqual([C(6), C(5)]);
+      expect(await ids('cat', { bucketId: BUCKET.private })).toEqual([C(13), C(5)]);
+      expect(await ids('eve', { bucketId: BUCKET.shared })).toEqual([]);
+      expect(await ids('gil', { bucketId: BUCKET.shared })).toEqual([]);
     });
 
     it('brings with each row the same facts loadContacts brings', async () => {
