@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Contact, Grant } from '../src/api/models.ts';
 import { ContactPage } from './pages/ContactPage.ts';
 import { InboxPage } from './pages/InboxPage.ts';
-import { AuditLogPage, PermissionsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
+import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
+import type { Org } from '../src/api/models.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { launchBrowser, openPage, screenshot } from './support/browser.ts';
 import { BEN_BOOK, ZOE } from './support/people.ts';
@@ -97,5 +98,28 @@ describe('administration', () => {
     expect(await audit.verify()).toContain('The chain is intact');
     await screenshot(page, 'audit-log');
     await context.close();
+  });
+
+  it('applies the org’s name and accent colour to everyone, and stores billing details', async () => {
+    const admin = await openPage(browser, baseUrl, ada);
+    const branding = await new BrandingSettingsPage(admin.page, baseUrl).goto();
+    await branding.setName('Harbour Dental');
+    await branding.setAccent('#0e9f6e');
+    expect(await branding.accent()).toBe('#0e9f6e');
+    await branding.save();
+    expect(await admin.page.getByTestId('org-name').innerText()).toBe('Harbour Dental');
+    const billing = await new BillingSettingsPage(admin.page, baseUrl).goto();
+    await billing.fill({ contactName: 'Ada Lindqvist', email: 'billing@harbour.example', address: '12 Quay Street\nBristol BS1 4DJ', vatId: 'GB123456789' });
+    await billing.save();
+    await admin.context.close();
+
+    const { org } = await ada.api.request<{ org: Org }>('GET', '/me');
+    expect(org).toMatchObject({ name: 'Harbour Dental', accentColor: '#0e9f6e', billing: { email: 'billing@harbour.example', vatId: 'GB123456789' } });
+
+    const member = await openPage(browser, baseUrl, finn);
+    await new InboxPage(member.page, baseUrl).goto();
+    expect(await member.page.getByTestId('org-name').innerText()).toBe('Harbour Dental');
+    expect(await member.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#0e9f6e');
+    await member.context.close();
   });
 });

@@ -66,3 +66,47 @@ export class AuditLogPage {
     return result.innerText();
   }
 }
+
+export class BrandingSettingsPage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  async goto(): Promise<this> {
+    await this.page.goto(`${this.baseUrl}/settings/branding`);
+    await this.page.getByRole('heading', { name: 'Branding', level: 2 }).waitFor();
+    return this;
+  }
+  async setName(name: string): Promise<void> {
+    await this.page.getByLabel('Organisation name').fill(name);
+  }
+  async setAccent(hex: string): Promise<void> {
+    await this.page.getByLabel('Accent colour hex').fill(hex);
+  }
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save branding' }).click();
+    await this.page.getByRole('status').filter({ hasText: 'Branding saved' }).waitFor();
+  }
+  /** The accent colour the app is painted with right now. */
+  accent(): Promise<string> {
+    return this.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+  }
+}
+
+export class BillingSettingsPage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  async goto(): Promise<this> {
+    await this.page.goto(`${this.baseUrl}/settings/billing`);
+    await this.page.getByRole('heading', { name: 'Billing details', level: 2 }).waitFor();
+    return this;
+  }
+  async fill(input: { contactName: string; email: string; address: string; vatId: string }): Promise<void> {
+    await this.page.getByLabel('Billing contact').fill(input.contactName);
+    await this.page.getByLabel('Invoice e-mail').fill(input.email);
+    await this.page.getByLabel('Address').fill(input.address);
+    await this.page.getByLabel('VAT number').fill(input.vatId);
+  }
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save billing details' }).click();
+    await this.page.getByRole('status').filter({ hasText: 'Billing details saved' }).waitFor();
+  }
+}

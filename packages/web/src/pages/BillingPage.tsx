@@ -17,8 +17,10 @@ export function BillingPage() {
   const [vatId, setVatId] = useState(billing?.vatId ?? '');
   const update = useUpdateOrg();
   const toast = useToast();
-  const value = { contactName: contactName.trim() || null, email: email.trim() || null, address: address.trim() || null, vatId: vatId.trim() || null };
-  const dirty = JSON.stringify(value) !== JSON.stringify({ contactName: billing?.contactName ?? null, email: billing?.email ?? null, address: billing?.address ?? null, vatId: billing?.vatId ?? null });
+  const clean = (text: string | null | undefined) => text?.trim() || null;
+  const value = { contactName: clean(contactName), email: clean(email), address: clean(address), vatId: clean(vatId) };
+  const saved = { contactName: clean(billing?.contactName), email: clean(billing?.email), address: clean(billing?.address), vatId: clean(billing?.vatId) };
+  const dirty = (Object.keys(value) as (keyof typeof value)[]).some((k) => value[k] !== saved[k]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     update.mutate({ billing: value }, { onSuccess: () => toast.show('Billing details saved') });

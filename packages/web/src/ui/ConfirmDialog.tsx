@@ -21,7 +21,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, pen
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} loading={pending} autoFocus>
+          <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} loading={pending} data-autofocus>
             {confirmLabel}
           </Button>
         </>

@@ -25,7 +25,12 @@ function OpenDialog({ open, onClose, title, description, children, footer, size 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first focusable element (the close button); start where the work is instead.
+      const first = dialog.querySelector<HTMLElement>('[data-autofocus], .dialog-body input:not([type="hidden"]):not([type="radio"]):not([type="checkbox"]), .dialog-body textarea, .dialog-body select');
+      first?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (

@@ -35,9 +35,9 @@ export function describeSource(source: AccessSource, subject: string, contact: C
   const parts = (...xs: Array<string | null>) => xs.filter(Boolean).join(', ') || null;
   switch (source.kind) {
     case 'owner':
-      return { title: `${subject} owns this contact`, detail: null };
+      return { title: subject === 'You' ? 'You own this contact' : `${subject} owns this contact`, detail: null };
     case 'admin':
-      return { title: `${subject} is an administrator`, detail: 'Administrators see every contact’s profile, not its history.' };
+      return { title: subject === 'You' ? 'You are an administrator' : `${subject} is an administrator`, detail: 'Administrators see every contact’s profile, not its history.' };
     case 'share_all':
       return { title: 'Share all contacts is on', detail: 'Every member of the organisation sees every contact’s profile.' };
     case 'user_grant':
