@@ -2,9 +2,9 @@
 // shares with and without expiry, a team share, user grants, a shared bucket, archive and trash, messages sent on
 // someone's behalf). Written in one transaction: a failure leaves the database empty. Prints nothing.
 import { levelRank } from '@tandem/core';
-import argon2 from 'argon2';
 import { sql } from 'kysely';
 import { appendAudit, type AuditInput } from '../domain/audit.ts';
+import { hashPassword } from '../domain/passwords.ts';
 import type { Db } from './connect.ts';
 import { sortNameOf } from './contact-queries.ts';
 import {
@@ -23,7 +23,7 @@ type Audit = Omit<AuditInput, 'orgId'>;
 
 export async function loadDemoDataIfEmpty(db: Db, now: number): Promise<DemoInfo | null> {
   if (await hasAnyOrg(db)) return null;
-  const passwordHash = await argon2.hash(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const loaded = await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`.execute(trx);
     if (await hasAnyOrg(trx)) return false;
