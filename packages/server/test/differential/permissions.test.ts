@@ -1,7 +1,8 @@
 // The differential test (style.md, "Tests"): for generated worlds written to a real database, for every (user,
 // contact, action), the core's `decide` on facts loaded by the storage layer, the compiled SQL filter, and the naive
 // oracle all agree; so do levels, reassignment, calendars and export channels; every row a list returns passes a
-// single check; and keyset pages and search find exactly the visible contacts, each once, in order.
+// single check; and keyset pages, search and the owner and bucket filters find exactly the visible contacts, each once,
+// in order.
 // TANDEM_DIFF_SEED and TANDEM_DIFF_RUNS change the seed (default fixed) and the number of worlds.
 import {
   canUseExportChannel, compileFilter, computeCalendarLevel, CONTACT_ACTIONS, decide, decideReassign, EXPORT_CHANNELS,
@@ -11,7 +12,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '../../src/storage/connect.ts';
-import { countContacts, listContacts, loadContacts, sortNameOf, type ContactWithFacts, type Cursor } from '../../src/storage/contact-queries.ts';
+import { countContacts, listContacts, loadContacts, sortNameOf, type ContactWithFacts, type Cursor, type ListQuery } from '../../src/storage/contact-queries.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
 import { renderCondition } from '../../src/storage/render-filter.ts';
 import { worldArb } from '../fixtures/world-arbitrary.ts';
@@ -129,6 +130,14 @@ async function checkPagesAndSearch(db: Db, world: World, user: WorldUser, probe:
     }
     const expected = found(q).map((c) => c.id).sort(byName(world));
     check(seen.join(), expected.join(), () => `pages of ${probe.pageSize}, search ${q ?? '(none)'}, for ${user.id}`);
+  }
+  const list = async (extra: Partial<ListQuery>) =>
+    (await listContacts(db, ctx, { scope: 'active', limit: 1_000, ...extra })).map((r) => r.row.id).join();
+  const expectedIds = (keep: (id: string, ownerId: string) => boolean) =>
+    visible.filter((c) => keep(c.id, c.ownerId)).map((c) => c.id).sort(byName(world)).join();
+  check(await list({ notOwnerId: user.id }), expectedIds((_, ownerId) => ownerId !== user.id), () => `shared with ${user.id}`);
+  for (const bucket of world.buckets) {
+    check(await list({ bucketId: bucket.id }), expectedIds((id) => bucket.contactIds.includes(id)), () => `bucket ${bucket.id} for ${user.id}`);
   }
 }
 
