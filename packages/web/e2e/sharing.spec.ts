@@ -132,4 +132,24 @@ describe('sharing a contact', () => {
     await screenshot(page, 'explain-panel');
     await context.close();
   });
+
+  it('changes a current share’s level and end, and revokes it', async () => {
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const dialog = await (await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name)).openShareDialog();
+    const row = dialog.shareRow('Dan Whitfield');
+    await row.getByRole('combobox', { name: 'Level for Dan Whitfield' }).selectOption('collaborate');
+    await page.getByRole('status').filter({ hasText: 'Dan Whitfield now has Collaborate' }).waitFor();
+    await row.getByRole('button', { name: /Change how long Dan Whitfield has access/ }).click();
+    await row.getByRole('button', { name: 'Save end' }).click();
+    await expect.poll(() => row.innerText()).toMatch(/Until /);
+
+    const dans = async () => (await ben.api.request<{ items: Share[] }>('GET', `/contacts/${zoe.id}/shares`)).items.filter((s) => 'userId' in s.grantee && s.grantee.userId === dan.user.id);
+    expect(await dans()).toEqual([expect.objectContaining({ level: 'collaborate', expiresAt: expect.any(String) })]);
+
+    await row.getByRole('button', { name: 'Revoke Dan Whitfield' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await dans()).toEqual([]);
+    await context.close();
+    await expect(dan.api.request('GET', `/contacts/${zoe.id}`)).rejects.toMatchObject({ status: 404 });
+  });
 });

@@ -12,7 +12,7 @@ import { SharedIcon } from '../features/contacts/components/SharedIcon.tsx';
 import { useContact, useContactLifecycle, useUpdateContact, type LifecycleAction } from '../features/contacts/hooks/useContact.ts';
 import { ExplainPanel } from '../features/explain/components/ExplainPanel.tsx';
 import { availableModes, Composer } from '../features/history/components/Composer.tsx';
-import { HistoryTimeline } from '../features/history/components/HistoryTimeline.tsx';
+import { HISTORY_FILTERS, HistoryTimeline, type HistoryFilter } from '../features/history/components/HistoryTimeline.tsx';
 import type { ComposerKind } from '../features/history/hooks/useHistory.ts';
 import { ShareDialog } from '../features/sharing/components/ShareDialog.tsx';
 import { errorMessage } from '../api/errors.ts';
@@ -57,6 +57,7 @@ function ContactView({ contact }: { contact: Contact }) {
   const modes = availableModes(contact);
   const [mode, setMode] = useState<ComposerKind>(modes[0] ?? 'note');
   const [focusSignal, setFocusSignal] = useState(0);
+  const [historyFilter, setHistoryFilter] = useState<HistoryFilter>('all');
   const lifecycle = useContactLifecycle(contact.id);
   const update = useUpdateContact(contact.id);
   const toast = useToast();
@@ -165,9 +166,18 @@ function ContactView({ contact }: { contact: Contact }) {
               <h2 id="history-title" className="card-title">
                 Conversation history
               </h2>
+              {can('contact.readHistory') ? (
+                <div className="segmented segmented-sm" role="group" aria-label="Show in history">
+                  {HISTORY_FILTERS.map((f) => (
+                    <button key={f.id} type="button" className={`segment${historyFilter === f.id ? ' active' : ''}`} aria-pressed={historyFilter === f.id} onClick={() => setHistoryFilter(f.id)}>
+                      {f.label}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
             </header>
             {can('contact.readHistory') ? (
-              <HistoryTimeline contactId={contact.id} />
+              <HistoryTimeline contactId={contact.id} filter={historyFilter} />
             ) : (
               <EmptyState icon="lock" title="History is private">
                 <p>

@@ -15,7 +15,16 @@ const KIND: Record<HistoryItem['kind'], { icon: IconName; label: string }> = {
   call: { icon: 'phone', label: 'Call' },
 };
 
-export function HistoryTimeline({ contactId }: { contactId: string }) {
+export type HistoryFilter = 'all' | HistoryItem['kind'];
+
+export const HISTORY_FILTERS: { id: HistoryFilter; label: string }[] = [
+  { id: 'all', label: 'All' },
+  { id: 'message', label: 'Messages' },
+  { id: 'note', label: 'Notes' },
+  { id: 'call', label: 'Calls' },
+];
+
+export function HistoryTimeline({ contactId, filter = 'all' }: { contactId: string; filter?: HistoryFilter }) {
   const history = useHistory(contactId, true);
   if (history.isPending) {
     return (
@@ -25,11 +34,12 @@ export function HistoryTimeline({ contactId }: { contactId: string }) {
     );
   }
   if (history.isError) return <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />;
-  const items = history.data.pages.flatMap((p) => p.items);
+  const all = history.data.pages.flatMap((p) => p.items);
+  const items = filter === 'all' ? all : all.filter((i) => i.kind === filter);
   if (items.length === 0) {
     return (
-      <EmptyState icon="message" title="No conversation yet">
-        <p>Messages, notes and calls with this contact will show up here.</p>
+      <EmptyState icon={filter === 'note' ? 'note' : filter === 'call' ? 'phone' : 'message'} title={filter === 'all' ? 'No conversation yet' : `No ${HISTORY_FILTERS.find((f) => f.id === filter)?.label.toLowerCase()} yet`}>
+        <p>{filter === 'all' ? 'Messages, notes and calls with this contact will show up here.' : 'Older items may not be loaded yet.'}</p>
       </EmptyState>
     );
   }

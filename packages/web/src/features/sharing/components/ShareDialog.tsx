@@ -167,8 +167,6 @@ function ShareForm({ contact }: { contact: Contact }) {
 
 function CurrentShares({ contact }: { contact: Contact }) {
   const shares = useShares(contact.id, true);
-  const { update, revoke } = useShareMutations(contact.id);
-  const toast = useToast();
   const levels = SHARE_LEVEL_ORDER.filter((l) => contact.access.shareLevels.includes(l));
 
   return (
@@ -191,45 +189,78 @@ function CurrentShares({ contact }: { contact: Contact }) {
             <ErrorNotice error={shares.error} onRetry={() => void shares.refetch()} />
           </li>
         ) : (
-          shares.data.map((share) => (
-            <li key={share.id} className={`share-row${share.active ? '' : ' inactive'}`} data-testid="share-row">
-              <Avatar name={share.granteeName} size={28} kind={'teamId' in share.grantee ? 'team' : 'person'} />
-              <span className="share-name">
-                {share.granteeName}
-                {'teamId' in share.grantee ? <Badge>Team</Badge> : null}
-              </span>
-              <span className="share-window muted">{windowText(share)}</span>
-              <select
-                className="input input-compact"
-                aria-label={`Level for ${share.granteeName}`}
-                value={share.level}
-                disabled={levels.length === 0 || update.isPending}
-                onChange={(e) =>
-                  update.mutate(
-                    { shareId: share.id, level: e.target.value as ShareLevel },
-                    { onSuccess: () => toast.show(`${share.granteeName} now has ${SHARE_LEVELS[e.target.value as ShareLevel].label}`), onError: (err) => toast.show(errorMessage(err), 'error') },
-                  )
-                }
-              >
-                {SHARE_LEVEL_ORDER.filter((l) => levels.includes(l) || l === share.level).map((l) => (
-                  <option key={l} value={l} disabled={!levels.includes(l)}>
-                    {SHARE_LEVELS[l].label}
-                  </option>
-                ))}
-              </select>
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => revoke.mutate(share.id, { onSuccess: () => toast.show(`${share.granteeName} no longer has access through this share`), onError: (err) => toast.show(errorMessage(err), 'error') })}
-                aria-label={`Revoke ${share.granteeName}`}
-              >
-                Revoke
-              </Button>
-            </li>
-          ))
+          shares.data.map((share) => <ShareRow key={share.id} contact={contact} share={share} levels={levels} />)
         )}
         {shares.data?.length === 0 ? <li className="share-empty muted">Not shared with anyone yet.</li> : null}
       </ul>
     </section>
+  );
+}
+
+/** One current share: its level can be changed, its end moved or removed, and it can be revoked. */
+function ShareRow({ contact, share, levels }: { contact: Contact; share: Share; levels: ShareLevel[] }) {
+  const { update, revoke } = useShareMutations(contact.id);
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const [until, setUntil] = useState(share.expiresAt ? toLocalInput(new Date(share.expiresAt)) : presetDate(7));
+  const onError = (err: unknown) => toast.show(errorMessage(err), 'error');
+  const saveWindow = (expiresAt: string | null) =>
+    update.mutate(
+      { shareId: share.id, expiresAt },
+      {
+        onSuccess: () => {
+          setEditing(false);
+          toast.show(expiresAt ? `${share.granteeName} keeps access until ${formatDateTime(expiresAt)}` : `${share.granteeName} now has access until revoked`);
+        },
+        onError,
+      },
+    );
+  const untilIso = fromLocalInput(until);
+  return (
+    <li className={`share-row-wrap${share.active ? '' : ' inactive'}`} data-testid="share-row">
+      <div className="share-row">
+        <Avatar name={share.granteeName} size={28} kind={'teamId' in share.grantee ? 'team' : 'person'} />
+        <span className="share-name">
+          {share.granteeName}
+          {'teamId' in share.grantee ? <Badge>Team</Badge> : null}
+        </span>
+        <button type="button" className="share-window link-like" disabled={levels.length === 0} onClick={() => setEditing((e) => !e)} aria-expanded={editing} aria-label={`Change how long ${share.granteeName} has access: ${windowText(share)}`}>
+          {windowText(share)}
+        </button>
+        <select
+          className="input input-compact"
+          aria-label={`Level for ${share.granteeName}`}
+          value={share.level}
+          disabled={levels.length === 0 || update.isPending}
+          onChange={(e) => {
+            const level = e.target.value as ShareLevel;
+            update.mutate({ shareId: share.id, level }, { onSuccess: () => toast.show(`${share.granteeName} now has ${SHARE_LEVELS[level].label}`), onError });
+          }}
+        >
+          {SHARE_LEVEL_ORDER.filter((l) => levels.includes(l) || l === share.level).map((l) => (
+            <option key={l} value={l} disabled={!levels.includes(l)}>
+              {SHARE_LEVELS[l].label}
+            </option>
+          ))}
+        </select>
+        <Button size="sm" variant="ghost" onClick={() => revoke.mutate(share.id, { onSuccess: () => toast.show(`${share.granteeName} no longer has access through this share`), onError })} aria-label={`Revoke ${share.granteeName}`}>
+          Revoke
+        </Button>
+      </div>
+      {editing ? (
+        <div className="share-window-editor">
+          <span className="muted small">Access ends</span>
+          <input type="datetime-local" className="input input-inline input-compact" aria-label={`${share.granteeName} has access until`} value={until} onChange={(e) => setUntil(e.target.value)} />
+          <Button size="sm" variant="primary" disabled={!untilIso || Date.parse(untilIso) <= Date.now()} loading={update.isPending} onClick={() => untilIso && saveWindow(untilIso)}>
+            Save end
+          </Button>
+          {share.expiresAt ? (
+            <Button size="sm" onClick={() => saveWindow(null)}>
+              Make permanent
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
   );
 }
