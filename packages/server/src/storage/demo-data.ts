@@ -4,6 +4,9 @@
 import { levelRank } from '@tandem/core';
 import { sql } from 'kysely';
 import { appendAudit, type AuditInput } from '../domain/audit.ts';
+import { bucketShareSnapshot } from '../domain/bucket-audit.ts';
+import { contactSnapshot } from '../domain/contact-audit.ts';
+import { shareSnapshot } from '../domain/share-snapshot.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import type { Db } from './connect.ts';
 import { sortNameOf } from './contact-queries.ts';
@@ -18,7 +21,7 @@ const DAY = 86_400_000;
 /** Serialises two app nodes starting on one empty PostgreSQL at once. */
 const DEMO_LOCK = 727_201;
 
-type Ids = { orgId: string; users: Map<DemoUserKey, string>; teams: Map<string, string>; contacts: string[]; owners: string[] };
+type Ids = { orgId: string; users: Map<DemoUserKey, string>; teams: Map<string, string>; contacts: string[]; owners: string[]; names: string[] };
 type Audit = Omit<AuditInput, 'orgId'>;
 
 export async function loadDemoDataIfEmpty(db: Db, now: number): Promise<DemoInfo | null> {
@@ -43,7 +46,7 @@ async function writeDemo(trx: Db, now: number, passwordHash: string): Promise<vo
     name: DEMO_ORG_NAME, created_at: at(120),
     billing: JSON.stringify({ contactName: 'Ada Lindqvist', email: demoEmail('ada'), address: '1 Care Street, Springfield', vatId: '' }),
   }).returning('id').executeTakeFirstOrThrow();
-  const ids: Ids = { orgId: org.id, users: new Map(), teams: new Map(), contacts: [], owners: [] };
+  const ids: Ids = { orgId: org.id, users: new Map(), teams: new Map(), contacts: [], owners: [], names: [] };
   const created: Record<string, unknown>[] = [];
   for (const user of DEMO_USERS) {
     const row = await trx.insertInto('users').values({
@@ -92,6 +95,7 @@ function contactId(ids: Ids, index: number): string {
 async function writeContacts(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Promise<void> {
   const contacts = demoContacts();
   ids.owners = contacts.map((c) => userId(ids, c.owner));
+  ids.names = contacts.map((c) => c.name);
   const rows = await trx.insertInto('contacts').values(contacts.map((c) => ({
     org_id: ids.orgId, owner_id: userId(ids, c.owner), name: c.name, sort_name: sortNameOf(c.name),
     company: c.company, title: c.title, emails: c.emails, phones: c.phones, tags: c.tags, address: c.address,
@@ -117,10 +121,10 @@ async function writeShares(trx: Db, ids: Ids, now: number): Promise<Audit[]> {
       org_id: ids.orgId, contact_id: contactId(ids, share.contact), level: levelRank(share.level),
       grantee_user_id: 'userId' in grantee ? grantee.userId : null, grantee_team_id: 'teamId' in grantee ? grantee.teamId : null,
       starts_at: null, expires_at: expiresAt, created_by: owner, created_at: new Date(createdAt),
-    }).returning('id').executeTakeFirstOrThrow();
+    }).returningAll().executeTakeFirstOrThrow();
     audits.push({
-      actorId: owner, action: 'contact.share', targetType: 'contact_share', targetId: row.id, at: createdAt, before: null,
-      after: { contactId: contactId(ids, share.contact), grantee, level: share.level, startsAt: null, expiresAt: expiresAt?.toISOString() ?? null },
+      actorId: owner, action: 'contact.share.create', targetType: 'contact', targetId: row.contact_id, at: createdAt, before: null,
+      after: shareSnapshot(row),
     });
   }
   return audits;
@@ -153,18 +157,20 @@ async function writeBuckets(trx: Db, ids: Ids, at: (daysAgo: number) => Date): P
     const createdAt = at(bucket.daysAgo);
     const row = await trx.insertInto('buckets').values({ org_id: ids.orgId, owner_id: owner, name: bucket.name, created_at: createdAt })
       .returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('bucket_contacts').values(bucket.contacts.map((index) => ({
-      org_id: ids.orgId, bucket_id: row.id, contact_id: contactId(ids, index), added_by: owner, added_at: createdAt,
+    const contactIds = bucket.contacts.map((index) => contactId(ids, index));
+    await trx.insertInto('bucket_contacts').values(contactIds.map((id) => ({
+      org_id: ids.orgId, bucket_id: row.id, contact_id: id, added_by: owner, added_at: createdAt,
     }))).execute();
+    audits.push({ actorId: owner, action: 'bucket.contacts.add', targetType: 'bucket', targetId: row.id, at: createdAt.getTime(), before: null, after: { contactIds } });
     if (bucket !== KEY_ACCOUNTS) continue;
     const teamId = ids.teams.get(KEY_ACCOUNTS.sharedWithTeam) as string;
     const share = await trx.insertInto('bucket_shares').values({
       org_id: ids.orgId, bucket_id: row.id, grantee_user_id: null, grantee_team_id: teamId, level: levelRank(KEY_ACCOUNTS.level),
       starts_at: null, expires_at: null, created_by: owner, created_at: createdAt,
-    }).returning('id').executeTakeFirstOrThrow();
+    }).returningAll().executeTakeFirstOrThrow();
     audits.push({
-      actorId: owner, action: 'bucket.share', targetType: 'bucket_share', targetId: share.id, at: createdAt.getTime(), before: null,
-      after: { bucketId: row.id, grantee: { teamId }, level: KEY_ACCOUNTS.level, startsAt: null, expiresAt: null },
+      actorId: owner, action: 'bucket.share.create', targetType: 'bucket', targetId: row.id, at: createdAt.getTime(), before: null,
+      after: bucketShareSnapshot({ ...share, grantee_name: null, grantee_active: true }),
     });
   }
   return audits;
@@ -180,15 +186,16 @@ async function writeArchiveAndTrash(trx: Db, ids: Ids, at: (daysAgo: number) => 
     const when = at(change.daysAgo);
     const id = contactId(ids, change.contact);
     await trx.updateTable('contacts').set({ [change.column]: when, updated_at: when }).where('org_id', '=', ids.orgId).where('id', '=', id).execute();
+    const before = { name: ids.names[change.contact] as string, owner_id: ownerIdOf(ids, change.contact), archived_at: null, trashed_at: null };
     audits.push({
-      actorId: ownerIdOf(ids, change.contact), action: change.action, targetType: 'contact', targetId: id, at: when.getTime(),
-      before: { [change.column]: null }, after: { [change.column]: when.toISOString() },
+      actorId: before.owner_id, action: change.action, targetType: 'contact', targetId: id, at: when.getTime(),
+      before: contactSnapshot(before), after: contactSnapshot({ ...before, [change.column]: when }),
     });
   }
   return audits;
 }
 
-/** History rows; a message sent by someone other than the owner is audited as sent on the owner's behalf (§6.5). */
+/** History rows; every message is audited as sent on the owner's behalf (§6.5, §10), as the messages API does. */
 async function writeEvents(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Promise<Audit[]> {
   const audits: Audit[] = [];
   for (const event of DEMO_EVENTS) {
@@ -198,11 +205,11 @@ async function writeEvents(trx: Db, ids: Ids, at: (daysAgo: number) => Date): Pr
     const row = await trx.insertInto('contact_events').values({
       org_id: ids.orgId, contact_id: contactId(ids, event.contact), kind: event.kind, body: event.body,
       channel: event.channel ?? null, sent_by: sender, on_behalf_of: event.kind === 'message' ? owner : null, created_at: when,
-    }).returning('id').executeTakeFirstOrThrow();
-    if (event.kind !== 'message' || sender === owner) continue;
+    }).returning(['id', 'contact_id', 'channel']).executeTakeFirstOrThrow();
+    if (event.kind !== 'message') continue;
     audits.push({
-      actorId: sender, action: 'contact.message', targetType: 'contact_event', targetId: row.id, at: when.getTime(), before: null,
-      after: { contactId: contactId(ids, event.contact), onBehalfOf: owner, channel: event.channel ?? null },
+      actorId: sender, action: 'contact.message', targetType: 'contact', targetId: row.contact_id, at: when.getTime(), before: null,
+      after: { messageId: row.id, channel: row.channel, sentBy: sender, onBehalfOf: owner },
     });
   }
   return audits;

@@ -105,16 +105,21 @@ describe.each(DATABASE_KINDS)('demo data on first start, on %s', (kind) => {
     expect(onBehalf.on_behalf_of).toBe(user('ben'));
   });
 
-  it('writes a valid audit chain: org, users, teams, every share and grant, archive, trash, on-behalf messages', async () => {
+  it('writes a valid audit chain shaped as the API writes it: org, users, teams, shares, grants, buckets, archive, trash, messages', async () => {
     const verdict = await verifyAuditChain(handle.db, orgId);
     expect(verdict.valid).toBe(true);
-    const actions = await handle.db.selectFrom('audit_log').select(['action', 'target_id', 'at']).orderBy('seq').execute();
-    const shares = await handle.db.selectFrom('contact_shares').select('id').execute();
-    for (const share of shares) expect(actions.some((a) => a.action === 'contact.share' && a.target_id === share.id)).toBe(true);
+    const actions = await handle.db.selectFrom('audit_log').select(['action', 'target_id', 'at', 'after']).orderBy('seq').execute();
+    const afterId = (a: { after: unknown }) => (typeof a.after === 'string' ? JSON.parse(a.after) : a.after as { id?: string })?.id;
+    const shares = await handle.db.selectFrom('contact_shares').select(['id', 'contact_id']).execute();
+    for (const share of shares) {
+      expect(actions.some((a) => a.action === 'contact.share.create' && a.target_id === share.contact_id && afterId(a) === share.id)).toBe(true);
+    }
     expect(actions[0]?.action).toBe('org.create');
     expect(actions.filter((a) => a.action === 'user.create')).toHaveLength(7);
     expect(actions.filter((a) => a.action === 'grant.create')).toHaveLength(2);
-    expect(actions.filter((a) => a.action === 'contact.message')).toHaveLength(3);
+    expect(actions.filter((a) => a.action === 'bucket.share.create')).toHaveLength(1);
+    const messages = await handle.db.selectFrom('contact_events').select('id').where('kind', '=', 'message').execute();
+    expect(actions.filter((a) => a.action === 'contact.message')).toHaveLength(messages.length);
     const times = actions.map((a) => new Date(a.at).getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
