@@ -13,7 +13,7 @@ describe('errors in words', () => {
 
   it('reads input problems field by field', () => {
     const error = new ApiError({ status: 400, code: 'TANDEM_INPUT_INVALID', title: 'The request is not valid', detail: 'emails.0: Invalid email address; name: Too small' });
-    expect(errorMessage(error)).toBe('Please check what you entered. emails 1: Invalid email address. name: Too small');
+    expect(errorMessage(error)).toBe('Please check what you entered. E-mail 1: Invalid email address. Name: Too small');
   });
 
   it('falls back on the status, then on the server detail', () => {

@@ -31,13 +31,34 @@ function byStatus(status: number): ReadableError {
   return { title: 'Please check what you entered', detail: null };
 }
 
-/** Input errors carry "emails.0: message; name: message"; make them read like sentences ("emails 1: message"). */
+const FIELD_LABEL: Record<string, string> = {
+  name: 'Name',
+  orgName: 'Organisation name',
+  email: 'E-mail',
+  emails: 'E-mail',
+  phones: 'Phone',
+  tags: 'Tag',
+  password: 'Password',
+  accentColor: 'Accent colour',
+  'billing.email': 'Invoice e-mail',
+  expiresAt: 'End date',
+  startsAt: 'Start date',
+};
+
+/** "emails.0" → "E-mail 1"; "billing.email" → "Invoice e-mail". */
+function fieldLabel(path: string): string {
+  if (FIELD_LABEL[path]) return FIELD_LABEL[path] as string;
+  const parts = path.split('.');
+  const head = parts[0] ?? path;
+  const rest = parts.slice(1).map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : p));
+  return [FIELD_LABEL[head] ?? head, ...rest].join(' ');
+}
+
+/** Input errors carry "emails.0: message; name: message"; make them read like sentences. */
 function readableDetail(detail: string): string {
   return detail
     .split('; ')
-    .map((part) =>
-      part.replace(/^body\./, '').replace(/^([\w.]+): /, (_, field: string) => `${field.split('.').map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : p)).join(' ')}: `),
-    )
+    .map((part) => part.replace(/^body\./, '').replace(/^([\w.]+): /, (_, field: string) => `${fieldLabel(field)}: `))
     .join('. ');
 }
 

@@ -42,7 +42,7 @@ export function PermissionsPage() {
           <Button disabled={!dirty} onClick={() => settings.data && setDraft(settings.data)}>
             Discard
           </Button>
-          <Button variant="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate(draft, { onSuccess: () => toast.show('Settings saved. They apply from the next request.') })}>
+          <Button variant="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate(draft, { onSuccess: () => toast.show('Settings saved. They apply to everyone right away.') })}>
             Save Settings
           </Button>
         </div>

@@ -38,10 +38,11 @@ function ContactForm({ contact, onSubmit, onCancel, pending, error }: { contact?
   const [address, setAddress] = useState(contact?.address ?? '');
   const [touched, setTouched] = useState(false);
 
+  const badEmail = splitList(emails).find((e) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!name.trim()) return;
+    if (!name.trim() || badEmail) return;
     onSubmit({
       name: name.trim(),
       company: company.trim() || null,
@@ -68,7 +69,7 @@ function ContactForm({ contact, onSubmit, onCancel, pending, error }: { contact?
         </Field>
       </div>
       <div className="form-row">
-        <Field label="E-mail addresses" hint="Separate several with commas." optional>
+        <Field label="E-mail addresses" hint="Separate several with commas." error={touched && badEmail ? `“${badEmail}” is not an e-mail address.` : null} optional>
           <input className="input" name="emails" value={emails} onChange={(e) => setEmails(e.target.value)} />
         </Field>
         <Field label="Phone numbers" hint="Separate several with commas." optional>
