@@ -73,6 +73,7 @@ export function Menu({ label, icon = 'more', items, showLabel = true }: { label:
               className={`menu-item${item.danger ? ' menu-item-danger' : ''}`}
               onClick={() => {
                 setOpen(false);
+                triggerRef.current?.focus();
                 item.onSelect();
               }}
             >
