@@ -176,7 +176,7 @@ function CurrentShares({ contact }: { contact: Contact }) {
         <li className="share-row">
           <Avatar name={contact.ownerName} size={28} />
           <span className="share-name">{contact.ownerName}</span>
-          <span className="share-window muted">Owner</span>
+          <span className="share-window muted">Full control</span>
           <Badge tone="success">Owner</Badge>
           <span />
         </li>
