@@ -5,7 +5,7 @@ import { AppShell } from './pages/AppShell.ts';
 import { SignInPage, SignUpPage } from './pages/AuthPages.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { UsersSettingsPage } from './pages/SettingsPages.ts';
-import { PASSWORD, signIn, uniqueTag } from './support/api.ts';
+import { PASSWORD, signIn } from './support/api.ts';
 import { launchBrowser, openPage, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -17,9 +17,8 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe('accounts', () => {
-  const tag = uniqueTag();
-  const ada = { orgName: 'Northwind Care', name: 'Ada Lindqvist', email: `ada.${tag}@example.test`, password: PASSWORD };
-  const ben = { name: 'Ben Okafor', email: `ben.${tag}@example.test`, password: 'welcome-ben-1' };
+  const ada = { orgName: 'Northwind Care', name: 'Ada Lindqvist', email: 'ada@northwind-care.example', password: PASSWORD };
+  const ben = { name: 'Ben Okafor', email: 'ben@northwind-care.example', password: 'welcome-ben-1' };
 
   it('signs up, adds a colleague, and the colleague signs in', async () => {
     const { context, page } = await openPage(browser, baseUrl);

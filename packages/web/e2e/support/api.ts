@@ -1,5 +1,4 @@
 // API shortcuts for setting up worlds: plain fetch with bearer tokens against the server under test.
-import { randomBytes } from 'node:crypto';
 import type { Contact, Grant, GrantLevel, GrantScope, Grantee, HistoryItem, OrgSettings, Share, ShareLevel, Team, User } from '../../src/api/models.ts';
 
 export const PASSWORD = 'correct-horse-42';
@@ -52,11 +51,6 @@ export class Api {
 
 export type Actor = { user: User; email: string; password: string; token: string; api: Api };
 
-/** A tag that keeps e-mail addresses unique across worlds in one run. */
-export function uniqueTag(): string {
-  return randomBytes(4).toString('hex');
-}
-
 export async function signIn(baseUrl: string, email: string, password: string = PASSWORD): Promise<Actor> {
   const res = await fetch(`${baseUrl}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   const text = await res.text();
@@ -77,8 +71,10 @@ export async function signUp(baseUrl: string, input: { orgName: string; name: st
 export type Org = { admin: Actor; tag: string; member: (firstName: string) => Actor };
 
 export async function buildOrg(baseUrl: string, orgName: string, admin: string, members: string[]): Promise<Org> {
-  const tag = uniqueTag();
-  const emailOf = (name: string) => `${name.split(' ')[0]?.toLowerCase()}.${tag}@example.test`;
+  // Each spec file names its own organisation, so its domain keeps addresses unique within a run (and readable
+  // in screenshots).
+  const tag = orgName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const emailOf = (name: string) => `${name.split(' ')[0]?.toLowerCase()}@${tag}.example`;
   const adminActor = await signUp(baseUrl, { orgName, name: admin, email: emailOf(admin) });
   const out = new Map<string, Actor>();
   for (const name of members) {
