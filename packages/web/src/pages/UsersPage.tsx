@@ -69,7 +69,7 @@ export function UsersPage() {
                   </td>
                   <td>{u.role === 'admin' ? <Badge tone="accent">Administrator</Badge> : <Badge>Member</Badge>}</td>
                   <td>{u.status === 'active' ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
-                  <td className="muted">{exportSummary(u)}</td>
+                  <td className="muted">{u.role === 'admin' ? 'Any channel (administrator)' : exportSummary(u)}</td>
                   <td className="table-chevron">
                     <Icon name="chevronRight" />
                   </td>
