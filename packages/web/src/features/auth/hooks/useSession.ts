@@ -17,7 +17,7 @@ export function useMe() {
         throw error;
       }
     },
-    staleTime: 5 * 60_000,
+    staleTime: 30_000,
     retry: false,
   });
 }
