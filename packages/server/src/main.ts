@@ -8,6 +8,7 @@ import { loadDemoDataIfEmpty } from './storage/demo-data.ts';
 import { buildApp } from './http/app.ts';
 import { openDatabase } from './storage/connect.ts';
 import { migrate } from './storage/migrate.ts';
+import { schedulePurgeTrash } from './jobs/purge-trash.ts';
 
 const config = loadConfig();
 const handle = openDatabase(config.db);
@@ -20,7 +21,9 @@ const app = await buildApp({
   logger: { level: config.logLevel },
   webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined,
 });
+const stopPurge = schedulePurgeTrash(handle.db, systemClock, app.log);
 const shutdown = async () => {
+  stopPurge();
   await app.close();
   await handle.close();
   process.exit(0);
