@@ -12,4 +12,5 @@ export * from './sharing.ts';
 export * from './calendar.ts';
 export * from './export-channels.ts';
 export * from './org.ts';
+export * from './buckets.ts';
 export { assertNever } from './assert-never.ts';

@@ -1,10 +1,9 @@
 // Loads a bucket the caller may see, or answers 404 exactly as for a missing or malformed id; then 403 when the
 // caller may see it but not do the asked thing.
-import type { ActorContext } from '@tandem/core';
 import { AppError } from '../errors.ts';
 import { loadBucket, type BucketRow } from '../storage/bucket-queries.ts';
 import type { Db } from '../storage/connect.ts';
-import { computeBucketAccess, type BucketAccess } from './bucket-access.ts';
+import { computeBucketAccess, type ActorContext, type BucketAccess } from '@tandem/core';
 
 export type BucketView = { row: BucketRow; access: BucketAccess };
 export type BucketNeed = 'see' | 'edit' | 'manage';

@@ -1,9 +1,8 @@
 // GET /buckets: the buckets the caller may see (every bucket of the org for admins; otherwise those they own and
 // those an active bucket share gives them), sorted by name, keyset paged.
-import type { ActorContext } from '@tandem/core';
 import { listBuckets, type BucketScope } from '../storage/bucket-queries.ts';
 import type { Db } from '../storage/connect.ts';
-import { sharedBucketIds } from './bucket-access.ts';
+import { sharedBucketIds, type ActorContext } from '@tandem/core';
 import { bucketView, type BucketView } from './bucket-guard.ts';
 import { decodeCursor, pageOf } from './contact-cursor.ts';
 import type { Page } from './contact-list.ts';

@@ -1,11 +1,12 @@
-// Who may see and change a bucket (spec §6.2), decided from the caller's facts with @tandem/core's own pieces
-// (active bucket shares, levels). Pure: no I/O. The core has no bucket resource yet; this is the one place the
-// bucket rules live, and it belongs in @tandem/core when buckets grow (it has no dependency on the server).
+// Who may see and change a bucket (spec §6.2), decided from the caller's facts. The contacts a bucket gives access
+// to are the `bucket_share` rule in rules.ts; this file is about the bucket itself.
 //   - the owner holds `owner`; an active bucket share gives its level; an admin sees every bucket (`profile`);
 //   - `canEdit` (rename, add and remove contacts): the owner or an `edit` share;
 //   - `canManage` (share, unshare, delete): the owner or an admin.
 // A deactivated caller, or a bucket of another org, gives `none`: the bucket is absent (404).
-import { activeBucketShares, isAtLeast, maxLevel, type ActorContext, type Level } from '@tandem/core';
+import type { ActorContext } from './facts.ts';
+import { isAtLeast, maxLevel, type Level } from './levels.ts';
+import { activeBucketShares } from './rules.ts';
 
 export type BucketFacts = { id: string; orgId: string; ownerId: string };
 export type BucketAccess = { level: Level; canEdit: boolean; canManage: boolean };
