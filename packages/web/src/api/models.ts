@@ -44,23 +44,9 @@ export type Grant = {
 export type Level = 'profile' | 'view' | 'collaborate' | 'edit' | 'owner';
 export type ShareLevel = 'view' | 'collaborate' | 'edit';
 
-export const CONTACT_ACTIONS = [
-  'contact.view',
-  'contact.readHistory',
-  'contact.message',
-  'contact.logNote',
-  'contact.createTask',
-  'contact.edit',
-  'contact.share',
-  'contact.listShares',
-  'contact.archive',
-  'contact.delete',
-  'contact.restore',
-  'contact.reassign',
-  'contact.export',
-  'contact.explainOthers',
-] as const;
-export type ContactAction = (typeof CONTACT_ACTIONS)[number];
+// The action names come from the permission core itself, so the app and the server cannot drift apart.
+import type { ContactAction } from '@tandem/core';
+export { CONTACT_ACTIONS, type ContactAction } from '@tandem/core';
 
 export type ContactAccess = {
   level: Level;

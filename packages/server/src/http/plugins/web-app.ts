@@ -1,10 +1,9 @@
 // Serves the built web app; any non-API GET that is not a file answers index.html (client-side routing).
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 
 export const webAppPlugin = fp<{ root: string }>(async (app, { root }) => {
-  await app.register(fastifyStatic as unknown as FastifyPluginAsync<{ root: string; wildcard: boolean }>, { root, wildcard: false });
+  await app.register(fastifyStatic, { root, wildcard: false });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.callNotFound();
