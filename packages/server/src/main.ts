@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { loadDemoDataIfEmpty } from './storage/demo-data.ts';
+import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
 import { buildApp } from './http/app.ts';
 import { openDatabase } from './storage/connect.ts';
 import { migrate } from './storage/migrate.ts';

@@ -1,8 +1,8 @@
 // `tandem seed`: generate CRM-N from a seed and load it, phase by phase, into the configured database.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { appendAudit } from '../../../server/src/domain/audit.ts';
-import { hashPassword } from '../../../server/src/domain/passwords.ts';
+import { appendAudit } from '../../../server/src/domain/audit/audit-chain.ts';
+import { hashPassword } from '../../../server/src/domain/accounts/passwords.ts';
 import { openDatabase, targetFromEnv, type Db, type DbTarget } from '../../../server/src/storage/connect.ts';
 import { migrate } from '../../../server/src/storage/migrate.ts';
 import { parseFlags, UsageError, type FlagSpec } from '../args.ts';

@@ -2,7 +2,7 @@
 // another from one stream, so the i-th contact is the same on every run with the same seed.
 import {
   CITIES, COMPANIES, FIRST_NAMES, LAST_NAMES, STREETS, TAGS, TITLES, emailOf, phoneOf,
-} from '../../../server/src/storage/demo-data-vocabulary.ts';
+} from '../../../server/src/seed/demo-data-vocabulary.ts';
 import { sortNameOf } from '../../../server/src/storage/contact-queries.ts';
 import type { IndexedIds, Rng } from './prng.ts';
 import type { ContactRow, UserRow } from './types.ts';

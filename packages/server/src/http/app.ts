@@ -3,25 +3,16 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Clock } from '../clock.ts';
 import { AppError, toProblem } from '../errors.ts';
-import type { Db } from '../storage/connect.ts';
+import { actorPlugin } from './plugins/actor.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerApiRoutes } from './routes/index.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
+import type { AppDeps } from './deps.ts';
 
-export type AppDeps = {
-  db: Db;
-  clock: Clock;
-  /** Pino logger options; false in tests. */
-  logger?: boolean | object;
-  /** Folder of the built web app; when absent, only the API is served. */
-  webDir?: string;
-  /** Mark cookies Secure (behind HTTPS). */
-  secureCookies?: boolean;
-};
+
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
@@ -56,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(authPlugin, { deps });
+  await app.register(actorPlugin);
   await app.register(healthRoutes, { prefix: '/api/v1' });
   await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/api/v1' });
   await app.register(apiDocsRoutes);

@@ -2,7 +2,7 @@
 // in its org's audit log. Idempotent; safe to run on an interval and on several nodes (a contact is deleted once).
 // Access never depends on it: expiry and trash are decided when access is evaluated.
 import type { Clock } from '../clock.ts';
-import { purgeExpiredTrash } from '../domain/contact-purge.ts';
+import { purgeExpiredTrash } from '../domain/contacts/purge-contact.ts';
 import type { Db } from '../storage/connect.ts';
 
 export async function purgeTrash(db: Db, now: number): Promise<number> {

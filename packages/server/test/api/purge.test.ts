@@ -1,7 +1,7 @@
 // Purging (spec §6.3): nothing is lost without passing through the trash; after 30 days the job purges, and the
 // owner or an admin may purge earlier; every purge is logged.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/domain/audit.ts';
+import { verifyAuditChain } from '../../src/domain/audit/audit-chain.ts';
 import { purgeTrash } from '../../src/jobs/purge-trash.ts';
 import { createOrg, createUser } from '../fixtures/org-fixture.ts';
 import { buildTestApp, type TestApp } from '../support/harness.ts';

@@ -1,6 +1,6 @@
 // Reassignment (spec §6.4): one contact, and an admin's bulk hand-over of a whole book in O(1) statements.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reassignBook } from '../../src/domain/reassign-book.ts';
+import { reassignBook } from '../../src/domain/contacts/reassign-book.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
 import { createOrg, createUser, createUserGrant } from '../fixtures/org-fixture.ts';
 import { buildTestApp, type TestApp } from '../support/harness.ts';
@@ -119,7 +119,7 @@ describe('POST /users/:id/reassign-contacts', () => {
       });
       const ctx = await loadActorContext(db, orgId, ada.id, t.clock.now());
       if (!ctx) throw new Error('no admin context');
-      expect(await reassignBook(counted, ctx, ben.id, cat.id)).toEqual({ moved: size });
+      expect(await reassignBook({ db: counted }, ctx, ben.id, cat.id)).toEqual({ moved: size });
       counts.push(statements);
     }
     expect(counts[0]).toBe(counts[1]);

@@ -2,11 +2,11 @@ import { decide, type Level } from '@tandem/core';
 import argon2 from 'argon2';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/domain/audit.ts';
+import { verifyAuditChain } from '../../src/domain/audit/audit-chain.ts';
 import type { Db, DbHandle } from '../../src/storage/connect.ts';
 import { loadContacts } from '../../src/storage/contact-queries.ts';
-import { DEMO_CONTACT, DEMO_PASSWORD, KEY_ACCOUNTS, TRASHED, demoContacts, demoEmail, type DemoUserKey } from '../../src/storage/demo-data-cast.ts';
-import { loadDemoDataIfEmpty } from '../../src/storage/demo-data.ts';
+import { DEMO_CONTACT, DEMO_PASSWORD, KEY_ACCOUNTS, TRASHED, demoContacts, demoEmail, type DemoUserKey } from '../../src/seed/demo-data-cast.ts';
+import { loadDemoDataIfEmpty } from '../../src/seed/demo-data.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
 import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
 

@@ -1,14 +1,13 @@
 // Authentication: resolves `Authorization: Bearer <token>` or the session cookie to `request.auth`, on every
 // request, against the database (a deactivated user's sessions fail on the very next request). Cookie requests
 // that change state must echo the CSRF cookie in the `x-csrf-token` header (double submit).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ActorContext } from '@tandem/core';
-import { canUseApiToken } from '../../domain/tokens-channel.ts';
+import { hashToken } from '../../domain/accounts/session-token.ts';
+import { canUseApiToken } from '../../domain/tokens/token-channel.ts';
 import { AppError } from '../../errors.ts';
-import { loadActorContext } from '../../storage/load-actor-context.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
 export const CSRF_COOKIE = 'tandem_csrf';
@@ -22,15 +21,6 @@ declare module 'fastify' {
   }
 }
 
-export function newToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 function tokenOf(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
@@ -40,7 +30,7 @@ function tokenOf(request: FastifyRequest): { token: string; via: 'bearer' | 'coo
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Decorates every request with `auth` (null when not signed in). Routes call `requireAuth` / `actorContext`. */
+/** Decorates every request with `auth` (null when not signed in). Routes reach the actor through plugins/actor.ts. */
 export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
@@ -70,14 +60,6 @@ export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
 export function requireAuth(request: FastifyRequest): AuthInfo {
   if (!request.auth) throw new AppError('TANDEM_AUTH_REQUIRED');
   return request.auth;
-}
-
-/** The caller's permission facts, loaded fresh for this request with the app's clock. */
-export async function actorContext(deps: AppDeps, request: FastifyRequest): Promise<ActorContext> {
-  const auth = requireAuth(request);
-  const ctx = await loadActorContext(deps.db, auth.orgId, auth.userId, deps.clock.now());
-  if (!ctx || ctx.actor.status !== 'active') throw new AppError('TANDEM_AUTH_REQUIRED');
-  return ctx;
 }
 
 export function setSessionCookies(reply: FastifyReply, token: string, secure: boolean): string {

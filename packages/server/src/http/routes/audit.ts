@@ -1,12 +1,10 @@
 // The audit log (admins): newest first, keyset paged; and a check of its hash chain.
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAdminOrThrow } from '../../domain/accounts-guards.ts';
-import { listAudit, verifyAudit } from '../../domain/audit-read.ts';
-import type { AppDeps } from '../app.ts';
-import { actorContext } from '../plugins/auth.ts';
-import { pageQuerySchema } from './users.ts';
+import { listAudit, verifyAudit } from '../../domain/audit/read-audit.ts';
+import type { AppDeps } from '../deps.ts';
+import { actorOf, adminOnly } from '../plugins/actor.ts';
+import { pageQuerySchema } from '../schemas.ts';
 
 const auditEntrySchema = z.object({
   seq: z.string(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(),
@@ -15,16 +13,16 @@ const auditEntrySchema = z.object({
 });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const adminOnly = async (request: FastifyRequest) => { requireAdminOrThrow(await actorContext(deps, request)); };
+  const adminOnlyHook = adminOnly(deps);
 
   app.get('/audit', {
     schema: {
       tags: ['audit'], summary: 'The audit log, newest first (admin)', querystring: pageQuerySchema,
       response: { 200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
     },
-    preValidation: adminOnly,
+    preValidation: adminOnlyHook,
   }, async (request) => {
-    const page = await listAudit(deps, await actorContext(deps, request), request.query);
+    const page = await listAudit(deps, actorOf(request), request.query);
     return { items: page.items.map((e) => ({ ...e, at: new Date(e.at).toISOString(), before: e.before ?? null, after: e.after ?? null })), nextCursor: page.nextCursor };
   });
 
@@ -33,6 +31,6 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       tags: ['audit'], summary: "Recompute the log's hash chain (admin)",
       response: { 200: z.object({ valid: z.boolean(), entries: z.number().int(), firstBadSeq: z.string().nullable() }) },
     },
-    preValidation: adminOnly,
-  }, async (request) => verifyAudit(deps, await actorContext(deps, request)));
+    preValidation: adminOnlyHook,
+  }, async (request) => verifyAudit(deps, actorOf(request)));
 };

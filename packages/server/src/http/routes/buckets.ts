@@ -1,18 +1,18 @@
 // Buckets (spec §6.2): named groups of contacts, private until shared by their owner or an admin.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addContactsToBucket, removeContactFromBucket } from '../../domain/bucket-contacts.ts';
-import { createBucket } from '../../domain/bucket-create.ts';
-import { deleteBucket } from '../../domain/bucket-delete.ts';
-import { loadBucketOrThrow } from '../../domain/bucket-guard.ts';
-import { listVisibleBuckets } from '../../domain/bucket-list.ts';
-import { renameBucketAs } from '../../domain/bucket-rename.ts';
-import { listSharesOfBucket, revokeBucketShare, shareBucket } from '../../domain/bucket-shares.ts';
-import type { AppDeps } from '../app.ts';
+import { addContactsToBucket, removeContactFromBucket } from '../../domain/buckets/change-bucket-contacts.ts';
+import { createBucket } from '../../domain/buckets/create-bucket.ts';
+import { deleteBucket } from '../../domain/buckets/delete-bucket.ts';
+import { loadBucketOrThrow } from '../../domain/buckets/bucket-guard.ts';
+import { listVisibleBuckets } from '../../domain/buckets/list-buckets.ts';
+import { renameBucketAs } from '../../domain/buckets/rename-bucket.ts';
+import { listSharesOfBucket, revokeBucketShare, shareBucket } from '../../domain/buckets/share-bucket.ts';
+import type { AppDeps } from '../deps.ts';
 import { bucketNameSchema, bucketSchema, bucketShareSchema, toBucketDto, toBucketShareDto } from '../serializers/bucket.ts';
 import { listQuerySchema, pageOf, problems } from '../serializers/contact.ts';
 import { newShareSchema } from '../serializers/share.ts';
-import { ctxOf, signedIn } from './contacts.ts';
+import { actorOf, signedIn } from '../plugins/actor.ts';
 
 const bucketParams = z.object({ id: z.string().max(100) });
 const bucketAnswer = z.object({ bucket: bucketSchema });
@@ -26,30 +26,30 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     schema: { tags, summary: 'Buckets the caller owns or has a share of (admins: all)', querystring: z.object(listQuerySchema), response: { 200: pageOf(bucketSchema), ...problems(400, 401) } },
     preValidation,
   }, async (request) => {
-    const page = await listVisibleBuckets(db, ctxOf(request), request.query.limit, request.query.cursor);
+    const page = await listVisibleBuckets(deps, actorOf(request), request.query.limit, request.query.cursor);
     return { items: page.items.map(toBucketDto), nextCursor: page.nextCursor };
   });
 
   app.post('/buckets', {
     schema: { tags, summary: 'Create a bucket owned by the caller', body: z.object({ name: bucketNameSchema }).strict(), response: { 201: bucketAnswer, ...problems(400, 401) } },
     preValidation,
-  }, async (request, reply) => reply.status(201).send({ bucket: toBucketDto(await createBucket(db, ctxOf(request), request.body.name)) }));
+  }, async (request, reply) => reply.status(201).send({ bucket: toBucketDto(await createBucket(deps, actorOf(request), request.body.name)) }));
 
   app.get('/buckets/:id', {
     schema: { tags, summary: 'One bucket', params: bucketParams, response: { 200: bucketAnswer, ...problems(401, 404) } },
     preValidation,
-  }, async (request) => ({ bucket: toBucketDto(await loadBucketOrThrow(db, ctxOf(request), request.params.id, 'see')) }));
+  }, async (request) => ({ bucket: toBucketDto(await loadBucketOrThrow(db, actorOf(request), request.params.id, 'see')) }));
 
   app.patch('/buckets/:id', {
     schema: { tags, summary: 'Rename a bucket (edit on it)', params: bucketParams, body: z.object({ name: bucketNameSchema }).strict(), response: { 200: bucketAnswer, ...problems(400, 401, 403, 404) } },
     preValidation,
-  }, async (request) => ({ bucket: toBucketDto(await renameBucketAs(db, ctxOf(request), request.params.id, request.body.name)) }));
+  }, async (request) => ({ bucket: toBucketDto(await renameBucketAs(deps, actorOf(request), request.params.id, request.body.name)) }));
 
   app.delete('/buckets/:id', {
     schema: { tags, summary: 'Delete a bucket; its contacts are untouched (owner or admin)', params: bucketParams, response: { 204: z.null().describe('Deleted'), ...problems(401, 403, 404) } },
     preValidation,
   }, async (request, reply) => {
-    await deleteBucket(db, ctxOf(request), request.params.id);
+    await deleteBucket(deps, actorOf(request), request.params.id);
     return reply.status(204).send(null);
   });
 
@@ -59,7 +59,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       body: z.object({ contactIds: z.array(z.string().max(100)).min(1).max(200) }).strict(), response: { 200: bucketAnswer, ...problems(400, 401, 403, 404, 409) },
     },
     preValidation,
-  }, async (request) => ({ bucket: toBucketDto(await addContactsToBucket(db, ctxOf(request), request.params.id, request.body.contactIds)) }));
+  }, async (request) => ({ bucket: toBucketDto(await addContactsToBucket(deps, actorOf(request), request.params.id, request.body.contactIds)) }));
 
   app.delete('/buckets/:id/contacts/:contactId', {
     schema: {
@@ -68,7 +68,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     },
     preValidation,
   }, async (request, reply) => {
-    await removeContactFromBucket(db, ctxOf(request), request.params.id, request.params.contactId);
+    await removeContactFromBucket(deps, actorOf(request), request.params.id, request.params.contactId);
     return reply.status(204).send(null);
   });
 
@@ -76,8 +76,8 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     schema: { tags, summary: "A bucket's shares (owner or admin)", params: bucketParams, response: { 200: z.object({ items: z.array(bucketShareSchema), nextCursor: z.null() }), ...problems(401, 403, 404) } },
     preValidation,
   }, async (request) => {
-    const ctx = ctxOf(request);
-    const shares = await listSharesOfBucket(db, ctx, request.params.id);
+    const ctx = actorOf(request);
+    const shares = await listSharesOfBucket(deps, ctx, request.params.id);
     return { items: shares.map((s) => toBucketShareDto(s, ctx.now)), nextCursor: null };
   });
 
@@ -85,8 +85,8 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     schema: { tags, summary: 'Share a bucket with a user or team (owner or admin)', params: bucketParams, body: newShareSchema, response: { 201: z.object({ share: bucketShareSchema }), ...problems(400, 401, 403, 404) } },
     preValidation,
   }, async (request, reply) => {
-    const ctx = ctxOf(request);
-    const share = await shareBucket(db, ctx, request.params.id, request.body);
+    const ctx = actorOf(request);
+    const share = await shareBucket(deps, ctx, request.params.id, request.body);
     return reply.status(201).send({ share: toBucketShareDto(share, ctx.now) });
   });
 
@@ -94,7 +94,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     schema: { tags, summary: 'Revoke a bucket share (owner or admin)', params: bucketParams.extend({ shareId: z.string().max(100) }), response: { 204: z.null().describe('Revoked'), ...problems(401, 403, 404) } },
     preValidation,
   }, async (request, reply) => {
-    await revokeBucketShare(db, ctxOf(request), request.params.id, request.params.shareId);
+    await revokeBucketShare(deps, actorOf(request), request.params.id, request.params.shareId);
     return reply.status(204).send(null);
   });
 };

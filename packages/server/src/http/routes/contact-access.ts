@@ -1,11 +1,12 @@
 // GET /contacts/:id/access (spec §10): why a user has the level they have on a contact.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { explainAccess } from '../../domain/contact-explain.ts';
-import type { AppDeps } from '../app.ts';
+import { explainAccess } from '../../domain/contacts/explain-access.ts';
+import type { AppDeps } from '../deps.ts';
 import { problems } from '../serializers/contact.ts';
 import { explanationSchema, toExplanationDto } from '../serializers/explanation.ts';
-import { contactParams, ctxOf, signedIn } from './contacts.ts';
+import { actorOf, signedIn } from '../plugins/actor.ts';
+import { idParams as contactParams } from '../schemas.ts';
 
 export const contactAccessRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get('/contacts/:id/access', {
@@ -16,5 +17,5 @@ export const contactAccessRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
       response: { 200: explanationSchema, ...problems(401, 403, 404) },
     },
     preValidation: signedIn(deps),
-  }, async (request) => toExplanationDto(await explainAccess(deps.db, ctxOf(request), request.params.id, request.query.userId)));
+  }, async (request) => toExplanationDto(await explainAccess(deps, actorOf(request), request.params.id, request.query.userId)));
 };

@@ -2,16 +2,16 @@
 // and calls (collaborate).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { logHistoryEntry } from '../../domain/history-log.ts';
-import { listHistory } from '../../domain/history-list.ts';
-import { sendMessage } from '../../domain/messages-send.ts';
-import type { AppDeps } from '../app.ts';
+import { logHistoryEntry } from '../../domain/history/log-entry.ts';
+import { listHistory } from '../../domain/history/list-history.ts';
+import { sendMessage } from '../../domain/history/send-message.ts';
+import type { AppDeps } from '../deps.ts';
 import { listQuerySchema, pageOf, problems } from '../serializers/contact.ts';
 import { historyBodySchema, historyItemSchema, toHistoryDto } from '../serializers/history.ts';
-import { contactParams, ctxOf, signedIn } from './contacts.ts';
+import { actorOf, signedIn } from '../plugins/actor.ts';
+import { idParams as contactParams } from '../schemas.ts';
 
 export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const { db } = deps;
   const preValidation = signedIn(deps);
   const tags = ['history'];
   const writeProblems = problems(400, 401, 403, 404, 409);
@@ -23,7 +23,7 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
     },
     preValidation,
   }, async (request) => {
-    const page = await listHistory(db, ctxOf(request), request.params.id, request.query.limit, request.query.cursor);
+    const page = await listHistory(deps, actorOf(request), request.params.id, request.query.limit, request.query.cursor);
     return { items: page.items.map(toHistoryDto), nextCursor: page.nextCursor };
   });
 
@@ -35,7 +35,7 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
     },
     preValidation,
   }, async (request, reply) => {
-    const view = await sendMessage(db, ctxOf(request), request.params.id, request.body);
+    const view = await sendMessage(deps, actorOf(request), request.params.id, request.body);
     return reply.status(201).send({ message: toHistoryDto(view) });
   });
 
@@ -46,7 +46,7 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
     },
     preValidation,
   }, async (request, reply) => {
-    const view = await logHistoryEntry(db, ctxOf(request), request.params.id, 'note', request.body.body);
+    const view = await logHistoryEntry(deps, actorOf(request), request.params.id, 'note', request.body.body);
     return reply.status(201).send({ note: toHistoryDto(view) });
   });
 
@@ -57,7 +57,7 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
     },
     preValidation,
   }, async (request, reply) => {
-    const view = await logHistoryEntry(db, ctxOf(request), request.params.id, 'call', request.body.body);
+    const view = await logHistoryEntry(deps, actorOf(request), request.params.id, 'call', request.body.body);
     return reply.status(201).send({ call: toHistoryDto(view) });
   });
 };

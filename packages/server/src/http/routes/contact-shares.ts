@@ -1,20 +1,20 @@
 // Record shares of a contact (spec §6.1): list, share, change, revoke.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createShare } from '../../domain/share-create.ts';
-import { listShares } from '../../domain/share-list.ts';
-import { revokeShare } from '../../domain/share-revoke.ts';
-import { updateShare } from '../../domain/share-update.ts';
-import type { AppDeps } from '../app.ts';
+import { createShare } from '../../domain/shares/create-share.ts';
+import { listShares } from '../../domain/shares/list-shares.ts';
+import { revokeShare } from '../../domain/shares/revoke-share.ts';
+import { updateShare } from '../../domain/shares/update-share.ts';
+import type { AppDeps } from '../deps.ts';
 import { problems } from '../serializers/contact.ts';
 import { newShareSchema, sharePatchSchema, shareSchema, toShareDto } from '../serializers/share.ts';
-import { contactParams, ctxOf, signedIn } from './contacts.ts';
+import { actorOf, signedIn } from '../plugins/actor.ts';
+import { idParams as contactParams } from '../schemas.ts';
 
 const shareParams = contactParams.extend({ shareId: z.string().max(100) });
 const shareAnswer = z.object({ share: shareSchema });
 
 export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const { db } = deps;
   const preValidation = signedIn(deps);
   const tags = ['shares'];
 
@@ -25,8 +25,8 @@ export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
     },
     preValidation,
   }, async (request) => {
-    const ctx = ctxOf(request);
-    const shares = await listShares(db, ctx, request.params.id);
+    const ctx = actorOf(request);
+    const shares = await listShares(deps, ctx, request.params.id);
     return { items: shares.map((s) => toShareDto(s, ctx.now)), nextCursor: null };
   });
 
@@ -37,8 +37,8 @@ export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
     },
     preValidation,
   }, async (request, reply) => {
-    const ctx = ctxOf(request);
-    const share = await createShare(db, ctx, request.params.id, request.body);
+    const ctx = actorOf(request);
+    const share = await createShare(deps, ctx, request.params.id, request.body);
     return reply.status(201).send({ share: toShareDto(share, ctx.now) });
   });
 
@@ -49,8 +49,8 @@ export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
     },
     preValidation,
   }, async (request) => {
-    const ctx = ctxOf(request);
-    const share = await updateShare(db, ctx, request.params.id, request.params.shareId, request.body);
+    const ctx = actorOf(request);
+    const share = await updateShare(deps, ctx, request.params.id, request.params.shareId, request.body);
     return { share: toShareDto(share, ctx.now) };
   });
 
@@ -58,7 +58,7 @@ export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
     schema: { tags, summary: 'Revoke a share', params: shareParams, response: { 204: z.null().describe('Revoked'), ...problems(401, 403, 404, 409) } },
     preValidation,
   }, async (request, reply) => {
-    await revokeShare(db, ctxOf(request), request.params.id, request.params.shareId);
+    await revokeShare(deps, actorOf(request), request.params.id, request.params.shareId);
     return reply.status(204).send(null);
   });
 };

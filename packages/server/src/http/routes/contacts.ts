@@ -1,46 +1,27 @@
 // Contacts: create, list and search, read, edit, archive, trash, restore, purge, reassign, and the admins' bulk
 // hand-over of a user's book (spec §3–§6.4). Every decision is @tandem/core's, through the domain use cases.
-import type { ActorContext } from '@tandem/core';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { archiveContact, unarchiveContact } from '../../domain/contact-archive.ts';
-import { createContact } from '../../domain/contact-create.ts';
-import { getContact } from '../../domain/contact-get.ts';
-import { listVisibleContacts } from '../../domain/contact-list.ts';
-import { purgeContact } from '../../domain/contact-purge.ts';
-import { reassignContact } from '../../domain/contact-reassign.ts';
-import { restoreContact, trashContact } from '../../domain/contact-trash.ts';
-import { updateContact } from '../../domain/contact-update.ts';
-import { reassignBook } from '../../domain/reassign-book.ts';
-import { AppError } from '../../errors.ts';
-import type { AppDeps } from '../app.ts';
-import { actorContext } from '../plugins/auth.ts';
+import { archiveContact, unarchiveContact } from '../../domain/contacts/archive-contact.ts';
+import { createContact } from '../../domain/contacts/create-contact.ts';
+import { getContact } from '../../domain/contacts/get-contact.ts';
+import { listVisibleContacts } from '../../domain/contacts/list-contacts.ts';
+import { purgeContact } from '../../domain/contacts/purge-contact.ts';
+import { reassignContact } from '../../domain/contacts/reassign-contact.ts';
+import { restoreContact, trashContact } from '../../domain/contacts/trash-contact.ts';
+import { updateContact } from '../../domain/contacts/update-contact.ts';
+import { reassignBook } from '../../domain/contacts/reassign-book.ts';
+import type { AppDeps } from '../deps.ts';
+import { actorOf, signedIn } from '../plugins/actor.ts';
+import { idParams as contactParams } from '../schemas.ts';
 import {
   contactInputSchema, contactPatchSchema, contactSchema, listQuerySchema, pageOf, problems, toContactDto,
 } from '../serializers/contact.ts';
 
-const contexts = new WeakMap<FastifyRequest, ActorContext>();
-
-/** Loads the caller's facts once, before validation (so a signed-out caller gets 401, not 400). */
-export function signedIn(deps: AppDeps) {
-  return async (request: FastifyRequest): Promise<void> => {
-    contexts.set(request, await actorContext(deps, request));
-  };
-}
-
-export function ctxOf(request: FastifyRequest): ActorContext {
-  const ctx = contexts.get(request);
-  if (!ctx) throw new AppError('TANDEM_AUTH_REQUIRED');
-  return ctx;
-}
-
-export const contactParams = z.object({ id: z.string().max(100) });
 const contactAnswer = z.object({ contact: contactSchema });
 const flag = z.enum(['true', 'false']).optional();
 
 export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const { db } = deps;
   const preValidation = signedIn(deps);
   const tags = ['contacts'];
 
@@ -48,7 +29,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     schema: { tags, summary: 'Create a contact owned by the caller', body: contactInputSchema, response: { 201: contactAnswer, ...problems(400, 401) } },
     preValidation,
   }, async (request, reply) => {
-    const view = await createContact(db, ctxOf(request), request.body);
+    const view = await createContact(deps, actorOf(request), request.body);
     return reply.status(201).send({ contact: toContactDto(view) });
   });
 
@@ -65,25 +46,25 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     preValidation,
   }, async (request) => {
     const { archived, trash, ...rest } = request.query;
-    const page = await listVisibleContacts(db, ctxOf(request), { ...rest, archived: archived === 'true', trash: trash === 'true' });
+    const page = await listVisibleContacts(deps, actorOf(request), { ...rest, archived: archived === 'true', trash: trash === 'true' });
     return { items: page.items.map(toContactDto), nextCursor: page.nextCursor };
   });
 
   app.get('/contacts/:id', {
     schema: { tags, summary: 'One contact (level profile or more)', params: contactParams, response: { 200: contactAnswer, ...problems(401, 404) } },
     preValidation,
-  }, async (request) => ({ contact: toContactDto(await getContact(db, ctxOf(request), request.params.id)) }));
+  }, async (request) => ({ contact: toContactDto(await getContact(deps, actorOf(request), request.params.id)) }));
 
   app.patch('/contacts/:id', {
     schema: { tags, summary: 'Change profile fields (edit or more)', params: contactParams, body: contactPatchSchema, response: { 200: contactAnswer, ...problems(400, 401, 403, 404, 409) } },
     preValidation,
-  }, async (request) => ({ contact: toContactDto(await updateContact(db, ctxOf(request), request.params.id, request.body)) }));
+  }, async (request) => ({ contact: toContactDto(await updateContact(deps, actorOf(request), request.params.id, request.body)) }));
 
   app.delete('/contacts/:id', {
     schema: { tags, summary: 'Move a contact to the trash (spec §6.3)', params: contactParams, response: { 204: z.null().describe('Moved to the trash'), ...problems(401, 403, 404, 409) } },
     preValidation,
   }, async (request, reply) => {
-    await trashContact(db, ctxOf(request), request.params.id);
+    await trashContact(deps, actorOf(request), request.params.id);
     return reply.status(204).send(null);
   });
 
@@ -96,14 +77,14 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     app.post(`/contacts/:id/${verb}`, {
       schema: { tags, summary, params: contactParams, response: { 200: contactAnswer, ...problems(401, 403, 404, 409) } },
       preValidation,
-    }, async (request) => ({ contact: toContactDto(await useCase(db, ctxOf(request), request.params.id)) }));
+    }, async (request) => ({ contact: toContactDto(await useCase(deps, actorOf(request), request.params.id)) }));
   }
 
   app.post('/contacts/:id/purge', {
     schema: { tags, summary: 'Delete a trashed contact for good (owner and admins; logged)', params: contactParams, response: { 204: z.null().describe('Purged'), ...problems(401, 403, 404, 409) } },
     preValidation,
   }, async (request, reply) => {
-    await purgeContact(db, ctxOf(request), request.params.id);
+    await purgeContact(deps, actorOf(request), request.params.id);
     return reply.status(204).send(null);
   });
 
@@ -113,7 +94,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       body: z.object({ ownerId: z.string().max(100) }).strict(), response: { 200: contactAnswer, ...problems(400, 401, 403, 404, 409) },
     },
     preValidation,
-  }, async (request) => ({ contact: toContactDto(await reassignContact(db, ctxOf(request), request.params.id, request.body.ownerId)) }));
+  }, async (request) => ({ contact: toContactDto(await reassignContact(deps, actorOf(request), request.params.id, request.body.ownerId)) }));
 
   app.post('/users/:id/reassign-contacts', {
     schema: {
@@ -121,5 +102,5 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       body: z.object({ toUserId: z.string().max(100) }).strict(), response: { 200: z.object({ moved: z.number().int() }), ...problems(400, 401, 403, 404, 409) },
     },
     preValidation,
-  }, async (request) => reassignBook(db, ctxOf(request), request.params.id, request.body.toUserId));
+  }, async (request) => reassignBook(deps, actorOf(request), request.params.id, request.body.toUserId));
 };

@@ -1,13 +1,11 @@
 // User grants (the Users page): admins give a user or team `view` or `edit` on one user's contacts or calendar.
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAdminOrThrow } from '../../domain/accounts-guards.ts';
-import { createGrant } from '../../domain/grants-create.ts';
-import { listGrants } from '../../domain/grants-list.ts';
-import { revokeGrant } from '../../domain/grants-revoke.ts';
-import type { AppDeps } from '../app.ts';
-import { actorContext } from '../plugins/auth.ts';
+import { createGrant } from '../../domain/grants/create-grant.ts';
+import { listGrants } from '../../domain/grants/list-grants.ts';
+import { revokeGrant } from '../../domain/grants/revoke-grant.ts';
+import type { AppDeps } from '../deps.ts';
+import { actorOf, adminOnly } from '../plugins/actor.ts';
 import { grantSchema, serializeGrant } from '../serializers/grant.ts';
 
 const scope = z.enum(['contacts', 'calendar']);
@@ -15,7 +13,7 @@ const instant = z.iso.datetime({ offset: true });
 const grantList = z.object({ items: z.array(grantSchema), nextCursor: z.null() });
 
 export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const adminOnly = async (request: FastifyRequest) => { requireAdminOrThrow(await actorContext(deps, request)); };
+  const adminOnlyHook = adminOnly(deps);
 
   app.post('/users/:ownerId/grants', {
     schema: {
@@ -29,33 +27,33 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       }),
       response: { 201: z.object({ grant: grantSchema }) },
     },
-    preValidation: adminOnly,
+    preValidation: adminOnlyHook,
   }, async (request, reply) => {
-    const grant = await createGrant(deps, await actorContext(deps, request), request.params.ownerId, request.body);
+    const grant = await createGrant(deps, actorOf(request), request.params.ownerId, request.body);
     return reply.status(201).send({ grant: serializeGrant(grant, deps.clock.now()) });
   });
 
   app.get('/users/:ownerId/grants', {
     schema: { tags: ['grants'], summary: "Grants on this user's contacts and calendar (admin)", params: z.object({ ownerId: z.string() }), response: { 200: grantList } },
-    preValidation: adminOnly,
+    preValidation: adminOnlyHook,
   }, async (request) => {
-    const rows = await listGrants(deps, await actorContext(deps, request), { ownerId: request.params.ownerId });
+    const rows = await listGrants(deps, actorOf(request), { ownerId: request.params.ownerId });
     return { items: rows.map((r) => serializeGrant(r, deps.clock.now())), nextCursor: null };
   });
 
   app.get('/grants', {
     schema: { tags: ['grants'], summary: 'Every grant of the organisation (admin)', querystring: z.object({ scope: scope.optional() }), response: { 200: grantList } },
-    preValidation: adminOnly,
+    preValidation: adminOnlyHook,
   }, async (request) => {
-    const rows = await listGrants(deps, await actorContext(deps, request), { scope: request.query.scope });
+    const rows = await listGrants(deps, actorOf(request), { scope: request.query.scope });
     return { items: rows.map((r) => serializeGrant(r, deps.clock.now())), nextCursor: null };
   });
 
   app.delete('/grants/:id', {
     schema: { tags: ['grants'], summary: 'Revoke a grant (admin)', params: z.object({ id: z.string() }), response: { 204: z.null().describe('Revoked') } },
-    preValidation: adminOnly,
+    preValidation: adminOnlyHook,
   }, async (request, reply) => {
-    await revokeGrant(deps, await actorContext(deps, request), request.params.id);
+    await revokeGrant(deps, actorOf(request), request.params.id);
     return reply.status(204).send(null);
   });
 };

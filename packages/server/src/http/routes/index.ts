@@ -1,6 +1,6 @@
 // Every /api/v1 resource, registered in one place. Each file owns one resource.
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { auditRoutes } from './audit.ts';
 import { bucketsRoutes } from './buckets.ts';
 import { contactAccessRoutes } from './contact-access.ts';

@@ -1,28 +1,26 @@
 // The organisation: the three team-wide switches (GET any signed-in member, PATCH admins) and branding and
 // billing (PATCH admins; read through GET /me).
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAdminOrThrow } from '../../domain/accounts-guards.ts';
-import { updateOrgBranding } from '../../domain/org-settings-branding.ts';
-import { loadOrg } from '../../domain/org-settings-load.ts';
-import { updateOrgSettings } from '../../domain/org-settings-update.ts';
-import type { AppDeps } from '../app.ts';
-import { actorContext } from '../plugins/auth.ts';
+import { updateOrgBranding } from '../../domain/org/update-branding.ts';
+import { loadOrg } from '../../domain/org/load-org.ts';
+import { updateOrgSettings } from '../../domain/org/update-settings.ts';
+import type { AppDeps } from '../deps.ts';
+import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
 import { orgSchema, orgSettingsSchema, serializeOrg, serializeOrgSettings } from '../serializers/org.ts';
 
 const atLeastOne = (b: object) => Object.values(b).some((v) => v !== undefined);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const orgRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const signedIn = async (request: FastifyRequest) => { await actorContext(deps, request); };
-  const adminOnly = async (request: FastifyRequest) => { requireAdminOrThrow(await actorContext(deps, request)); };
+  const signedInHook = signedIn(deps);
+  const adminOnlyHook = adminOnly(deps);
 
   app.get('/org/settings', {
     schema: { tags: ['org'], summary: 'The team-wide switches', response: { 200: orgSettingsSchema } },
-    preValidation: signedIn,
+    preValidation: signedInHook,
   }, async (request) => {
-    const ctx = await actorContext(deps, request);
+    const ctx = actorOf(request);
     return serializeOrgSettings(await loadOrg(deps.db, ctx.actor.orgId));
   });
 
@@ -33,8 +31,8 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         .strict().refine(atLeastOne, { message: 'give at least one switch' }),
       response: { 200: orgSettingsSchema },
     },
-    preValidation: adminOnly,
-  }, async (request) => serializeOrgSettings(await updateOrgSettings(deps, await actorContext(deps, request), request.body)));
+    preValidation: adminOnlyHook,
+  }, async (request) => serializeOrgSettings(await updateOrgSettings(deps, actorOf(request), request.body)));
 
   app.patch('/org', {
     schema: {
@@ -50,9 +48,9 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       }).strict().refine(atLeastOne, { message: 'give at least one of name, accentColor, billing' }),
       response: { 200: z.object({ org: orgSchema }) },
     },
-    preValidation: adminOnly,
+    preValidation: adminOnlyHook,
   }, async (request) => {
-    const org = await updateOrgBranding(deps, await actorContext(deps, request), request.body);
+    const org = await updateOrgBranding(deps, actorOf(request), request.body);
     return { org: serializeOrg(org, { withBilling: true }) };
   });
 };

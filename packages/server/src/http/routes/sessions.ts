@@ -1,10 +1,10 @@
 // Sign in (POST /sessions) and sign out (DELETE /sessions/current).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { signIn } from '../../domain/accounts-sign-in.ts';
-import { signOut } from '../../domain/accounts-sign-out.ts';
-import { PASSWORD_MAX_LENGTH } from '../../domain/passwords.ts';
-import type { AppDeps } from '../app.ts';
+import { signIn } from '../../domain/accounts/sign-in.ts';
+import { signOut } from '../../domain/accounts/sign-out.ts';
+import { PASSWORD_MAX_LENGTH } from '../../domain/accounts/passwords.ts';
+import type { AppDeps } from '../deps.ts';
 import { CSRF_COOKIE, requireAuth, SESSION_COOKIE, setSessionCookies } from '../plugins/auth.ts';
 import { serializeUser, userSchema } from '../serializers/user.ts';
 
@@ -19,7 +19,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       response: { 201: z.object({ token: z.string(), user: userSchema, csrfToken: z.string() }) },
     },
   }, async (request, reply) => {
-    const { token, user } = await signIn(deps, request.body);
+    const { token, user } = await signIn(deps, { now: deps.clock.now() }, request.body);
     const csrfToken = setSessionCookies(reply, token, deps.secureCookies ?? false);
     return reply.status(201).send({ token, user: serializeUser(user), csrfToken });
   });
@@ -31,7 +31,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     },
     preValidation: async (request) => { requireAuth(request); },
   }, async (request, reply) => {
-    await signOut(deps, requireAuth(request));
+    await signOut(deps, { now: deps.clock.now() }, requireAuth(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.status(204).send(null);

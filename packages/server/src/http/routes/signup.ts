@@ -2,8 +2,8 @@
 // in cookies so the web app can go straight in).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { signUp } from '../../domain/accounts-signup.ts';
-import type { AppDeps } from '../app.ts';
+import { signUp } from '../../domain/accounts/sign-up.ts';
+import type { AppDeps } from '../deps.ts';
 import { setSessionCookies } from '../plugins/auth.ts';
 import { orgSchema, serializeOrg } from '../serializers/org.ts';
 import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
@@ -17,7 +17,7 @@ export const signupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       response: { 201: z.object({ org: orgSchema, user: userSchema, token: z.string(), csrfToken: z.string() }) },
     },
   }, async (request, reply) => {
-    const { org, user, token } = await signUp(deps, request.body);
+    const { org, user, token } = await signUp(deps, { now: deps.clock.now() }, request.body);
     const csrfToken = setSessionCookies(reply, token, deps.secureCookies ?? false);
     return reply.status(201).send({ org: serializeOrg(org, { withBilling: true }), user: serializeUser(user), token, csrfToken });
   });

@@ -1,14 +1,13 @@
 // Personal API tokens (spec §9, channel `api`): create, list and revoke your own.
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { toIso } from '../../domain/accounts-guards.ts';
-import { createApiToken } from '../../domain/tokens-create.ts';
-import { listApiTokens } from '../../domain/tokens-list.ts';
-import type { TokenRow } from '../../domain/tokens-queries.ts';
-import { revokeApiToken } from '../../domain/tokens-revoke.ts';
-import type { AppDeps } from '../app.ts';
-import { actorContext } from '../plugins/auth.ts';
+import { toIso } from '../../domain/shared/admin-guard.ts';
+import { createApiToken } from '../../domain/tokens/create-token.ts';
+import { listApiTokens } from '../../domain/tokens/list-tokens.ts';
+import type { TokenRow } from '../../domain/tokens/token-columns.ts';
+import { revokeApiToken } from '../../domain/tokens/revoke-token.ts';
+import type { AppDeps } from '../deps.ts';
+import { actorOf, signedIn } from '../plugins/actor.ts';
 
 const apiTokenSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable() });
 
@@ -17,7 +16,7 @@ function serializeToken(row: TokenRow): z.infer<typeof apiTokenSchema> {
 }
 
 export const tokensRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const signedIn = async (request: FastifyRequest) => { await actorContext(deps, request); };
+  const signedInHook = signedIn(deps);
 
   app.post('/tokens', {
     schema: {
@@ -26,22 +25,22 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       body: z.object({ name: z.string().trim().min(1).max(100), expiresAt: z.iso.datetime({ offset: true }).nullable().optional() }),
       response: { 201: z.object({ apiToken: apiTokenSchema, token: z.string() }) },
     },
-    preValidation: signedIn,
+    preValidation: signedInHook,
   }, async (request, reply) => {
-    const { row, token } = await createApiToken(deps, await actorContext(deps, request), request.body);
+    const { row, token } = await createApiToken(deps, actorOf(request), request.body);
     return reply.status(201).send({ apiToken: serializeToken(row), token });
   });
 
   app.get('/tokens', {
     schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema), nextCursor: z.null() }) } },
-    preValidation: signedIn,
-  }, async (request) => ({ items: (await listApiTokens(deps, await actorContext(deps, request))).map(serializeToken), nextCursor: null }));
+    preValidation: signedInHook,
+  }, async (request) => ({ items: (await listApiTokens(deps, actorOf(request))).map(serializeToken), nextCursor: null }));
 
   app.delete('/tokens/:id', {
     schema: { tags: ['tokens'], summary: 'Revoke one of your API tokens', params: z.object({ id: z.string() }), response: { 204: z.null().describe('Revoked') } },
-    preValidation: signedIn,
+    preValidation: signedInHook,
   }, async (request, reply) => {
-    await revokeApiToken(deps, await actorContext(deps, request), request.params.id);
+    await revokeApiToken(deps, actorOf(request), request.params.id);
     return reply.status(204).send(null);
   });
 };

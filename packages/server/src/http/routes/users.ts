@@ -1,33 +1,27 @@
 // Users: list (any signed-in member), create and change (admins).
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EXPORT_CHANNELS } from '@tandem/core';
 import { z } from 'zod';
-import { requireAdminOrThrow } from '../../domain/accounts-guards.ts';
-import { createUser } from '../../domain/users-create.ts';
-import { listUsers } from '../../domain/users-list.ts';
-import { updateUser } from '../../domain/users-update.ts';
-import type { AppDeps } from '../app.ts';
-import { actorContext } from '../plugins/auth.ts';
+import { pageQuerySchema } from '../schemas.ts';
+import { createUser } from '../../domain/users/create-user.ts';
+import { listUsers } from '../../domain/users/list-users.ts';
+import { updateUser } from '../../domain/users/update-user.ts';
+import type { AppDeps } from '../deps.ts';
+import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
 import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
 
-export const pageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(500).optional(),
-});
-
 export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const signedIn = async (request: FastifyRequest) => { await actorContext(deps, request); };
-  const adminOnly = async (request: FastifyRequest) => { requireAdminOrThrow(await actorContext(deps, request)); };
+  const signedInHook = signedIn(deps);
+  const adminOnlyHook = adminOnly(deps);
 
   app.get('/users', {
     schema: {
       tags: ['users'], summary: "The organisation's users, by name", querystring: pageQuerySchema,
       response: { 200: z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }) },
     },
-    preValidation: signedIn,
+    preValidation: signedInHook,
   }, async (request) => {
-    const page = await listUsers(deps, await actorContext(deps, request), request.query);
+    const page = await listUsers(deps, actorOf(request), request.query);
     return { items: page.items.map(serializeUser), nextCursor: page.nextCursor };
   });
 
@@ -37,9 +31,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       body: z.object({ name: nameSchema, email: emailSchema, password: passwordSchema, role: z.enum(['admin', 'member']) }),
       response: { 201: z.object({ user: userSchema }) },
     },
-    preValidation: adminOnly,
+    preValidation: adminOnlyHook,
   }, async (request, reply) => {
-    const user = await createUser(deps, await actorContext(deps, request), request.body);
+    const user = await createUser(deps, actorOf(request), request.body);
     return reply.status(201).send({ user: serializeUser(user) });
   });
 
@@ -56,9 +50,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       }).strict().refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give at least one of role, status, exportChannels' }),
       response: { 200: z.object({ user: userSchema }) },
     },
-    preValidation: adminOnly,
+    preValidation: adminOnlyHook,
   }, async (request) => {
-    const user = await updateUser(deps, await actorContext(deps, request), request.params.id, request.body);
+    const user = await updateUser(deps, actorOf(request), request.params.id, request.body);
     return { user: serializeUser(user) };
   });
 };

@@ -1,6 +1,6 @@
 // The Bucket object of docs/api-shapes.md and the bucket share (a Share with `bucketId` instead of `contactId`).
 import { z } from 'zod';
-import type { BucketView } from '../../domain/bucket-guard.ts';
+import type { BucketView } from '../../domain/buckets/bucket-guard.ts';
 import type { BucketShareRow } from '../../storage/bucket-queries.ts';
 import { shareCommon, shareSchema } from './share.ts';
 

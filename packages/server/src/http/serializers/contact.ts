@@ -2,7 +2,7 @@
 // declare for their refusals. Responses are encoded through these schemas: undeclared fields never leave.
 import { CONTACT_ACTIONS, SHARE_LEVELS } from '@tandem/core';
 import { z } from 'zod';
-import type { ContactView } from '../../domain/contact-view.ts';
+import type { ContactView } from '../../domain/contacts/contact-view.ts';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 

@@ -1,7 +1,7 @@
 // The Explanation object of docs/api-shapes.md (GET /contacts/:id/access): a level and its active sources.
 import { LEVELS } from '@tandem/core';
 import { z } from 'zod';
-import type { ExplanationView } from '../../domain/contact-explain.ts';
+import type { ExplanationView } from '../../domain/contacts/explain-access.ts';
 
 const iso = (ms: number | null | undefined): string | null | undefined => (ms === undefined ? undefined : ms === null ? null : new Date(ms).toISOString());
 

@@ -1,6 +1,6 @@
 // The HistoryItem object of docs/api-shapes.md: a message, note or call.
 import { z } from 'zod';
-import type { HistoryView } from '../../domain/history-view.ts';
+import type { HistoryView } from '../../domain/history/history-view.ts';
 
 export const historyItemSchema = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@
 // @tandem/core's window rule, and is false while the grantee user is deactivated (spec §4: active sources only).
 import { isWithinWindow, SHARE_LEVELS } from '@tandem/core';
 import { z } from 'zod';
-import { shareLevelOf } from '../../domain/share-snapshot.ts';
+import { shareLevelOf } from '../../domain/shares/share-snapshot.ts';
 import type { ShareWithGrantee } from '../../storage/share-queries.ts';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());

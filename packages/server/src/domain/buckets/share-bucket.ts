@@ -1,0 +1,45 @@
+// Bucket shares (spec §6.2): the owner or an admin lists them, shares the bucket with users or teams at `view`,
+// `collaborate` or `edit` with an optional window, and revokes them. Creations and revocations are audited.
+import type { ActorContext, Grantee, ShareLevel } from '@tandem/core';
+import { AppError } from '../../errors.ts';
+import { deleteBucketShare, insertBucketShare, listBucketShares, loadBucketShare, type BucketShareRow } from '../../storage/bucket-queries.ts';
+import { auditBucketChange, bucketShareSnapshot } from './bucket-audit.ts';
+import { loadBucketOrThrow } from './bucket-guard.ts';
+import { assertGranteeInOrg, assertWindow } from '../shares/share-guard.ts';
+import type { Deps } from '../shared/deps.ts';
+
+export type NewBucketShare = { grantee: Grantee; level: ShareLevel; startsAt?: string | null; expiresAt?: string | null };
+
+const dateOf = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
+
+export async function listSharesOfBucket(deps: Deps, ctx: ActorContext, bucketId: string): Promise<BucketShareRow[]> {
+  const { db } = deps;
+  const bucket = await loadBucketOrThrow(db, ctx, bucketId, 'manage');
+  return listBucketShares(db, ctx.actor.orgId, bucket.row.id);
+}
+
+export async function shareBucket(deps: Deps, ctx: ActorContext, bucketId: string, input: NewBucketShare): Promise<BucketShareRow> {
+  const { db } = deps;
+  return db.transaction().execute(async (trx) => {
+    const bucket = await loadBucketOrThrow(trx, ctx, bucketId, 'manage');
+    const grantee = await assertGranteeInOrg(trx, ctx.actor.orgId, input.grantee, null);
+    const window = { startsAt: dateOf(input.startsAt), expiresAt: dateOf(input.expiresAt) };
+    assertWindow(window, ctx.now);
+    const id = await insertBucketShare(trx, ctx.actor.orgId, bucket.row.id, { grantee, level: input.level, ...window }, ctx.actor.userId, ctx.now);
+    const share = await loadBucketShare(trx, ctx.actor.orgId, bucket.row.id, id);
+    if (!share) throw new AppError('TANDEM_SHARE_NOT_FOUND');
+    await auditBucketChange(trx, ctx, 'bucket.share.create', bucket.row.id, null, bucketShareSnapshot(share));
+    return share;
+  });
+}
+
+export async function revokeBucketShare(deps: Deps, ctx: ActorContext, bucketId: string, shareId: string): Promise<void> {
+  const { db } = deps;
+  await db.transaction().execute(async (trx) => {
+    const bucket = await loadBucketOrThrow(trx, ctx, bucketId, 'manage');
+    const share = await loadBucketShare(trx, ctx.actor.orgId, bucket.row.id, shareId.toLowerCase());
+    if (!share) throw new AppError('TANDEM_SHARE_NOT_FOUND');
+    await deleteBucketShare(trx, ctx.actor.orgId, share.id);
+    await auditBucketChange(trx, ctx, 'bucket.share.revoke', bucket.row.id, bucketShareSnapshot(share), null);
+  });
+}

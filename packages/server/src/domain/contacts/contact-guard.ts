@@ -1,0 +1,41 @@
+// Turns a core decision on one contact into the answer the API gives (spec §1.7): not visible → 404, exactly as a
+// missing or malformed id; visible but the action is not allowed → 403; allowed in another state only (restore of
+// a contact that is not in the trash, edit of a trashed one) → 409. Every rule comes from @tandem/core.
+import { decide, requirementFor, type ActorContext, type ContactAction, type ContactFacts } from '@tandem/core';
+import { AppError } from '../../errors.ts';
+import type { Db } from '../../storage/connect.ts';
+import { loadContacts, type ContactWithFacts } from '../../storage/contact-queries.ts';
+
+export function contactNotFound(): AppError {
+  return new AppError('TANDEM_CONTACT_NOT_FOUND');
+}
+
+/** Why a visible contact refuses `action`: the wrong state (409) when the core allows it in a state it needs. */
+export function refusalFor(ctx: ActorContext, action: ContactAction, facts: ContactFacts): AppError {
+  const { states } = requirementFor(action, ctx);
+  if (!states.includes(facts.state)) {
+    const allowedElsewhere = states.some((state) => decide(ctx, action, { ...facts, state }).allowed);
+    if (allowedElsewhere) return new AppError('TANDEM_CONTACT_WRONG_STATE', `This contact is ${facts.state}.`);
+  }
+  return new AppError('TANDEM_ACCESS_FORBIDDEN');
+}
+
+/** Throws the API's answer unless the actor may take `action` on the contact. */
+export function assertContactAction(ctx: ActorContext, action: ContactAction, facts: ContactFacts): void {
+  const decision = decide(ctx, action, facts);
+  if (!decision.visible) throw contactNotFound();
+  if (!decision.allowed) throw refusalFor(ctx, action, facts);
+}
+
+/** Loads one contact with its facts and checks `action` on it. */
+export async function loadContactOrThrow(db: Db, ctx: ActorContext, id: string, action: ContactAction): Promise<ContactWithFacts> {
+  const found = (await loadContacts(db, ctx, [id])).get(id.toLowerCase());
+  if (!found) throw contactNotFound();
+  assertContactAction(ctx, action, found.facts);
+  return found;
+}
+
+/** A wrong-state refusal for actions whose state rule is finer than the core's (archive an archived contact). */
+export function wrongState(detail: string): AppError {
+  return new AppError('TANDEM_CONTACT_WRONG_STATE', detail);
+}

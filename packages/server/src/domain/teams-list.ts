@@ -1,9 +1,0 @@
-// GET /teams: any signed-in member sees the org's teams and their members (needed to pick grantees).
-import type { ActorContext } from '@tandem/core';
-import type { TeamWithMembers } from '../http/serializers/team.ts';
-import type { Deps } from './accounts-guards.ts';
-import { loadTeams } from './teams-queries.ts';
-
-export function listTeams(deps: Deps, ctx: ActorContext): Promise<TeamWithMembers[]> {
-  return loadTeams(deps.db, ctx.actor.orgId);
-}

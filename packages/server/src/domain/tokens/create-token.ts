@@ -1,0 +1,25 @@
+// POST /tokens: a personal API token (spec §9, channel `api`). Only a user who may use the `api` channel may create
+// one; the auth plugin re-checks the channel on every request, so tokens stop working when the channel is taken
+// away (or the export switch turned off for members). The secret is shown once; only its SHA-256 is stored.
+import { canUseExportChannel, type ActorContext } from '@tandem/core';
+import { AppError } from '../../errors.ts';
+import { newToken } from '../accounts/session-token.ts';
+import { appendAudit } from '../audit/audit-chain.ts';
+import type { Deps } from '../shared/deps.ts';
+import { TOKEN_COLUMNS, type TokenRow } from './token-columns.ts';
+
+export async function createApiToken(deps: Deps, ctx: ActorContext, input: { name: string; expiresAt?: string | null }): Promise<{ row: TokenRow; token: string }> {
+  if (!canUseExportChannel(ctx, 'api')) throw new AppError('TANDEM_EXPORT_CHANNEL_FORBIDDEN', 'You may not use the API channel, so you cannot create API tokens');
+  const now = ctx.now;
+  if (input.expiresAt && Date.parse(input.expiresAt) <= now) throw new AppError('TANDEM_INPUT_INVALID', 'expiresAt: must be in the future');
+  const { token, hash } = newToken();
+  const { orgId, userId } = ctx.actor;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('sessions').values({
+      org_id: orgId, user_id: userId, kind: 'api', name: input.name, token_hash: hash,
+      created_at: new Date(now), expires_at: input.expiresAt ?? null,
+    }).returning(TOKEN_COLUMNS).executeTakeFirstOrThrow();
+    await appendAudit(trx, { orgId, actorId: userId, action: 'token.create', targetType: 'api_token', targetId: row.id, after: { name: row.name, expiresAt: row.expires_at }, at: now });
+    return { row, token };
+  });
+}
