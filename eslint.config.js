@@ -22,4 +22,60 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'Date', message: 'The core takes `now` as an input; it never reads the clock.' }, 'process', 'fetch'],
     },
   },
+  // The server's layers: http, seed and jobs above domain, domain above storage, storage above the core. Type
+  // imports count (allowTypeImports stays false): a type import is still an arrow. scripts/check-imports.mjs checks
+  // the same arrows on the resolved import graph, and finds cycles.
+  {
+    files: ['packages/server/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/http', '**/http/**', '**/seed', '**/seed/**'], allowTypeImports: false, message: 'domain/ never imports http/ or seed/: move the type or helper down (domain/shared/, storage/) or pass it in.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['packages/server/src/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/domain', '**/domain/**', '**/http', '**/http/**', '**/seed', '**/seed/**'], allowTypeImports: false, message: 'storage/ never imports domain/, http/ or seed/: it only reads and writes rows.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['packages/server/src/http/routes/**/*.ts'],
+    ignores: ['packages/server/src/http/routes/index.ts'], // registers every route
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^\\./|(^|/)routes(/|$)', allowTypeImports: false, message: 'A route never imports another route: shared schemas go to http/schemas.ts, helpers to http/plugins/ or serializers/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['packages/cli/src/**/*.ts'],
+    ignores: ['packages/cli/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^@tandem/server/|^(\\.\\.?/)+(.*/)?server(/|$)', allowTypeImports: false, message: "The CLI imports the server as '@tandem/server' only (packages/server/src/index.ts), never its files." },
+        ],
+      }],
+    },
+  },
+  {
+    // The CLI's tests may borrow the server's test harness (packages/server/test/support), never its internals.
+    files: ['packages/cli/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^@tandem/server/|^(\\.\\.?/)+(.*/)?server(/(?!test/)|$)', allowTypeImports: false, message: "The CLI imports the server as '@tandem/server' only (packages/server/src/index.ts), never its files." },
+        ],
+      }],
+    },
+  },
 );

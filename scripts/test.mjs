@@ -1,21 +1,22 @@
-// `npm test`: every check and every test, in order: types, lint, unit + API + database suites, browser suite.
+// `npm test`: every check and test, in order: types, lint, import graph, unit + API + database suites, browser suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 rmSync('test-results', { recursive: true, force: true });
 
 const steps = [
-  ['system packages (Chromium for the browser tests)', null],
-  ['typecheck', ['run', 'typecheck']],
-  ['lint', ['run', 'lint']],
-  ['unit, storage, differential and API tests', ['run', 'test:unit']],
-  ['browser tests', ['run', 'test:e2e']],
+  ['system packages (Chromium for the browser tests)', ['bash', 'scripts/install-system-deps.sh']],
+  ['typecheck', ['npm', 'run', 'typecheck']],
+  ['lint', ['npm', 'run', 'lint']],
+  ['import graph', [process.execPath, 'scripts/check-imports.mjs']],
+  ['unit, storage, differential and API tests', ['npm', 'run', 'test:unit']],
+  ['browser tests', ['npm', 'run', 'test:e2e']],
 ];
 const started = Date.now();
-for (const [name, args] of steps) {
+for (const [name, [command, ...args]] of steps) {
   console.log(`\n=== ${name} ===`);
   const t = Date.now();
-  const run = args ? spawnSync('npm', args, { stdio: 'inherit' }) : spawnSync('bash', ['scripts/install-system-deps.sh'], { stdio: 'inherit' });
+  const run = spawnSync(command, args, { stdio: 'inherit' });
   if (run.status !== 0) {
     console.error(`\n${name} failed (exit ${run.status}).`);
     process.exit(run.status ?? 1);
