@@ -41,7 +41,3 @@ export function isId(value: string): boolean {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
-
-export function toIso(value: Date | string | null): string | null {
-  return value === null ? null : new Date(value).toISOString();
-}

@@ -1,7 +1,7 @@
 // Personal API tokens (spec §9, channel `api`): create, list and revoke your own.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { toIso } from '../../domain/shared/admin-guard.ts';
+import { toIso } from '../../domain/shared/time.ts';
 import { createApiToken } from '../../domain/tokens/create-token.ts';
 import { listApiTokens } from '../../domain/tokens/list-tokens.ts';
 import type { TokenRow } from '../../domain/tokens/token-columns.ts';

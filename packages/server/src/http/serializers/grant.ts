@@ -2,7 +2,7 @@
 // is open now (computed by @tandem/core; a deactivated grantee still makes the grant give nothing).
 import { isWithinWindow, levelFromRank } from '@tandem/core';
 import { z } from 'zod';
-import { toIso } from '../../domain/shared/admin-guard.ts';
+import { toIso } from '../../domain/shared/time.ts';
 
 export const granteeSchema = z.union([
   z.object({ userId: z.string() }).strict(),

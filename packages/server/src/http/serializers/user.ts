@@ -1,7 +1,7 @@
 // The User object of docs/api-shapes.md. Only these fields ever leave the server (never the password hash).
 import { EXPORT_CHANNELS } from '@tandem/core';
 import { z } from 'zod';
-import { toIso } from '../../domain/shared/admin-guard.ts';
+import { toIso } from '../../domain/shared/time.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.ts';
 
 /** Inputs shared by sign-up and user creation. */
