@@ -1,9 +1,14 @@
-// Actions on contacts and the level each needs, in one table (style.md, core rule 4).
-// A few actions need a different level for admins or when a team switch is on; the table says so.
+// Actions and the level each needs, one table per resource (style.md, core rule 4). An action reads
+// `<resource>.<verb>`; the prefix chooses the resource's rule set (casl's subject type). A few actions need a
+// different level for admins or when a team switch is on; the tables say so. Unknown actions are denied.
 import { assertNever } from './assert-never.ts';
-import type { ActorContext, ContactState } from './facts.ts';
+import type { ActorContext, BucketFacts, ContactFacts, ContactState } from './facts.ts';
 import type { Level } from './levels.ts';
 import { LIVE_STATES } from './rules.ts';
+
+/** The resources the core governs. A new one needs its actions, facts, rules and requirement table here. */
+export const RESOURCES = ['contact', 'bucket'] as const;
+export type Resource = (typeof RESOURCES)[number];
 
 export const CONTACT_ACTIONS = [
   'contact.view',
@@ -20,8 +25,43 @@ export const CONTACT_ACTIONS = [
   'contact.reassign',
   'contact.export',
   'contact.explainOthers',
-] as const;
+] as const satisfies readonly `contact.${string}`[];
 export type ContactAction = (typeof CONTACT_ACTIONS)[number];
+
+/** See the bucket; rename it and add or remove contacts; share, unshare and delete it (spec §6.2). */
+export const BUCKET_ACTIONS = ['bucket.view', 'bucket.edit', 'bucket.manage'] as const satisfies readonly `bucket.${string}`[];
+export type BucketAction = (typeof BUCKET_ACTIONS)[number];
+
+export type Action = ContactAction | BucketAction;
+export const ACTIONS_BY_RESOURCE: { readonly [R in Resource]: readonly ActionOf<R>[] } = {
+  contact: CONTACT_ACTIONS,
+  bucket: BUCKET_ACTIONS,
+};
+
+/** Resource → its actions and the facts a decision on one record needs. */
+type ResourceTypes = { contact: { action: ContactAction; facts: ContactFacts }; bucket: { action: BucketAction; facts: BucketFacts } };
+export type ActionOf<R extends Resource> = ResourceTypes[R]['action'];
+export type FactsOf<R extends Resource> = ResourceTypes[R]['facts'];
+/** `contact.view` → ContactFacts: an action's prefix names its resource. */
+export type ResourceOfAction<A extends Action> = A extends `${infer R extends Resource}.${string}` ? R : never;
+export type FactsFor<A extends Action> = FactsOf<ResourceOfAction<A>>;
+
+export type ParsedAction = { resource: 'contact'; action: ContactAction } | { resource: 'bucket'; action: BucketAction };
+
+function isIn<T extends string>(list: readonly T[], name: string): name is T {
+  return (list as readonly string[]).includes(name);
+}
+
+/** An action name from anywhere (a route, a job): its resource, or undefined for an unknown action (denied). */
+export function parseAction(name: string): ParsedAction | undefined {
+  if (isIn(CONTACT_ACTIONS, name)) return { resource: 'contact', action: name };
+  if (isIn(BUCKET_ACTIONS, name)) return { resource: 'bucket', action: name };
+  return undefined;
+}
+
+export function resourceOf(name: string): Resource | undefined {
+  return parseAction(name)?.resource;
+}
 
 export type Requirement = { minLevel: Level; states: ContactState[] };
 
@@ -31,7 +71,7 @@ function adminOr(ctx: ActorContext, level: Level): Level {
   return ctx.actor.role === 'admin' ? 'profile' : level;
 }
 
-/** What an action needs from this actor. Admins hold `profile` on every contact, so "admin may" is `profile`. */
+/** What a contact action needs from this actor. Admins hold `profile` on every contact, so "admin may" is `profile`. */
 export function requirementFor(action: ContactAction, ctx: ActorContext): Requirement {
   switch (action) {
     case 'contact.view':
@@ -58,6 +98,23 @@ export function requirementFor(action: ContactAction, ctx: ActorContext): Requir
       return { minLevel: adminOr(ctx, 'owner'), states: ['trashed'] };
     case 'contact.explainOthers':
       return { minLevel: adminOr(ctx, 'owner'), states: ALL_STATES };
+    default:
+      return assertNever(action);
+  }
+}
+
+/**
+ * What a bucket action needs. Admins hold `profile` on every bucket: they may see and manage it, not edit it (unless
+ * a bucket share gives them `edit`). Buckets have no lifecycle states.
+ */
+export function bucketRequirementFor(action: BucketAction, ctx: ActorContext): { minLevel: Level } {
+  switch (action) {
+    case 'bucket.view':
+      return { minLevel: 'profile' };
+    case 'bucket.edit':
+      return { minLevel: 'edit' };
+    case 'bucket.manage':
+      return { minLevel: adminOr(ctx, 'owner') };
     default:
       return assertNever(action);
   }

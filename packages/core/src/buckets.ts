@@ -1,28 +1,26 @@
-// Who may see and change a bucket (spec §6.2), decided from the caller's facts. The contacts a bucket gives access
-// to are the `bucket_share` rule in rules.ts; this file is about the bucket itself.
+// The bucket itself (spec §6.2) is a resource of the core: its rules are `bucketRules` (rules.ts), its actions
+// `bucket.view | bucket.edit | bucket.manage` (actions.ts). This file keeps the summary the server shows:
 //   - the owner holds `owner`; an active bucket share gives its level; an admin sees every bucket (`profile`);
-//   - `canEdit` (rename, add and remove contacts): the owner or an `edit` share;
-//   - `canManage` (share, unshare, delete): the owner or an admin.
+//   - `canEdit` (rename, add and remove contacts): `bucket.edit`, the owner or an `edit` share;
+//   - `canManage` (share, unshare, delete): `bucket.manage`, the owner or an admin.
 // A deactivated caller, or a bucket of another org, gives `none`: the bucket is absent (404).
-import type { ActorContext } from './facts.ts';
-import { isAtLeast, maxLevel, type Level } from './levels.ts';
+// The contacts a bucket gives access to are the `bucket_share` rule of contactRules.
+import { allowedActionsOn, computeLevelOn } from './decide.ts';
+import type { ActorContext, BucketFacts } from './facts.ts';
+import type { Level } from './levels.ts';
 import { activeBucketShares } from './rules.ts';
 
-export type BucketFacts = { id: string; orgId: string; ownerId: string };
+export type { BucketFacts } from './facts.ts';
 export type BucketAccess = { level: Level; canEdit: boolean; canManage: boolean };
 
 export function computeBucketAccess(ctx: ActorContext, bucket: BucketFacts): BucketAccess {
-  const { actor } = ctx;
-  if (bucket.orgId !== actor.orgId || actor.status !== 'active') return { level: 'none', canEdit: false, canManage: false };
-  const levels: Level[] = activeBucketShares(ctx).filter((s) => s.bucketId === bucket.id).map((s) => s.level);
-  const isOwner = bucket.ownerId === actor.userId;
-  if (isOwner) levels.push('owner');
-  if (actor.role === 'admin') levels.push('profile');
-  const level = maxLevel(levels);
-  return { level, canEdit: isAtLeast(level, 'edit'), canManage: isOwner || actor.role === 'admin' };
+  const actions = allowedActionsOn(ctx, 'bucket', bucket);
+  return {
+    level: computeLevelOn(ctx, 'bucket', bucket), canEdit: actions.includes('bucket.edit'), canManage: actions.includes('bucket.manage'),
+  };
 }
 
-/** The bucket ids the caller holds an active share of: with the buckets they own, all a member may see. */
+/** The bucket ids the caller holds an active share of. */
 export function sharedBucketIds(ctx: ActorContext): string[] {
   return [...new Set(activeBucketShares(ctx).map((s) => s.bucketId))];
 }

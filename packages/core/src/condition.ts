@@ -1,7 +1,9 @@
-// The condition tree: what the rules say about a contact, in a form with two interpreters.
-// `evaluateCondition` runs it in memory against ContactFacts; the storage layer renders the same tree as SQL.
+// The condition tree: what the rules say about a record, in a form with two interpreters. It is resource-generic:
+// every op names a part of a record (org, owner, id, lifecycle state, per-record shares, group memberships), never a
+// table. `evaluateCondition` runs it in memory against RecordFacts; the storage layer renders the same tree as SQL
+// for one resource's table through a binding (packages/server/src/storage/render-filter.ts).
 import { assertNever } from './assert-never.ts';
-import type { ContactFacts, ContactState } from './facts.ts';
+import type { ContactState, RecordFacts, ShareFact } from './facts.ts';
 import { isAtLeast, type ShareLevel } from './levels.ts';
 import { isWithinWindow } from './window.ts';
 
@@ -11,11 +13,14 @@ export type Condition =
   | { op: 'and'; args: Condition[] }
   | { op: 'or'; args: Condition[] }
   | { op: 'orgIs'; orgId: string }
+  /** The record's owner (a contact's owner, a bucket's owner, a calendar item's assignee) is one of these users. */
   | { op: 'ownerIn'; userIds: string[] }
+  /** The record is one of these (a bucket named by the actor's bucket shares). */
+  | { op: 'idIn'; ids: string[] }
   | { op: 'stateIn'; states: ContactState[] }
-  /** An active record share on the contact names `userId` or one of `teamIds` at `minLevel` or more. */
+  /** An active share of the record names `userId` or one of `teamIds` at `minLevel` or more. */
   | { op: 'sharedWith'; userId: string; teamIds: string[]; minLevel: ShareLevel; now: number }
-  /** The contact is in one of these buckets. */
+  /** The record is in one of these buckets. */
   | { op: 'inBuckets'; bucketIds: string[] };
 
 export const TRUE: Condition = { op: 'true' };
@@ -39,6 +44,10 @@ export function ownerIn(userIds: string[]): Condition {
   return userIds.length === 0 ? FALSE : { op: 'ownerIn', userIds: [...new Set(userIds)] };
 }
 
+export function idIn(ids: string[]): Condition {
+  return ids.length === 0 ? FALSE : { op: 'idIn', ids: [...new Set(ids)] };
+}
+
 export function inBuckets(bucketIds: string[]): Condition {
   return bucketIds.length === 0 ? FALSE : { op: 'inBuckets', bucketIds: [...new Set(bucketIds)] };
 }
@@ -48,8 +57,8 @@ export function stateIn(states: ContactState[]): Condition {
   return states.length === 3 ? TRUE : { op: 'stateIn', states };
 }
 
-/** The shares of a contact that are active now and name the user or one of the teams at `minLevel` or more. */
-export function matchingShares<S extends ContactFacts['shares'][number]>(
+/** The shares of a record that are active now and name the user or one of the teams at `minLevel` or more. */
+export function matchingShares<S extends ShareFact>(
   shares: readonly S[],
   who: { userId: string; teamIds: readonly string[] },
   minLevel: ShareLevel,
@@ -63,26 +72,28 @@ export function matchingShares<S extends ContactFacts['shares'][number]>(
   );
 }
 
-export function evaluateCondition(condition: Condition, contact: ContactFacts): boolean {
+export function evaluateCondition(condition: Condition, record: RecordFacts): boolean {
   switch (condition.op) {
     case 'true':
       return true;
     case 'false':
       return false;
     case 'and':
-      return condition.args.every((c) => evaluateCondition(c, contact));
+      return condition.args.every((c) => evaluateCondition(c, record));
     case 'or':
-      return condition.args.some((c) => evaluateCondition(c, contact));
+      return condition.args.some((c) => evaluateCondition(c, record));
     case 'orgIs':
-      return contact.orgId === condition.orgId;
+      return record.orgId === condition.orgId;
     case 'ownerIn':
-      return condition.userIds.includes(contact.ownerId);
+      return condition.userIds.includes(record.ownerId);
+    case 'idIn':
+      return condition.ids.includes(record.id);
     case 'stateIn':
-      return condition.states.includes(contact.state);
+      return record.state !== undefined && condition.states.includes(record.state);
     case 'sharedWith':
-      return matchingShares(contact.shares, condition, condition.minLevel, condition.now).length > 0;
+      return matchingShares(record.shares ?? [], condition, condition.minLevel, condition.now).length > 0;
     case 'inBuckets':
-      return contact.bucketIds.some((id) => condition.bucketIds.includes(id));
+      return (record.bucketIds ?? []).some((id) => condition.bucketIds.includes(id));
     default:
       return assertNever(condition);
   }

@@ -1,80 +1,74 @@
 // Interpreter one: decisions on single records (and batches), from the same rules the SQL filter is compiled from.
-import { CONTACT_ACTIONS, requirementFor, type ContactAction } from './actions.ts';
-import { and, evaluateCondition, or, ownerIn, stateIn, type Condition } from './condition.ts';
-import type { ActorContext, ContactFacts } from './facts.ts';
-import { isAtLeast, maxLevel, type Level } from './levels.ts';
-import { activeUserGrants, actorRules, type Rule } from './rules.ts';
+import {
+  ACTIONS_BY_RESOURCE, CONTACT_ACTIONS, resourceOf, type Action, type ActionOf, type ContactAction, type FactsFor,
+  type FactsOf, type Resource,
+} from './actions.ts';
+import { evaluateCondition } from './condition.ts';
+import type { ActorContext, ContactFacts, RecordFacts } from './facts.ts';
+import { maxLevel, type Level } from './levels.ts';
+import { actionCondition, rulesOf } from './policy.ts';
+
 
 export type Decision = {
   allowed: boolean;
-  /** The caller's effective level; `none` means the contact must answer exactly as a missing one (404). */
+  /** The caller's effective level; `none` means the record must answer exactly as a missing one (404). */
   level: Level;
   visible: boolean;
 };
 
-const rulesCache = new WeakMap<ActorContext, Rule[]>();
-
-/** The actor's rules, computed once per context (a context lives for one request). */
-export function rulesOf(ctx: ActorContext): Rule[] {
-  let rules = rulesCache.get(ctx);
-  if (!rules) {
-    rules = actorRules(ctx);
-    rulesCache.set(ctx, rules);
-  }
-  return rules;
+function levelOf(ctx: ActorContext, resource: Resource | undefined, record: RecordFacts): Level {
+  if (resource === undefined || record.orgId !== ctx.actor.orgId) return 'none';
+  return maxLevel(rulesOf(ctx, resource).filter((r) => evaluateCondition(r.when, record)).map((r) => r.level));
 }
 
-function inOrg(ctx: ActorContext): Condition {
-  return { op: 'orgIs', orgId: ctx.actor.orgId };
+/** The highest level any active source gives on a record of `resource` (spec §1.3). */
+export function computeLevelOn<R extends Resource>(ctx: ActorContext, resource: R, record: FactsOf<R>): Level {
+  return levelOf(ctx, resource, record);
 }
 
-/** The highest level any active source gives (spec §1.3). */
+/** The highest level any active source gives on a contact (spec §1.3). */
 export function computeLevel(ctx: ActorContext, contact: ContactFacts): Level {
-  if (contact.orgId !== ctx.actor.orgId) return 'none';
-  return maxLevel(rulesOf(ctx).filter((r) => evaluateCondition(r.when, contact)).map((r) => r.level));
+  return levelOf(ctx, 'contact', contact);
 }
 
-/** Owners whose contacts the actor may reassign away from, or to (spec §6.4): self and `edit` user grants. */
-export function reassignableOwners(ctx: ActorContext): string[] {
-  const viaGrants = activeUserGrants(ctx, 'contacts').filter((g) => g.level === 'edit').map((g) => g.ownerId);
-  return [ctx.actor.userId, ...viaGrants];
-}
-
-/** The condition a contact must meet for the actor to take `action` on it. */
-export function actionCondition(ctx: ActorContext, action: ContactAction): Condition {
-  const req = requirementFor(action, ctx);
-  const rules = rulesOf(ctx).filter((r) => isAtLeast(r.level, req.minLevel));
-  // Record-share rules nest (a share at `edit` also meets `view`), so the lowest one that qualifies covers the rest.
-  const lowestShare = rules.find((r) => r.kind === 'record_share');
-  const granting = rules.filter((r) => r.kind !== 'record_share' || r === lowestShare).map((r) => r.when);
-  let condition = and(inOrg(ctx), stateIn(req.states), or(...granting));
-  if (action === 'contact.reassign' && ctx.actor.role !== 'admin') {
-    condition = and(condition, ownerIn(reassignableOwners(ctx)));
-  }
-  return ctx.actor.status === 'active' ? condition : and(condition, { op: 'false' });
-}
-
-export function decide(ctx: ActorContext, action: ContactAction, contact: ContactFacts): Decision {
-  const level = computeLevel(ctx, contact);
+function decideOne(ctx: ActorContext, action: Action, record: RecordFacts): Decision {
+  const level = levelOf(ctx, resourceOf(action), record);
   if (level === 'none') return { allowed: false, level, visible: false };
-  return { allowed: evaluateCondition(actionCondition(ctx, action), contact), level, visible: true };
+  return { allowed: evaluateCondition(actionCondition(ctx, action), record), level, visible: true };
 }
 
-/** Bulk check: one decision per contact, rules built once. */
-export function decideMany(ctx: ActorContext, action: ContactAction, contacts: readonly ContactFacts[]): Map<string, Decision> {
-  const condition = actionCondition(ctx, action);
+/** One record, one action: its resource comes from the action's prefix; an unknown action is denied. */
+export function decide<A extends Action>(ctx: ActorContext, action: A, record: FactsFor<A>): Decision {
+  return decideOne(ctx, action, record);
+}
+
+/** Bulk check: one decision per record, rules and condition built once. */
+export function decideMany<A extends Action>(ctx: ActorContext, action: A, records: readonly FactsFor<A>[]): Map<string, Decision> {
   const out = new Map<string, Decision>();
-  for (const contact of contacts) {
-    const level = computeLevel(ctx, contact);
-    const visible = level !== 'none';
-    out.set(contact.id, { allowed: visible && evaluateCondition(condition, contact), level, visible });
-  }
+  for (const record of records) out.set(record.id, decideOne(ctx, action, record));
   return out;
+}
+
+/**
+ * The ids among `records` on which the actor may take `action`: bulk adds to a bucket, exports, program runs. Facts
+ * are loaded once by the caller; the condition is built once and settles each record at its first matching source.
+ */
+export function allowedSubset<A extends Action>(ctx: ActorContext, action: A, records: readonly FactsFor<A>[]): Set<string> {
+  const condition = actionCondition(ctx, action);
+  const out = new Set<string>();
+  if (condition.op === 'false') return out;
+  for (const record of records) if (evaluateCondition(condition, record)) out.add(record.id);
+  return out;
+}
+
+/** The actions the caller may take on a record of `resource`, in table order. */
+export function allowedActionsOn<R extends Resource>(ctx: ActorContext, resource: R, record: FactsOf<R>): ActionOf<R>[] {
+  if (levelOf(ctx, resource, record) === 'none') return [];
+  return ACTIONS_BY_RESOURCE[resource].filter((a) => evaluateCondition(actionCondition(ctx, a), record));
 }
 
 /** The actions the caller may take on a contact: the web app renders from this and never re-derives policy. */
 export function allowedActions(ctx: ActorContext, contact: ContactFacts): ContactAction[] {
-  if (computeLevel(ctx, contact) === 'none') return [];
+  if (levelOf(ctx, 'contact', contact) === 'none') return [];
   return CONTACT_ACTIONS.filter((a) => evaluateCondition(actionCondition(ctx, a), contact));
 }
-

@@ -1,8 +1,10 @@
-// "Why can X see this?": the effective level and every active source behind it (spec §10).
+// "Why can X see this?": the effective level and every active source behind it (spec §10), for any resource.
+import type { FactsOf, Resource } from './actions.ts';
 import { evaluateCondition, matchingShares } from './condition.ts';
-import { computeLevel, rulesOf } from './decide.ts';
-import type { ActorContext, ContactFacts, Provenance } from './facts.ts';
+import { computeLevelOn } from './decide.ts';
+import type { ActorContext, BucketFacts, ContactFacts, Provenance } from './facts.ts';
 import { levelRank, type Level } from './levels.ts';
+import { rulesOf } from './policy.ts';
 import type { SourceKind } from './rules.ts';
 
 export type ExplainedSource = {
@@ -31,12 +33,14 @@ function provenance(p: Provenance): Omit<ExplainedSource, 'kind' | 'level'> {
   return out;
 }
 
-export function explain(ctx: ActorContext, contact: ContactFacts): Explanation {
-  const level = computeLevel(ctx, contact);
+/** Every active source on a record of `resource`, highest first. */
+export function explainOn<R extends Resource>(ctx: ActorContext, resource: R, record: FactsOf<R>): Explanation {
+  const level = computeLevelOn(ctx, resource, record);
   if (level === 'none') return { level, sources: [] };
+  const rules = rulesOf(ctx, resource);
   const sources: ExplainedSource[] = [];
-  for (const rule of rulesOf(ctx)) {
-    if (rule.kind === 'record_share' || !evaluateCondition(rule.when, contact)) continue;
+  for (const rule of rules) {
+    if (rule.kind === 'record_share' || !evaluateCondition(rule.when, record)) continue;
     const source: ExplainedSource = { kind: rule.kind, level: rule.level };
     if (rule.origin) Object.assign(source, provenance(rule.origin));
     if (rule.origin && 'bucketId' in rule.origin) source.bucketId = rule.origin.bucketId;
@@ -44,12 +48,21 @@ export function explain(ctx: ActorContext, contact: ContactFacts): Explanation {
     sources.push(source);
   }
   // Record shares are listed one by one, only when a record-share rule matched (so trashed contacts list none).
-  const shareRule = rulesOf(ctx).find((r) => r.kind === 'record_share' && evaluateCondition(r.when, contact));
-  if (shareRule) {
-    for (const share of matchingShares(contact.shares, ctx.actor, 'view', ctx.now)) {
+  const shareRule = rules.find((r) => r.kind === 'record_share' && evaluateCondition(r.when, record));
+  if (shareRule && 'shares' in record) {
+    for (const share of matchingShares(record.shares, ctx.actor, 'view', ctx.now)) {
       sources.push({ kind: 'record_share', level: share.level, ...provenance(share) });
     }
   }
   sources.sort((a, b) => levelRank(b.level) - levelRank(a.level));
   return { level, sources };
+}
+
+export function explain(ctx: ActorContext, contact: ContactFacts): Explanation {
+  return explainOn(ctx, 'contact', contact);
+}
+
+/** Why the actor sees a bucket: owner, admin, and each active bucket share with its provenance. */
+export function explainBucket(ctx: ActorContext, bucket: BucketFacts): Explanation {
+  return explainOn(ctx, 'bucket', bucket);
 }

@@ -39,8 +39,11 @@ export type UserGrantFact = Provenance & { ownerId: string; scope: 'contacts' | 
 /** A share of a bucket. */
 export type BucketShareFact = Provenance & { bucketId: string; level: ShareLevel };
 
+/** A share of one record (a contact today; templates, pipelines and programs later): the `sharedWith` condition. */
+export type ShareFact = Provenance & { level: ShareLevel };
+
 /** A share of one contact. */
-export type RecordShareFact = Provenance & { contactId: string; level: ShareLevel };
+export type RecordShareFact = ShareFact & { contactId: string };
 
 /**
  * Everything about the caller needed for any decision: loaded once per request, O(grants + bucket shares),
@@ -53,6 +56,23 @@ export type ActorContext = {
   bucketShares: readonly BucketShareFact[];
   now: number;
 };
+
+/**
+ * What any governed record offers a condition (the in-memory twin of a storage binding): its id, org and owner, and,
+ * where the resource has them, a lifecycle state, per-record shares and group (bucket) memberships. A condition on a
+ * part the record lacks is false: fail closed.
+ */
+export type RecordFacts = {
+  id: string;
+  orgId: string;
+  ownerId: string;
+  state?: ContactState;
+  shares?: readonly ShareFact[];
+  bucketIds?: readonly string[];
+};
+
+/** A bucket itself (spec §6.2): who owns it, in which org. Its shares are in `ActorContext.bucketShares`. */
+export type BucketFacts = { id: string; orgId: string; ownerId: string };
 
 /** One contact, with the shares and bucket memberships that may concern the actor (or all of them). */
 export type ContactFacts = {

@@ -5,6 +5,7 @@ export * from './window.ts';
 export * from './condition.ts';
 export * from './rules.ts';
 export * from './actions.ts';
+export * from './policy.ts';
 export * from './decide.ts';
 export * from './filter.ts';
 export * from './explain.ts';

@@ -1,6 +1,8 @@
-// The sources of access of spec §4, written once as rules: each says which level it gives, and on which contacts
-// (a Condition). `decide`, `explain` and `compileFilter` all read this one list.
-import { and, inBuckets, ownerIn, stateIn, TRUE, type Condition } from './condition.ts';
+// The sources of access, written once per resource as rules: each says which level it gives, and on which records
+// (a Condition). `decide`, `explain` and `compileFilter` all read these lists (through `rulesOf` in policy.ts).
+//   - contacts: the sources of spec §4;
+//   - buckets (the bucket itself, spec §6.2): owner, admin at `profile`, and each active bucket share at its level.
+import { and, idIn, inBuckets, ownerIn, stateIn, TRUE, type Condition } from './condition.ts';
 import type { ActorContext, BucketShareFact, ContactState, UserGrantFact } from './facts.ts';
 import { SHARE_LEVELS, type Level } from './levels.ts';
 import { isWithinWindow, namesActor } from './window.ts';
@@ -31,7 +33,7 @@ export function activeBucketShares(ctx: ActorContext): BucketShareFact[] {
 }
 
 /** Every rule that may give the actor access to a contact. A deactivated actor has none. */
-export function actorRules(ctx: ActorContext): Rule[] {
+export function contactRules(ctx: ActorContext): Rule[] {
   const { actor, settings, now } = ctx;
   if (actor.status !== 'active') return [];
   const rules: Rule[] = [{ kind: 'owner', level: 'owner', when: ownerIn([actor.userId]) }];
@@ -47,6 +49,24 @@ export function actorRules(ctx: ActorContext): Rule[] {
   for (const minLevel of SHARE_LEVELS) {
     const when: Condition = { op: 'sharedWith', userId: actor.userId, teamIds: [...actor.teamIds], minLevel, now };
     rules.push({ kind: 'record_share', level: minLevel, when: and(live, when) });
+  }
+  return rules;
+}
+
+/** The contact rules under their former name. */
+export const actorRules = contactRules;
+
+/**
+ * Every rule that may give the actor access to a bucket itself. Owning a bucket gives `owner` on the bucket and
+ * nothing on its contacts (spec §4); a bucket share gives its level on the bucket and on its contacts (contactRules).
+ */
+export function bucketRules(ctx: ActorContext): Rule[] {
+  const { actor } = ctx;
+  if (actor.status !== 'active') return [];
+  const rules: Rule[] = [{ kind: 'owner', level: 'owner', when: ownerIn([actor.userId]) }];
+  if (actor.role === 'admin') rules.push({ kind: 'admin', level: 'profile', when: TRUE });
+  for (const share of activeBucketShares(ctx)) {
+    rules.push({ kind: 'bucket_share', level: share.level, when: idIn([share.bucketId]), origin: share });
   }
   return rules;
 }

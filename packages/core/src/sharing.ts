@@ -1,8 +1,8 @@
 // Who may give what (spec §1.4, §6.1, §6.4): nobody gives away more than they have; ownership is only reassigned.
 import { decide } from './decide.ts';
+import { reassignableOwners } from './policy.ts';
 import type { ActorContext, ContactFacts, UserStatus } from './facts.ts';
 import { isAtLeast, type Level, type ShareLevel } from './levels.ts';
-import { reassignableOwners } from './decide.ts';
 
 export type ShareRefusal = 'not_visible' | 'not_allowed' | 'above_own_level';
 export type ShareDecision = { allowed: true } | { allowed: false; reason: ShareRefusal; level: Level };

@@ -1,15 +1,14 @@
-// Buckets (named groups of contacts), their members and their shares. Which buckets a caller may see is decided in
-// the domain layer from the caller's facts; these queries take the result (all, or owner + bucket ids).
-import { levelRank, type ShareLevel } from '@tandem/core';
+// Buckets (named groups of contacts), their members and their shares. Which buckets a caller may see is the
+// `bucket.view` policy the domain compiles with @tandem/core; the list renders it for the buckets table (BUCKETS).
+import { levelRank, type ListPolicy, type ShareLevel } from '@tandem/core';
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from './connect.ts';
 import { isUuid } from './contact-queries.ts';
+import { BUCKETS, renderPolicy } from './render-filter.ts';
 import type { ShareInput } from './share-queries.ts';
 
 export type BucketRow = { id: string; owner_id: string; name: string; created_at: Date; contact_count: number; sort_key: string };
 export type BucketCursor = { sortKey: string; id: string };
-/** `all` for admins; otherwise the buckets the caller owns and those named by their active bucket shares. */
-export type BucketScope = { kind: 'all' } | { kind: 'some'; ownerId: string; bucketIds: string[] };
 
 const SORT_KEY = sql<string>`lower(b.name) COLLATE "C"`;
 const CONTACT_COUNT = sql<string>`(SELECT count(*) FROM bucket_contacts bc WHERE bc.org_id = b.org_id AND bc.bucket_id = b.id)`;
@@ -29,13 +28,10 @@ export async function loadBucket(db: Db, orgId: string, bucketId: string): Promi
   return row ? toRow(row) : null;
 }
 
-/** One keyset page sorted by lower-case name; up to `limit + 1` rows. */
-export async function listBuckets(db: Db, orgId: string, scope: BucketScope, limit: number, after?: BucketCursor): Promise<BucketRow[]> {
-  let query = bucketsOf(db, orgId);
-  if (scope.kind === 'some') {
-    const ids = scope.bucketIds.length ? scope.bucketIds : ['00000000-0000-0000-0000-000000000000'];
-    query = query.where(sql<SqlBool>`(b.owner_id = ${scope.ownerId} OR b.id = ANY(${ids}::uuid[]))`);
-  }
+/** One keyset page, sorted by lower-case name, of the buckets `policy` lets through; up to `limit + 1` rows. */
+export async function listBuckets(db: Db, orgId: string, policy: ListPolicy, limit: number, after?: BucketCursor): Promise<BucketRow[]> {
+  if (policy.kind === 'denied') return [];
+  let query = bucketsOf(db, orgId).where(renderPolicy(policy, BUCKETS, orgId));
   if (after) query = query.where(sql<SqlBool>`(${SORT_KEY}, b.id) > (${after.sortKey}, ${after.id}::uuid)`);
   const rows = await query.orderBy(SORT_KEY).orderBy('b.id').limit(limit + 1).execute();
   return rows.map(toRow);

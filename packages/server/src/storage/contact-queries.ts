@@ -1,13 +1,14 @@
-// Reads of contacts with the facts the core needs to decide on each row. Lists are filtered only by the SQL
-// compiled from @tandem/core (renderCondition); levels and actions per row are then computed by the core.
+// Reads of contacts with the facts the core needs to decide on each row. Lists are filtered only by a ListPolicy the
+// domain compiled with @tandem/core, which this file renders for the contacts table (render-filter.ts, CONTACTS);
+// levels and actions per row are then computed by the core.
 import {
   compileFilter, levelFromRank, type ActorContext, type ContactAction, type ContactFacts, type ContactState,
-  type RecordShareFact,
+  type ListPolicy, type RecordShareFact,
 } from '@tandem/core';
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from './connect.ts';
 import { granteeOf, ms } from './load-actor-context.ts';
-import { renderCondition } from './render-filter.ts';
+import { CONTACTS, renderPolicy } from './render-filter.ts';
 
 export type ContactRow = {
   org_id: string; id: string; owner_id: string; name: string; sort_name: string; company: string | null;
@@ -87,9 +88,8 @@ export async function loadContacts(db: Db, ctx: ActorContext, ids: string[]): Pr
 
 export type ListScope = 'active' | 'archived' | 'trashed';
 export type Cursor = { sortName: string; id: string };
-export type ListQuery = {
-  action?: ContactAction;
-  scope: ListScope;
+/** Narrowing filters and the page: what a list asks for beyond the policy. None of them can widen it. */
+export type PageQuery = {
   q?: string;
   ownerId?: string;
   /** Only contacts someone else owns (the web app's "shared with me"). */
@@ -99,6 +99,8 @@ export type ListQuery = {
   limit: number;
   after?: Cursor;
 };
+/** The former one-call shape: the action and state the policy is compiled from, with the page. */
+export type ListQuery = PageQuery & { action?: ContactAction; scope: ListScope };
 
 function searchCondition(q: string) {
   const prefix = q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -106,13 +108,12 @@ function searchCondition(q: string) {
 }
 
 /**
- * One keyset page of the contacts the actor may take `action` on (default `contact.view`), sorted by name.
- * Returns `limit + 1` rows at most so the caller can tell whether a next page exists.
+ * One keyset page, sorted by name, of the contacts `policy` lets through (compiled by the domain: compileFilter(ctx,
+ * action, [state])). Returns `limit + 1` rows at most so the caller can tell whether a next page exists.
  */
-export async function listContacts(db: Db, ctx: ActorContext, query: ListQuery): Promise<ContactWithFacts[]> {
-  const policy = compileFilter(ctx, query.action ?? 'contact.view', [query.scope]);
+export async function selectContacts(db: Db, ctx: ActorContext, policy: ListPolicy, query: PageQuery): Promise<ContactWithFacts[]> {
   if (policy.kind === 'denied') return [];
-  const parts = [renderCondition(policy.condition)];
+  const parts = [renderPolicy(policy, CONTACTS, ctx.actor.orgId)];
   if (query.q) parts.push(searchCondition(query.q));
   if (query.ownerId) parts.push(sql<SqlBool>`c.owner_id = ${query.ownerId}`);
   if (query.notOwnerId) parts.push(sql<SqlBool>`c.owner_id <> ${query.notOwnerId}`);
@@ -127,13 +128,25 @@ export async function listContacts(db: Db, ctx: ActorContext, query: ListQuery):
   return result.rows.map(toContactWithFacts);
 }
 
-/** Counts without naming: e.g. the contacts of a pipeline stage the viewer cannot see. */
-export async function countContacts(db: Db, ctx: ActorContext, action: ContactAction, scope: ListScope): Promise<number> {
-  const policy = compileFilter(ctx, action, [scope]);
+/** Counts without naming (e.g. the contacts of a pipeline stage the viewer cannot see), under a compiled policy. */
+export async function countContactsWhere(db: Db, orgId: string, policy: ListPolicy): Promise<number> {
   if (policy.kind === 'denied') return 0;
   const result = await sql<{ n: string }>`SELECT count(*)::text AS n FROM contacts c
-    WHERE c.org_id = ${ctx.actor.orgId} AND ${renderCondition(policy.condition)}`.execute(db);
+    WHERE c.org_id = ${orgId} AND ${renderPolicy(policy, CONTACTS, orgId)}`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * @deprecated Compiles the policy inside storage. Kept for callers not yet moved (the storage contract suite, the
+ * CLI test); the domain compiles above storage and calls `selectContacts`.
+ */
+export async function listContacts(db: Db, ctx: ActorContext, query: ListQuery): Promise<ContactWithFacts[]> {
+  return selectContacts(db, ctx, compileFilter(ctx, query.action ?? 'contact.view', [query.scope]), query);
+}
+
+/** @deprecated As `listContacts`: use `countContactsWhere` with a policy compiled above storage. */
+export async function countContacts(db: Db, ctx: ActorContext, action: ContactAction, scope: ListScope): Promise<number> {
+  return countContactsWhere(db, ctx.actor.orgId, compileFilter(ctx, action, [scope]));
 }
 
 export function sortNameOf(name: string): string {

@@ -1,16 +1,70 @@
-// Renders a @tandem/core Condition as a SQL boolean over the contacts table aliased `c`.
-// This is the only place visibility becomes SQL; every list, search, count and export goes through it.
-import { assertNever, levelRank, type Condition, type ContactState } from '@tandem/core';
+// Renders a @tandem/core Condition as a SQL boolean over one resource's table. The condition is resource-generic
+// (org, owner, id, lifecycle state, per-record shares, bucket membership); the binding says where each lives for the
+// resource being listed: its table alias, its columns and the per-resource subqueries. This is the only place
+// visibility becomes SQL; every list, search, count and export goes through it.
+//
+// Resources to come fit as bindings, with no new mechanism:
+//   - calendar items: `ownerIn` over the assignee (calendar grants and own calendar, from the core's calendar rules):
+//       { alias: 't', org: 'org_id', id: 'id', owner: 'assignee_id' }
+//   - pipeline cards: through their contact's visibility: join the contact and render the contact condition with
+//     `contactBinding('pc_c')` (`FROM pipeline_cards pc JOIN contacts pc_c ON ...`);
+//   - shared templates, pipelines, programs: owner, admin and shares at view/edit; `sharedWith` reads the share
+//     table the binding names: { alias: 'tp', ..., shares: { table: 'template_shares', record: 'template_id' } }.
+// render-filter.test.ts renders each of these shapes.
+import { assertNever, levelRank, type Condition, type ContactState, type ListPolicy } from '@tandem/core';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
-function renderState(state: ContactState): RawBuilder<SqlBool> {
+/** Where a resource's parts live in SQL. Column names are on `alias`; tables and columns are quoted identifiers. */
+export type Binding = {
+  /** The resource table's alias in the FROM clause (`FROM contacts c` → 'c'). */
+  alias: string;
+  org: string;
+  id: string;
+  /** What `ownerIn` compares: a contact's or bucket's owner, a calendar item's assignee. */
+  owner: string;
+  /** Lifecycle columns, for `stateIn` (trash wins over archive). */
+  lifecycle?: { archivedAt: string; trashedAt: string };
+  /** The per-record share table, for `sharedWith`: (org_id, <record>, grantee_user_id, grantee_team_id, level, starts_at, expires_at). */
+  shares?: { table: string; record: string };
+  /** The bucket membership table, for `inBuckets`: (org_id, bucket_id, <record>). */
+  buckets?: { table: string; record: string };
+};
+
+/** Contacts, under any alias (a pipeline card's joined contact renders the contact condition on its own alias). */
+export function contactBinding(alias: string): Binding {
+  return {
+    alias, org: 'org_id', id: 'id', owner: 'owner_id',
+    lifecycle: { archivedAt: 'archived_at', trashedAt: 'trashed_at' },
+    shares: { table: 'contact_shares', record: 'contact_id' },
+    buckets: { table: 'bucket_contacts', record: 'contact_id' },
+  };
+}
+
+/** `FROM contacts c`. */
+export const CONTACTS: Binding = contactBinding('c');
+/** `FROM buckets b`: owner and id; no lifecycle, no per-record shares (bucket shares reach the core as facts). */
+export const BUCKETS: Binding = { alias: 'b', org: 'org_id', id: 'id', owner: 'owner_id' };
+
+function column(b: Binding, name: string) {
+  return sql.ref(`${b.alias}.${name}`);
+}
+
+function need<T>(part: T | undefined, what: string, b: Binding): T {
+  if (part === undefined) throw new Error(`render-filter: the binding of ${b.alias} has no ${what}`);
+  return part;
+}
+
+function renderState(state: ContactState, b: Binding): RawBuilder<SqlBool> {
+  const { archivedAt, trashedAt } = need(b.lifecycle, 'lifecycle columns', b);
+  const trashed = column(b, trashedAt);
+  const archived = column(b, archivedAt);
   switch (state) {
     case 'active':
-      return sql<SqlBool>`(c.trashed_at IS NULL AND c.archived_at IS NULL)`;
+      return sql<SqlBool>`(${trashed} IS NULL AND ${archived} IS NULL)`;
     case 'archived':
-      return sql<SqlBool>`(c.trashed_at IS NULL AND c.archived_at IS NOT NULL)`;
+      return sql<SqlBool>`(${trashed} IS NULL AND ${archived} IS NOT NULL)`;
     case 'trashed':
-      return sql<SqlBool>`(c.trashed_at IS NOT NULL)`;
+      return sql<SqlBool>`(${trashed} IS NOT NULL)`;
     default:
       return assertNever(state);
   }
@@ -20,35 +74,70 @@ function join(parts: RawBuilder<SqlBool>[], glue: 'AND' | 'OR'): RawBuilder<SqlB
   return sql<SqlBool>`(${sql.join(parts, sql.raw(` ${glue} `))})`;
 }
 
-export function renderCondition(condition: Condition): RawBuilder<SqlBool> {
+function renderShared(c: Extract<Condition, { op: 'sharedWith' }>, b: Binding): RawBuilder<SqlBool> {
+  const { table, record } = need(b.shares, 'share table', b);
+  const s = `${b.alias}_s`;
+  const ref = (name: string) => sql.ref(`${s}.${name}`);
+  const now = new Date(c.now);
+  // Bounds are compared at millisecond precision, as the core sees them once loaded (a JS Date has no
+  // microseconds): a bound stored with microseconds must not be judged differently here and in `decide`.
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table(table)} AS ${sql.id(s)}
+    WHERE ${ref('org_id')} = ${column(b, b.org)} AND ${ref(record)} = ${column(b, b.id)}
+      AND (${ref('grantee_user_id')} = ${c.userId} OR ${ref('grantee_team_id')} = ANY(${c.teamIds}::uuid[]))
+      AND ${ref('level')} >= ${levelRank(c.minLevel)}
+      AND (${ref('starts_at')} IS NULL OR date_trunc('milliseconds', ${ref('starts_at')}) <= ${now})
+      AND (${ref('expires_at')} IS NULL OR date_trunc('milliseconds', ${ref('expires_at')}) > ${now}))`;
+}
+
+function renderInBuckets(c: Extract<Condition, { op: 'inBuckets' }>, b: Binding): RawBuilder<SqlBool> {
+  const { table, record } = need(b.buckets, 'bucket membership table', b);
+  const m = `${b.alias}_bc`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table(table)} AS ${sql.id(m)}
+    WHERE ${sql.ref(`${m}.org_id`)} = ${column(b, b.org)} AND ${sql.ref(`${m}.${record}`)} = ${column(b, b.id)}
+      AND ${sql.ref(`${m}.bucket_id`)} = ANY(${c.bucketIds}::uuid[]))`;
+}
+
+/** A condition as a SQL boolean over the binding's table. */
+export function renderCondition(condition: Condition, b: Binding): RawBuilder<SqlBool> {
   switch (condition.op) {
     case 'true':
       return sql<SqlBool>`TRUE`;
     case 'false':
       return sql<SqlBool>`FALSE`;
     case 'and':
-      return join(condition.args.map(renderCondition), 'AND');
+      return join(condition.args.map((c) => renderCondition(c, b)), 'AND');
     case 'or':
-      return join(condition.args.map(renderCondition), 'OR');
+      return join(condition.args.map((c) => renderCondition(c, b)), 'OR');
     case 'orgIs':
-      return sql<SqlBool>`c.org_id = ${condition.orgId}`;
+      return sql<SqlBool>`${column(b, b.org)} = ${condition.orgId}`;
     case 'ownerIn':
-      return sql<SqlBool>`c.owner_id = ANY(${condition.userIds}::uuid[])`;
+      return sql<SqlBool>`${column(b, b.owner)} = ANY(${condition.userIds}::uuid[])`;
+    case 'idIn':
+      return sql<SqlBool>`${column(b, b.id)} = ANY(${condition.ids}::uuid[])`;
     case 'stateIn':
-      return join(condition.states.map(renderState), 'OR');
+      return join(condition.states.map((s) => renderState(s, b)), 'OR');
     case 'sharedWith':
-      // Bounds are compared at millisecond precision, as the core sees them once loaded (a JS Date has no
-      // microseconds): a bound stored with microseconds must not be judged differently here and in `decide`.
-      return sql<SqlBool>`EXISTS (SELECT 1 FROM contact_shares s
-        WHERE s.org_id = c.org_id AND s.contact_id = c.id
-          AND (s.grantee_user_id = ${condition.userId} OR s.grantee_team_id = ANY(${condition.teamIds}::uuid[]))
-          AND s.level >= ${levelRank(condition.minLevel)}
-          AND (s.starts_at IS NULL OR date_trunc('milliseconds', s.starts_at) <= ${new Date(condition.now)})
-          AND (s.expires_at IS NULL OR date_trunc('milliseconds', s.expires_at) > ${new Date(condition.now)}))`;
+      return renderShared(condition, b);
     case 'inBuckets':
-      return sql<SqlBool>`EXISTS (SELECT 1 FROM bucket_contacts bc
-        WHERE bc.org_id = c.org_id AND bc.contact_id = c.id AND bc.bucket_id = ANY(${condition.bucketIds}::uuid[]))`;
+      return renderInBuckets(condition, b);
     default:
       return assertNever(condition);
+  }
+}
+
+/**
+ * A list policy as a SQL boolean over the binding's table, for the actor's org: `open` is every record of the org,
+ * `denied` none, `gated` its condition (which carries the org itself).
+ */
+export function renderPolicy(policy: ListPolicy, b: Binding, orgId: string): RawBuilder<SqlBool> {
+  switch (policy.kind) {
+    case 'open':
+      return sql<SqlBool>`${column(b, b.org)} = ${orgId}`;
+    case 'denied':
+      return sql<SqlBool>`FALSE`;
+    case 'gated':
+      return renderCondition(policy.condition, b);
+    default:
+      return assertNever(policy);
   }
 }

@@ -6,7 +6,7 @@
 // TANDEM_DIFF_SEED and TANDEM_DIFF_RUNS change the seed (default fixed) and the number of worlds.
 import {
   canUseExportChannel, compileFilter, computeCalendarLevel, CONTACT_ACTIONS, decide, decideReassign, EXPORT_CHANNELS,
-  explain, maxLevel, type ActorContext, type ContactAction, type ContactState,
+  explain, maxLevel, policyCondition, type ActorContext, type ContactAction, type ContactState,
 } from '@tandem/core';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '../../src/storage/connect.ts';
 import { countContacts, listContacts, loadContacts, sortNameOf, type ContactWithFacts, type Cursor, type ListQuery } from '../../src/storage/contact-queries.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
-import { renderCondition } from '../../src/storage/render-filter.ts';
+import { CONTACTS, renderCondition } from '../../src/storage/render-filter.ts';
 import { worldArb } from '../fixtures/world-arbitrary.ts';
 import { clearWorld, ID_KIND, insertWorld, worldId, type World, type WorldUser } from '../fixtures/world.ts';
 import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
@@ -38,7 +38,7 @@ function checker(stats: Stats) {
 /** For each action, the ids of every contact (of any org) the compiled filter lets through: WHERE semantics, one round trip. */
 async function sqlMembers(db: Db, ctx: ActorContext): Promise<Map<ContactAction, Set<string>>> {
   const parts = CONTACT_ACTIONS.map((action, i) =>
-    sql`SELECT ${i}::int AS a, c.id FROM contacts c WHERE ${renderCondition(compileFilter(ctx, action).condition)}`);
+    sql`SELECT ${i}::int AS a, c.id FROM contacts c WHERE ${renderCondition(policyCondition(ctx, compileFilter(ctx, action)), CONTACTS)}`);
   const result = await sql<{ a: number; id: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   const out = new Map<ContactAction, Set<string>>(CONTACT_ACTIONS.map((a) => [a, new Set()]));
   for (const row of result.rows) out.get(CONTACT_ACTIONS[row.a] as ContactAction)?.add(row.id);

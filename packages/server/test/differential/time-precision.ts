@@ -1,13 +1,13 @@
 // The database keeps microseconds; the core works in milliseconds. A share bound stored with sub-millisecond
 // precision (written by SQL now(), an import, or an ISO string with six decimals) must be judged the same by the
 // compiled SQL filter and by `decide` on the facts the storage layer loads.
-import { compileFilter, CONTACT_ACTIONS, decide } from '@tandem/core';
+import { compileFilter, CONTACT_ACTIONS, decide, policyCondition } from '@tandem/core';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Db } from '../../src/storage/connect.ts';
 import { loadContacts } from '../../src/storage/contact-queries.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
-import { renderCondition } from '../../src/storage/render-filter.ts';
+import { CONTACTS, renderCondition } from '../../src/storage/render-filter.ts';
 import { clearWorld, ID_KIND, insertWorld, worldId, type World } from '../fixtures/world.ts';
 
 const NOW = Date.UTC(2025, 5, 4, 12, 0, 0, 123);
@@ -60,7 +60,7 @@ export async function checkSubMillisecondBounds(db: Db): Promise<number> {
   let comparisons = 0;
   for (const action of CONTACT_ACTIONS) {
     const { rows } = await sql<{ id: string }>`SELECT c.id FROM contacts c
-      WHERE ${renderCondition(compileFilter(ctx, action).condition)}`.execute(db);
+      WHERE ${renderCondition(policyCondition(ctx, compileFilter(ctx, action)), CONTACTS)}`.execute(db);
     const bySql = new Set(rows.map((r) => r.id));
     for (const id of ids) {
       const facts = loaded.get(id)?.facts;

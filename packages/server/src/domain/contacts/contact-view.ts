@@ -1,6 +1,7 @@
 // What the API shows of a contact: its row, its owner's name and the caller's access, computed by @tandem/core
 // (level, allowed actions, shared, and the levels the caller may give in a share). The web app renders from this
-// and never re-derives policy.
+// and never re-derives policy. Each action's condition is built once per request context (the core caches it), so
+// a page of 50 contacts evaluates 14 ready conditions per row rather than building 700 trees.
 import {
   allowedActions, computeLevel, isAtLeast, shareCeiling, SHARE_LEVELS, type ActorContext, type ContactAction,
   type ContactFacts, type Level, type ShareLevel,

@@ -1,7 +1,8 @@
-// GET /contacts: one keyset page sorted by name, only through the SQL compiled from @tandem/core (listContacts).
+// GET /contacts: one keyset page sorted by name. The policy is compiled here, above storage, from @tandem/core
+// (`contact.view` narrowed to the listed state); storage only renders it (casl's shape: accessibleBy, then query).
 // One query for the page, one for the owners' names; no per-row queries.
-import type { ActorContext } from '@tandem/core';
-import { listContacts, type ListScope } from '../../storage/contact-queries.ts';
+import { compileFilter, type ActorContext } from '@tandem/core';
+import { selectContacts, type ListScope } from '../../storage/contact-queries.ts';
 import { loadBucketOrThrow } from '../buckets/bucket-guard.ts';
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
 import { toContactViews, type ContactView } from './contact-view.ts';
@@ -32,8 +33,8 @@ export async function listVisibleContacts(deps: Deps, ctx: ActorContext, input: 
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const bucketId = input.bucketId ? (await loadBucketOrThrow(db, ctx, input.bucketId, 'see')).row.id : undefined;
   const q = input.q?.trim();
-  const rows = await listContacts(db, ctx, {
-    scope: stateOf(input),
+  const policy = compileFilter(ctx, 'contact.view', [stateOf(input)]);
+  const rows = await selectContacts(db, ctx, policy, {
     limit: input.limit,
     ...(q ? { q } : {}),
     ...(after ? { after: { sortName: after.key, id: after.id } } : {}),
