@@ -1,11 +1,40 @@
-// `npm start`: build the web app if it has not been built, then run the server (migrations, demo data, listen).
+// `npm start`: build what is missing or stale (the web app, the compiled server), then run the compiled server
+// (migrations, demo data on first start, listen). Production runs JavaScript, not TypeScript through tsx: less
+// memory and a faster start (docs/decisions.md).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-if (!existsSync('packages/web/dist/index.html') && existsSync('packages/web/index.html')) {
-  console.log('Building the web app (first start only)...');
-  const build = spawnSync('npm', ['run', 'build', '-w', '@tandem/web'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+/** The newest modification time of any file below these folders (0 when none exists). */
+function newest(...dirs) {
+  let latest = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else latest = Math.max(latest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (existsSync(dir)) walk(dir);
+  return latest;
 }
-const server = spawnSync(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], { stdio: 'inherit' });
+
+function stale(builtFile, ...sources) {
+  return !existsSync(builtFile) || statSync(builtFile).mtimeMs < newest(...sources);
+}
+
+function run(what, command, args) {
+  console.log(what);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (existsSync('packages/web/index.html') && stale('packages/web/dist/index.html', 'packages/web/src', 'packages/web/index.html', 'packages/core/src')) {
+  run('Building the web app...', 'npm', ['run', 'build', '-w', '@tandem/web']);
+}
+if (stale('packages/server/dist/BUILT', 'packages/server/src', 'packages/core/src')) {
+  run('Building the server...', process.execPath, ['scripts/build-server.mjs']);
+}
+const server = spawnSync(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.js'], { stdio: 'inherit' });
 process.exit(server.status ?? 0);
