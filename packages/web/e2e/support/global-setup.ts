@@ -44,11 +44,15 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(join(root, 'packages/web/dist/index.html'))) {
     throw new Error('packages/web/dist is missing: run `npm run build` first (npm run test:e2e does).');
   }
+  // The journeys run the production server, compiled as `npm start` runs it (scripts/build-server.mjs).
+  if (!existsSync(join(root, 'packages/server/dist/main.js'))) {
+    throw new Error('packages/server/dist is missing: run `node scripts/build-server.mjs` first (npm run test:e2e does).');
+  }
   const port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  server = spawn(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, TANDEM_DEMO_DATA: 'off', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
