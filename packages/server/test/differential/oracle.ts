@@ -4,8 +4,8 @@
 // one of them misreads the spec.
 // Where the spec is silent, the oracle takes the careful reading and says so: listing a contact's shares is for
 // those who may share it; on a trashed contact the owner and admins may view, restore and ask "why" (§10: "contacts
-// they can see"), and nothing else.
-import type { ContactAction, ExportChannel, Level } from '@tandem/core';
+// they can see"), and nothing else. For the bucket itself (§6.2), see oracleBucketActions.
+import type { BucketAction, ContactAction, ExportChannel, Level } from '@tandem/core';
 import type { World, WorldContact, WorldGrantee, WorldUser, WorldWindow } from '../fixtures/world.ts';
 
 /** Spec §3, in order; each includes the ones before it. */
@@ -130,4 +130,41 @@ export function oracleMayUseChannel(world: World, userId: string, channel: Expor
   if (!user || user.status !== 'active') return false;
   if (user.role === 'admin') return true;
   return orgOf(world, user.orgId).exportEnabled && user.exportChannels.includes(channel);
+}
+
+/**
+ * Spec §6.2, read naively, for the bucket itself: which of view / edit / manage U holds on bucket B.
+ * "A bucket has an owner and is private until shared": the owner sees it. "The owner or an admin may share it ...
+ * Only the owner or an admin may delete a bucket": manage. "Users with edit on a bucket may rename it and add or
+ * remove contacts": edit (the owner holds everything). "Users with view on a bucket see the bucket": any active share.
+ * Admins manage every bucket of their org (§8: "bucket shares on any record"), so they see it too; being admin does
+ * not give edit. Nothing crosses an org; a deactivated user holds nothing.
+ */
+export function oracleBucketActions(world: World, userId: string, bucketId: string): Set<BucketAction> {
+  const out = new Set<BucketAction>();
+  const user = userById(world, userId);
+  const bucket = world.buckets.find((b) => b.id === bucketId);
+  if (!user || !bucket || user.orgId !== bucket.orgId || user.status !== 'active') return out;
+  const isOwner = bucket.ownerId === user.id;
+  const isAdmin = user.role === 'admin';
+  const shareLevels = world.bucketShares
+    .filter((s) => s.bucketId === bucket.id && s.orgId === user.orgId && namesUser(world, s.grantee, user) && isActive(s, world.now))
+    .map((s) => s.level);
+  if (isOwner || isAdmin || shareLevels.length > 0) out.add('bucket.view');
+  if (isOwner || shareLevels.includes('edit')) out.add('bucket.edit');
+  if (isOwner || isAdmin) out.add('bucket.manage');
+  return out;
+}
+
+/** The level shown for a bucket: owner, else the highest active share, else profile for an admin, else none. */
+export function oracleBucketLevel(world: World, userId: string, bucketId: string): Level {
+  const user = userById(world, userId);
+  const bucket = world.buckets.find((b) => b.id === bucketId);
+  if (!user || !bucket || user.orgId !== bucket.orgId || user.status !== 'active') return 'none';
+  const found: Level[] = world.bucketShares
+    .filter((s) => s.bucketId === bucket.id && s.orgId === user.orgId && namesUser(world, s.grantee, user) && isActive(s, world.now))
+    .map((s) => s.level);
+  if (bucket.ownerId === user.id) found.push('owner');
+  if (user.role === 'admin') found.push('profile');
+  return highest(found);
 }

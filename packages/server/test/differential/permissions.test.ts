@@ -2,7 +2,8 @@
 // contact, action), the core's `decide` on facts loaded by the storage layer, the compiled SQL filter, and the naive
 // oracle all agree; so do levels, reassignment, calendars and export channels; every row a list returns passes a
 // single check; and keyset pages, search and the owner and bucket filters find exactly the visible contacts, each once,
-// in order.
+// in order. Buckets are a resource too (buckets.ts): for every (user, bucket, bucket action) the core, the compiled
+// bucket filters in SQL, the domain's bucket list and the naive oracle of spec §6.2 agree.
 // TANDEM_DIFF_SEED and TANDEM_DIFF_RUNS change the seed (default fixed) and the number of worlds.
 import {
   canUseExportChannel, compileFilter, computeCalendarLevel, CONTACT_ACTIONS, decide, decideReassign, EXPORT_CHANNELS,
@@ -19,16 +20,17 @@ import { worldArb } from '../fixtures/world-arbitrary.ts';
 import { clearWorld, ID_KIND, insertWorld, worldId, type World, type WorldUser } from '../fixtures/world.ts';
 import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
 import { oracleActions, oracleCalendar, oracleLevel, oracleMayReassign, oracleMayUseChannel } from './oracle.ts';
+import { checkBuckets } from './buckets.ts';
 import { checkSubMillisecondBounds } from './time-precision.ts';
 
 const SEED = Number(process.env.TANDEM_DIFF_SEED ?? 20_250_602);
 const RUNS = Number(process.env.TANDEM_DIFF_RUNS ?? 200);
 const SCOPES: ContactState[] = ['active', 'archived', 'trashed'];
 
-type Stats = { worlds: number; users: number; contacts: number; assertions: number };
+type Stats = { worlds: number; users: number; contacts: number; buckets: number; assertions: number; bucketAssertions: number };
 
 /** Counts every comparison, so the summary says how much was checked. */
-function checker(stats: Stats) {
+function checker(stats: { assertions: number }) {
   return <T>(actual: T, expected: T, what: () => string): void => {
     stats.assertions += 1;
     if (actual !== expected) expect(actual, what()).toEqual(expected);
@@ -53,7 +55,10 @@ function byName(world: World) {
   };
 }
 
-async function checkUser(db: Db, world: World, user: WorldUser, listAction: ContactAction, check: ReturnType<typeof checker>): Promise<void> {
+async function checkUser(
+  db: Db, world: World, user: WorldUser, listAction: ContactAction, bucketPageSize: number, check: ReturnType<typeof checker>,
+  bucketCheck: ReturnType<typeof checker>,
+): Promise<void> {
   const ctx = await loadActorContext(db, user.orgId, user.id, world.now);
   if (!ctx) throw new Error(`no context for ${user.id}`);
   const ids = world.contacts.map((c) => c.id);
@@ -102,6 +107,7 @@ async function checkUser(db: Db, world: World, user: WorldUser, listAction: Cont
   for (const channel of EXPORT_CHANNELS) {
     check(canUseExportChannel(ctx, channel), oracleMayUseChannel(world, user.id, channel), () => `export ${channel} for ${user.id}`);
   }
+  await checkBuckets(db, world, user, ctx, bucketPageSize, bucketCheck);
 }
 
 /** A search and a page size to probe one user's list with. */
@@ -145,14 +151,19 @@ async function checkWorld(db: Db, world: World, probe: Probe, stats: Stats): Pro
   await clearWorld(db);
   await insertWorld(db, world);
   const check = checker(stats);
+  const bucketTally = { assertions: 0 };
+  const bucketCheck = checker(bucketTally);
   for (const [i, user] of world.users.entries()) {
-    await checkUser(db, world, user, CONTACT_ACTIONS[(stats.worlds + i) % CONTACT_ACTIONS.length] as ContactAction, check);
+    await checkUser(db, world, user, CONTACT_ACTIONS[(stats.worlds + i) % CONTACT_ACTIONS.length] as ContactAction, 1 + ((stats.worlds + i) % 3), check, bucketCheck);
   }
   const prober = world.users[stats.worlds % world.users.length];
   if (prober) await checkPagesAndSearch(db, world, prober, probe, check);
   stats.worlds += 1;
   stats.users += world.users.length;
   stats.contacts += world.contacts.length;
+  stats.buckets += world.buckets.length;
+  stats.assertions += bucketTally.assertions;
+  stats.bucketAssertions += bucketTally.assertions;
 }
 
 describe.each(DATABASE_KINDS)('differential: core decide = SQL filter = naive oracle, on %s', (kind) => {
@@ -163,12 +174,12 @@ describe.each(DATABASE_KINDS)('differential: core decide = SQL filter = naive or
   afterAll(async () => handle.close());
 
   it(`agrees on ${RUNS} generated worlds`, async () => {
-    const stats: Stats = { worlds: 0, users: 0, contacts: 0, assertions: 0 };
+    const stats: Stats = { worlds: 0, users: 0, contacts: 0, buckets: 0, assertions: 0, bucketAssertions: 0 };
     const started = performance.now();
     await fc.assert(fc.asyncProperty(worldArb, probeArb, (world, probe) => checkWorld(handle.db, world, probe, stats)), { numRuns: RUNS, seed: SEED });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`differential ${kind}: ${stats.worlds} worlds, ${stats.users} users, ${stats.contacts} contacts, ` +
-      `${stats.assertions} assertions, ${seconds} s (seed ${SEED})`);
+    console.log(`differential ${kind}: ${stats.worlds} worlds, ${stats.users} users, ${stats.contacts} contacts, ${stats.buckets} buckets, ` +
+      `${stats.assertions} assertions (${stats.bucketAssertions} on buckets), ${seconds} s (seed ${SEED})`);
     expect(stats.worlds).toBe(RUNS);
   }, 300_000);
 
