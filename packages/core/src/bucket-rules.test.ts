@@ -27,6 +27,10 @@ function ctx(userId: string, shares: BucketShareFact[] = [], o: Opts = {}): Acto
   };
 }
 const cat = { userId: 'cat' };
+function withGrant(c: ActorContext): ActorContext {
+  const grant = { id: 'g1', ownerId: BUCKET.ownerId, grantee: { userId: c.actor.userId }, level: 'edit' as const, ...OPEN, grantedBy: 'ada', grantedAt: NOW - 1 };
+  return { ...c, userGrants: [{ ...grant, scope: 'contacts' }, { ...grant, id: 'g2', scope: 'calendar' }] };
+}
 const source = (kind: ExplainedSource['kind'], level: Level, s?: BucketShareFact): ExplainedSource => (s
   ? { kind, level, id: s.id, grantedBy: s.grantedBy, grantedAt: s.grantedAt, startsAt: s.startsAt, expiresAt: s.expiresAt, bucketId: s.bucketId, ...('teamId' in s.grantee ? { viaTeamId: s.grantee.teamId } : {}) }
   : { kind, level });
@@ -40,6 +44,7 @@ describe('bucket rules: level, actions and sources (spec §6.2)', () => {
     { who: 'the owner', c: ctx('ben'), level: 'owner', actions: ['bucket.view', 'bucket.edit', 'bucket.manage'], sources: [source('owner', 'owner')] },
     { who: 'a stranger', c: ctx('dan'), level: 'none', actions: [], sources: [] },
     { who: 'a member under share all (it gives nothing on buckets)', c: ctx('dan', [], { shareAll: true }), level: 'none', actions: [], sources: [] },
+    { who: 'an edit user grantee on the owner (grants are about contacts)', c: withGrant(ctx('dan')), level: 'none', actions: [], sources: [] },
     { who: 'an admin', c: ctx('ada', [], { role: 'admin' }), level: 'profile', actions: ['bucket.view', 'bucket.manage'], sources: [source('admin', 'profile')] },
     { who: 'an admin with an edit share', c: ctx('ada', [adminEdit], { role: 'admin' }), level: 'edit', actions: ['bucket.view', 'bucket.edit', 'bucket.manage'], sources: [source('bucket_share', 'edit', adminEdit), source('admin', 'profile')] },
     { who: 'a view sharee', c: ctx('cat', [viewShare]), level: 'view', actions: ['bucket.view'], sources: [source('bucket_share', 'view', viewShare)] },
