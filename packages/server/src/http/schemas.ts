@@ -10,3 +10,6 @@ export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(500).optional(),
 });
+
+/** Who a share or grant is for: one user or one team of the org (input and answer alike). */
+export const granteeSchema = z.union([z.object({ userId: z.string().max(100) }).strict(), z.object({ teamId: z.string().max(100) }).strict()]);

@@ -7,6 +7,7 @@ import {
 } from '@tandem/core';
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from './connect.ts';
+import { isUuid } from './ids.ts';
 import { granteeOf, ms } from './load-actor-context.ts';
 import { CONTACTS, renderPolicy } from './render-filter.ts';
 
@@ -21,10 +22,7 @@ type ShareJson = {
 };
 export type ContactWithFacts = { row: ContactRow; facts: ContactFacts };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid } from './ids.ts';
 
 export function contactState(row: { archived_at: Date | null; trashed_at: Date | null }): ContactState {
   if (row.trashed_at) return 'trashed';

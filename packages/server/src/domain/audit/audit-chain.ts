@@ -1,8 +1,9 @@
 // The append-only, hash-chained audit log (spec §10). Each entry's hash covers its content and the hash of the
 // entry before it, so any edit or deletion in the middle breaks the chain that `verifyAuditChain` walks.
-import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
+import { insertAuditRow, lastAuditLink, loadAuditChain } from '../../storage/audit-queries.ts';
 import type { Db } from '../../storage/connect.ts';
+import { lockOrg } from '../../storage/org-queries.ts';
 
 export type AuditInput = {
   orgId: string;
@@ -41,9 +42,8 @@ export function hashEntry(e: Hashable): string {
 /** Appends one entry. Call inside the transaction of the change it records, so both land or neither does. */
 export async function appendAudit(trx: Db, input: AuditInput): Promise<void> {
   // One writer per org at a time keeps the chain linear; other orgs are not blocked.
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${input.orgId}))`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).where('org_id', '=', input.orgId)
-    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  await lockOrg(trx, input.orgId);
+  const last = await lastAuditLink(trx, input.orgId);
   const entry: Hashable = {
     org_id: input.orgId,
     seq: String(last ? BigInt(last.seq) + 1n : 1n),
@@ -56,27 +56,26 @@ export async function appendAudit(trx: Db, input: AuditInput): Promise<void> {
     after: input.after === undefined ? null : JSON.parse(canonicalJson(input.after)),
     prev_hash: last?.hash ?? GENESIS,
   };
-  await trx.insertInto('audit_log').values({
+  await insertAuditRow(trx, {
     ...entry,
     before: entry.before === null ? null : JSON.stringify(entry.before),
     after: entry.after === null ? null : JSON.stringify(entry.after),
     hash: hashEntry(entry),
-  }).execute();
+  });
 }
 
 export type ChainVerdict = { valid: boolean; entries: number; firstBadSeq: string | null };
 
 /** Walks the org's chain from the start, recomputing every hash. */
 export async function verifyAuditChain(db: Db, orgId: string): Promise<ChainVerdict> {
-  const rows = await db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq', 'asc').execute();
+  const rows = await loadAuditChain(db, orgId);
   let prev = GENESIS;
   let expectedSeq = 1n;
   for (const row of rows) {
     const recomputed = hashEntry({
       org_id: row.org_id, seq: String(row.seq), at: new Date(row.at).toISOString(), actor_id: row.actor_id,
       action: row.action, target_type: row.target_type, target_id: row.target_id,
-      before: typeof row.before === 'string' ? JSON.parse(row.before) : row.before,
-      after: typeof row.after === 'string' ? JSON.parse(row.after) : row.after,
+      before: row.before, after: row.after,
       prev_hash: row.prev_hash,
     });
     if (BigInt(row.seq) !== expectedSeq || row.prev_hash !== prev || recomputed !== row.hash) {

@@ -3,14 +3,16 @@
 // one grant per (owner, grantee, scope): a second one replaces the first (the old row is deleted and a new one
 // made, so `createdBy`/`createdAt` tell who decided the access in force); audited as `grant.create` or
 // `grant.replace` with the old grant as `before`.
-import { levelRank, type ActorContext, type GrantLevel } from '@tandem/core';
+import type { ActorContext, Grantee, GrantLevel } from '@tandem/core';
 import { AppError } from '../../errors.ts';
-import { serializeGrant, type GrantRow } from '../../http/serializers/grant.ts';
+import { deleteGrantsOf, insertGrant } from '../../storage/grant-queries.ts';
+import type { GrantRow } from '../../storage/rows.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
-import { lockOrgAsAdmin, requireAdminOrThrow } from '../shared/admin-guard.ts';
+import { asAdmin, requireAdminOrThrow } from '../shared/admin-guard.ts';
 import type { Deps } from '../shared/deps.ts';
-import { ensureGranteeInOrg, GRANT_COLUMNS, type Grantee } from './grant-guard.ts';
 import { loadUserOrThrow } from '../users/user-guard.ts';
+import { grantSnapshot } from './grant-audit.ts';
+import { ensureGranteeInOrg } from './grant-guard.ts';
 
 export type NewGrant = { grantee: Grantee; scope: 'contacts' | 'calendar'; level: GrantLevel; startsAt?: string | null; expiresAt?: string | null };
 
@@ -26,24 +28,18 @@ export async function createGrant(deps: Deps, ctx: ActorContext, ownerId: string
   const orgId = ctx.actor.orgId;
   const now = ctx.now;
   checkWindow(input, now);
-  return deps.db.transaction().execute(async (trx) => {
-    await lockOrgAsAdmin(trx, ctx);
+  return asAdmin(deps, ctx, async (trx) => {
     const owner = await loadUserOrThrow(trx, orgId, ownerId);
     await ensureGranteeInOrg(trx, orgId, input.grantee);
     if ('userId' in input.grantee && input.grantee.userId === owner.id) throw new AppError('TANDEM_GRANT_GRANTEE_IS_OWNER');
-    const granteeUser = 'userId' in input.grantee ? input.grantee.userId : null;
-    const granteeTeam = 'teamId' in input.grantee ? input.grantee.teamId : null;
-    const replaced = await trx.deleteFrom('user_grants').where('org_id', '=', orgId).where('owner_id', '=', owner.id).where('scope', '=', input.scope)
-      .where(granteeUser ? 'grantee_user_id' : 'grantee_team_id', '=', (granteeUser ?? granteeTeam) as string).returning(GRANT_COLUMNS).execute();
-    const grant = await trx.insertInto('user_grants').values({
-      org_id: orgId, owner_id: owner.id, grantee_user_id: granteeUser, grantee_team_id: granteeTeam, scope: input.scope,
-      level: levelRank(input.level), starts_at: input.startsAt ?? null, expires_at: input.expiresAt ?? null,
-      created_by: ctx.actor.userId, created_at: new Date(now),
-    }).returning(GRANT_COLUMNS).executeTakeFirstOrThrow();
-    const old = replaced[0];
+    const [old] = await deleteGrantsOf(trx, orgId, owner.id, input.grantee, input.scope);
+    const grant = await insertGrant(trx, {
+      orgId, ownerId: owner.id, grantee: input.grantee, scope: input.scope, level: input.level,
+      startsAt: input.startsAt ?? null, expiresAt: input.expiresAt ?? null, createdBy: ctx.actor.userId, now,
+    });
     await appendAudit(trx, {
       orgId, actorId: ctx.actor.userId, action: old ? 'grant.replace' : 'grant.create', targetType: 'grant', targetId: grant.id,
-      before: old ? serializeGrant(old, now) : null, after: serializeGrant(grant, now), at: now,
+      before: old ? grantSnapshot(old, now) : null, after: grantSnapshot(grant, now), at: now,
     });
     return grant;
   });

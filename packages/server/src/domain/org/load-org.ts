@@ -1,14 +1,10 @@
-// Reads the caller's org row (name, branding, billing and the three switches).
-import type { OrgRow } from '../../http/serializers/org.ts';
-import type { Db } from '../../storage/connect.ts';
+// GET /org/settings: any signed-in member reads the caller's org (name, branding, billing and the three switches);
+// the route shows the switches.
+import type { ActorContext } from '@tandem/core';
+import { loadOrg as loadOrgRow } from '../../storage/org-queries.ts';
+import type { OrgRow } from '../../storage/rows.ts';
+import type { Deps } from '../shared/deps.ts';
 
-const ORG_COLUMNS = ['id', 'name', 'accent_color', 'billing', 'export_enabled', 'share_all_contacts', 'members_can_archive_delete_shared'] as const;
-
-export async function loadOrg(db: Db, orgId: string): Promise<OrgRow> {
-  return db.selectFrom('orgs').select(ORG_COLUMNS).where('id', '=', orgId).executeTakeFirstOrThrow();
-}
-
-/** The same row, locked for the rest of the transaction. */
-export async function loadOrgForUpdate(db: Db, orgId: string): Promise<OrgRow> {
-  return db.selectFrom('orgs').select(ORG_COLUMNS).where('id', '=', orgId).forUpdate().executeTakeFirstOrThrow();
+export function loadOrg(deps: Deps, ctx: ActorContext): Promise<OrgRow> {
+  return loadOrgRow(deps.db, ctx.actor.orgId);
 }

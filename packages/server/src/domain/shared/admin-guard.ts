@@ -1,10 +1,12 @@
-// Shared pieces of the account and administration use cases: their dependencies, the admin check, the per-org
-// write lock and id handling. Every permission decision about contacts lives in @tandem/core; the admin rule itself
-// (spec §8) is core's `canManageOrg`.
+// The admin check of the account and administration use cases, and the one way they write: `asAdmin` opens the
+// transaction, takes the org's write lock and re-reads the caller. Every permission decision about contacts lives
+// in @tandem/core; the admin rule itself (spec §8) is core's `canManageOrg`.
 import { canManageOrg, type ActorContext } from '@tandem/core';
-import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
 import type { Db } from '../../storage/connect.ts';
+import { lockOrg } from '../../storage/org-queries.ts';
+import { loadUserStanding } from '../../storage/user-queries.ts';
+import type { Deps } from './deps.ts';
 
 /** Org administration (users, teams, switches, grants, branding, audit) is for active admins only. */
 export function requireAdminOrThrow(ctx: ActorContext): void {
@@ -12,29 +14,24 @@ export function requireAdminOrThrow(ctx: ActorContext): void {
 }
 
 /**
- * Serialises the org's administrative writes (the same lock `appendAudit` takes, so no new lock order): checks such
- * as "one active admin remains" or "one grant per owner, grantee and scope" then cannot race.
+ * Takes the org's write lock (the same lock `appendAudit` takes, so no new lock order), then re-reads the caller: an
+ * admin demoted or deactivated by a write that committed while this request was on its way may no longer act (spec
+ * §1.5, changes are immediate). Checks such as "one active admin remains" or "one grant per owner, grantee and
+ * scope" then cannot race.
  */
-export async function lockOrg(trx: Db, orgId: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${orgId}))`.execute(trx);
-}
-
-/**
- * Takes the org's write lock, then re-reads the caller: an admin demoted or deactivated by a write that committed
- * while this request was on its way may no longer act (spec §1.5, changes are immediate).
- */
-export async function lockOrgAsAdmin(trx: Db, ctx: ActorContext): Promise<void> {
-  requireAdminOrThrow(ctx);
+async function lockOrgAsAdmin(trx: Db, ctx: ActorContext): Promise<void> {
   await lockOrg(trx, ctx.actor.orgId);
-  const me = await trx.selectFrom('users').select(['role', 'status']).where('org_id', '=', ctx.actor.orgId).where('id', '=', ctx.actor.userId).executeTakeFirst();
+  const me = await loadUserStanding(trx, ctx.actor.orgId, ctx.actor.userId);
   if (!me || me.role !== 'admin' || me.status !== 'active') throw new AppError('TANDEM_ACCESS_ADMIN_ONLY');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are opaque to callers; a malformed id answers exactly as a missing one. */
-export function isId(value: string): boolean {
-  return UUID.test(value);
+/** Runs an administrative write: admins only, in one transaction holding the org's write lock. */
+export async function asAdmin<T>(deps: Deps, ctx: ActorContext, work: (trx: Db) => Promise<T>): Promise<T> {
+  requireAdminOrThrow(ctx);
+  return deps.db.transaction().execute(async (trx) => {
+    await lockOrgAsAdmin(trx, ctx);
+    return work(trx);
+  });
 }
 
 /** Postgres unique violation (both PGlite and node-postgres expose the SQLSTATE as `code`). */

@@ -1,23 +1,39 @@
-// Opaque keyset cursors for the contact, history and bucket lists: base64url JSON of the last row's sort key.
-// A cursor that does not decode to the expected shape is bad input (400), never a silent first page.
+// Opaque keyset cursors for every keyset-paged list: base64url JSON of the last row's sort key. A cursor that does
+// not decode to the expected shape is bad input (400), never a silent first page.
 import { AppError } from '../../errors.ts';
-import { isUuid } from '../../storage/contact-queries.ts';
+import { isUuid } from '../../storage/ids.ts';
 
 export function encodeCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** Decodes a `[sortKey, id]` cursor. */
-export function decodeCursor(cursor: string): { key: string; id: string } {
+function refuse(): never {
+  throw new AppError('TANDEM_INPUT_INVALID', 'cursor: not a cursor this list gave out');
+}
+
+/** The cursor's key when it is a list of `arity` strings, else null. */
+function keyParts(cursor: string, arity: number): string[] | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && isUuid(value[1])) {
-      return { key: value[0], id: value[1] };
-    }
+    if (Array.isArray(value) && value.length === arity && value.every((k) => typeof k === 'string')) return value as string[];
   } catch {
-    // fall through to the refusal
+    // not JSON: refused below
   }
-  throw new AppError('TANDEM_INPUT_INVALID', 'cursor: not a cursor this list gave out');
+  return null;
+}
+
+/** Decodes a `[sortKey, id]` cursor. */
+export function decodeCursor(cursor: string): { key: string; id: string } {
+  const [key, id] = keyParts(cursor, 2) ?? refuse();
+  if (key === undefined || id === undefined || !isUuid(id)) refuse();
+  return { key, id };
+}
+
+/** Decodes a `[seq]` cursor: lists whose one sort key is unique (the audit log's sequence number). */
+export function decodeSeqCursor(cursor: string): string {
+  const [seq] = keyParts(cursor, 1) ?? refuse();
+  if (seq === undefined || !/^\d{1,18}$/.test(seq)) refuse();
+  return seq;
 }
 
 /** Splits a `limit + 1` result into the page and the next cursor. */

@@ -4,9 +4,11 @@
 import { canUseExportChannel, type ActorContext } from '@tandem/core';
 import { AppError } from '../../errors.ts';
 import { newToken } from '../accounts/session-token.ts';
+import type { TokenRow } from '../../storage/rows.ts';
+import { insertApiToken } from '../../storage/token-queries.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
 import type { Deps } from '../shared/deps.ts';
-import { TOKEN_COLUMNS, type TokenRow } from './token-columns.ts';
+import { tokenSnapshot } from './token-audit.ts';
 
 export async function createApiToken(deps: Deps, ctx: ActorContext, input: { name: string; expiresAt?: string | null }): Promise<{ row: TokenRow; token: string }> {
   if (!canUseExportChannel(ctx, 'api')) throw new AppError('TANDEM_EXPORT_CHANNEL_FORBIDDEN', 'You may not use the API channel, so you cannot create API tokens');
@@ -15,11 +17,8 @@ export async function createApiToken(deps: Deps, ctx: ActorContext, input: { nam
   const { token, hash } = newToken();
   const { orgId, userId } = ctx.actor;
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('sessions').values({
-      org_id: orgId, user_id: userId, kind: 'api', name: input.name, token_hash: hash,
-      created_at: new Date(now), expires_at: input.expiresAt ?? null,
-    }).returning(TOKEN_COLUMNS).executeTakeFirstOrThrow();
-    await appendAudit(trx, { orgId, actorId: userId, action: 'token.create', targetType: 'api_token', targetId: row.id, after: { name: row.name, expiresAt: row.expires_at }, at: now });
+    const row = await insertApiToken(trx, { orgId, userId, name: input.name, tokenHash: hash, now, expiresAt: input.expiresAt ?? null });
+    await appendAudit(trx, { orgId, actorId: userId, action: 'token.create', targetType: 'api_token', targetId: row.id, after: tokenSnapshot(row), at: now });
     return { row, token };
   });
 }

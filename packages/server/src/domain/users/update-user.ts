@@ -4,12 +4,13 @@
 // the user's status on every request). Each changed aspect is one audit entry with before and after.
 import { EXPORT_CHANNELS, type ActorContext, type ExportChannel } from '@tandem/core';
 import { AppError } from '../../errors.ts';
-import { USER_COLUMNS, type UserRow } from '../../http/serializers/user.ts';
-import type { Db } from '../../storage/connect.ts';
+import type { UserRow } from '../../storage/rows.ts';
+import { revokeUserCredentials } from '../../storage/session-queries.ts';
+import { countActiveAdmins, updateUserAccess } from '../../storage/user-queries.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
-import { lockOrgAsAdmin, requireAdminOrThrow } from '../shared/admin-guard.ts';
+import { asAdmin } from '../shared/admin-guard.ts';
 import type { Deps } from '../shared/deps.ts';
-import { countActiveAdmins, loadUserOrThrow } from './user-guard.ts';
+import { loadUserOrThrow } from './user-guard.ts';
 
 export type UserPatch = { role?: 'admin' | 'member'; status?: 'active' | 'deactivated'; exportChannels?: ExportChannel[] };
 
@@ -22,7 +23,7 @@ function isActiveAdmin(u: Pick<UserRow, 'role' | 'status'>): boolean {
   return u.role === 'admin' && u.status === 'active';
 }
 
-type Change = { action: string; before: unknown; after: unknown };
+type Change = { action: string; before: Record<string, unknown>; after: Record<string, unknown> };
 
 function changesOf(before: UserRow, patch: UserPatch): Change[] {
   const changes: Change[] = [];
@@ -36,17 +37,9 @@ function changesOf(before: UserRow, patch: UserPatch): Change[] {
   return changes;
 }
 
-async function revokeCredentials(trx: Db, orgId: string, userId: string, at: Date): Promise<number> {
-  const rows = await trx.updateTable('sessions').set({ revoked_at: at })
-    .where('org_id', '=', orgId).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').execute();
-  return rows.length;
-}
-
 export async function updateUser(deps: Deps, ctx: ActorContext, userId: string, patch: UserPatch): Promise<UserRow> {
-  requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
-  return deps.db.transaction().execute(async (trx) => {
-    await lockOrgAsAdmin(trx, ctx);
+  return asAdmin(deps, ctx, async (trx) => {
     const before = await loadUserOrThrow(trx, orgId, userId);
     const next = { role: patch.role ?? before.role, status: patch.status ?? before.status };
     if (isActiveAdmin(before) && !isActiveAdmin(next) && (await countActiveAdmins(trx, orgId)) <= 1) {
@@ -54,17 +47,15 @@ export async function updateUser(deps: Deps, ctx: ActorContext, userId: string, 
     }
     const changes = changesOf(before, patch);
     if (changes.length === 0) return before;
-    const at = new Date(ctx.now);
-    const after = await trx.updateTable('users').set({
-      role: next.role, status: next.status,
-      export_channels: patch.exportChannels ? canonicalChannels(patch.exportChannels) : canonicalChannels(before.export_channels),
-    }).where('org_id', '=', orgId).where('id', '=', userId).returning(USER_COLUMNS).executeTakeFirstOrThrow();
+    const after = await updateUserAccess(trx, orgId, userId, {
+      role: next.role, status: next.status, exportChannels: canonicalChannels(patch.exportChannels ?? before.export_channels),
+    });
     for (const change of changes) {
       const extra = change.action === 'user.status.change' && next.status === 'deactivated'
-        ? { revokedCredentials: await revokeCredentials(trx, orgId, userId, at) } : {};
+        ? { revokedCredentials: await revokeUserCredentials(trx, orgId, userId, ctx.now) } : {};
       await appendAudit(trx, {
         orgId, actorId: ctx.actor.userId, action: change.action, targetType: 'user', targetId: userId,
-        before: change.before, after: { ...(change.after as object), ...extra }, at: at.getTime(),
+        before: change.before, after: { ...change.after, ...extra }, at: ctx.now,
       });
     }
     return after;

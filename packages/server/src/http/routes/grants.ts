@@ -6,6 +6,7 @@ import { listGrants } from '../../domain/grants/list-grants.ts';
 import { revokeGrant } from '../../domain/grants/revoke-grant.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
+import { granteeSchema } from '../schemas.ts';
 import { grantSchema, serializeGrant } from '../serializers/grant.ts';
 
 const scope = z.enum(['contacts', 'calendar']);
@@ -21,7 +22,7 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       description: 'One grant per owner, grantee and scope: a second one replaces the first.',
       params: z.object({ ownerId: z.string() }),
       body: z.object({
-        grantee: z.union([z.object({ userId: z.string().max(100) }).strict(), z.object({ teamId: z.string().max(100) }).strict()]),
+        grantee: granteeSchema,
         scope, level: z.enum(['view', 'edit']),
         startsAt: instant.nullable().optional(), expiresAt: instant.nullable().optional(),
       }),
@@ -29,24 +30,27 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     },
     preValidation: adminOnlyHook,
   }, async (request, reply) => {
-    const grant = await createGrant(deps, actorOf(request), request.params.ownerId, request.body);
-    return reply.status(201).send({ grant: serializeGrant(grant, deps.clock.now()) });
+    const ctx = actorOf(request);
+    const grant = await createGrant(deps, ctx, request.params.ownerId, request.body);
+    return reply.status(201).send({ grant: serializeGrant(grant, ctx.now) });
   });
 
   app.get('/users/:ownerId/grants', {
     schema: { tags: ['grants'], summary: "Grants on this user's contacts and calendar (admin)", params: z.object({ ownerId: z.string() }), response: { 200: grantList } },
     preValidation: adminOnlyHook,
   }, async (request) => {
-    const rows = await listGrants(deps, actorOf(request), { ownerId: request.params.ownerId });
-    return { items: rows.map((r) => serializeGrant(r, deps.clock.now())), nextCursor: null };
+    const ctx = actorOf(request);
+    const rows = await listGrants(deps, ctx, { ownerId: request.params.ownerId });
+    return { items: rows.map((r) => serializeGrant(r, ctx.now)), nextCursor: null };
   });
 
   app.get('/grants', {
     schema: { tags: ['grants'], summary: 'Every grant of the organisation (admin)', querystring: z.object({ scope: scope.optional() }), response: { 200: grantList } },
     preValidation: adminOnlyHook,
   }, async (request) => {
-    const rows = await listGrants(deps, actorOf(request), { scope: request.query.scope });
-    return { items: rows.map((r) => serializeGrant(r, deps.clock.now())), nextCursor: null };
+    const ctx = actorOf(request);
+    const rows = await listGrants(deps, ctx, { scope: request.query.scope });
+    return { items: rows.map((r) => serializeGrant(r, ctx.now)), nextCursor: null };
   });
 
   app.delete('/grants/:id', {

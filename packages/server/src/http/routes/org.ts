@@ -19,10 +19,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   app.get('/org/settings', {
     schema: { tags: ['org'], summary: 'The team-wide switches', response: { 200: orgSettingsSchema } },
     preValidation: signedInHook,
-  }, async (request) => {
-    const ctx = actorOf(request);
-    return serializeOrgSettings(await loadOrg(deps.db, ctx.actor.orgId));
-  });
+  }, async (request) => serializeOrgSettings(await loadOrg(deps, actorOf(request))));
 
   app.patch('/org/settings', {
     schema: {

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { toIso } from '../../domain/shared/time.ts';
 import { createApiToken } from '../../domain/tokens/create-token.ts';
 import { listApiTokens } from '../../domain/tokens/list-tokens.ts';
-import type { TokenRow } from '../../domain/tokens/token-columns.ts';
 import { revokeApiToken } from '../../domain/tokens/revoke-token.ts';
+import type { TokenRow } from '../../storage/rows.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 

@@ -3,11 +3,8 @@
 import { isWithinWindow, levelFromRank } from '@tandem/core';
 import { z } from 'zod';
 import { toIso } from '../../domain/shared/time.ts';
-
-export const granteeSchema = z.union([
-  z.object({ userId: z.string() }).strict(),
-  z.object({ teamId: z.string() }).strict(),
-]);
+import type { GrantRow } from '../../storage/rows.ts';
+import { granteeSchema } from '../schemas.ts';
 
 export const grantSchema = z.object({
   id: z.string(),
@@ -22,12 +19,6 @@ export const grantSchema = z.object({
   active: z.boolean(),
 });
 export type GrantDto = z.infer<typeof grantSchema>;
-
-export type GrantRow = {
-  id: string; owner_id: string; grantee_user_id: string | null; grantee_team_id: string | null;
-  scope: 'contacts' | 'calendar'; level: number; starts_at: Date | null; expires_at: Date | null;
-  created_by: string | null; created_at: Date;
-};
 
 export function serializeGrant(row: GrantRow, now: number): GrantDto {
   const ms = (d: Date | null) => (d === null ? null : new Date(d).getTime());

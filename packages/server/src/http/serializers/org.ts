@@ -1,6 +1,8 @@
 // The Org object and the team-wide switches of docs/api-shapes.md. Billing details are shown to admins only:
 // members receive `billing: null` (docs/permissions.md).
 import { z } from 'zod';
+import { billingOf, orgSettingsOf } from '../../domain/org/org-audit.ts';
+import type { OrgRow } from '../../storage/rows.ts';
 
 export const billingSchema = z.object({
   contactName: z.string().nullable(),
@@ -25,28 +27,10 @@ export const orgSettingsSchema = z.object({
 });
 export type OrgSettingsDto = z.infer<typeof orgSettingsSchema>;
 
-export type OrgRow = {
-  id: string; name: string; accent_color: string; billing: Record<string, unknown>;
-  export_enabled: boolean; share_all_contacts: boolean; members_can_archive_delete_shared: boolean;
-};
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-export function billingOf(raw: Record<string, unknown> | string | null): BillingDto {
-  const b = (typeof raw === 'string' ? JSON.parse(raw) : raw ?? {}) as Record<string, unknown>;
-  return { contactName: text(b.contactName), email: text(b.email), address: text(b.address), vatId: text(b.vatId) };
-}
-
 export function serializeOrg(row: OrgRow, opts: { withBilling: boolean }): OrgDto {
   return { id: row.id, name: row.name, accentColor: row.accent_color, billing: opts.withBilling ? billingOf(row.billing) : null };
 }
 
 export function serializeOrgSettings(row: Pick<OrgRow, 'export_enabled' | 'share_all_contacts' | 'members_can_archive_delete_shared'>): OrgSettingsDto {
-  return {
-    exportEnabled: row.export_enabled,
-    shareAllContacts: row.share_all_contacts,
-    membersCanArchiveDeleteShared: row.members_can_archive_delete_shared,
-  };
+  return orgSettingsOf(row);
 }

@@ -4,11 +4,11 @@ import { isWithinWindow, SHARE_LEVELS } from '@tandem/core';
 import { z } from 'zod';
 import { shareLevelOf } from '../../domain/shares/share-snapshot.ts';
 import type { ShareWithGrantee } from '../../storage/share-queries.ts';
+import { granteeSchema } from '../schemas.ts';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 const ms = (d: Date | null): number | null => (d === null ? null : new Date(d).getTime());
 
-export const granteeSchema = z.union([z.object({ userId: z.string().max(100) }).strict(), z.object({ teamId: z.string().max(100) }).strict()]);
 const timestamp = z.iso.datetime({ offset: true });
 
 export const shareSchema = z.object({

@@ -3,6 +3,7 @@ import { EXPORT_CHANNELS } from '@tandem/core';
 import { z } from 'zod';
 import { toIso } from '../../domain/shared/time.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.ts';
+import type { UserRow } from '../../storage/rows.ts';
 
 /** Inputs shared by sign-up and user creation. */
 export const nameSchema = z.string().trim().min(1).max(100);
@@ -19,13 +20,6 @@ export const userSchema = z.object({
   createdAt: z.string(),
 });
 export type UserDto = z.infer<typeof userSchema>;
-
-export type UserRow = {
-  id: string; name: string; email: string; role: 'admin' | 'member'; status: 'active' | 'deactivated';
-  export_channels: string[]; created_at: Date;
-};
-
-export const USER_COLUMNS = ['id', 'name', 'email', 'role', 'status', 'export_channels', 'created_at'] as const;
 
 export function serializeUser(row: UserRow): UserDto {
   return {

@@ -82,18 +82,33 @@ export async function runAccountAuditScript(t: TestApp): Promise<AuditScriptResu
   return { orgId, rows };
 }
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|<id\d+>/gi;
 
 /**
- * The rows with every id replaced by a placeholder numbered in order of first appearance (the same id gets the same
- * placeholder everywhere) and the hashes dropped: ids and hashes differ from run to run, the rest must not.
+ * The rows with every id (a UUID, or a placeholder of an earlier masking) replaced by a placeholder numbered in
+ * order of first appearance (the same id gets the same placeholder everywhere) and the hashes dropped: ids and
+ * hashes differ from run to run, the rest must not.
  */
-export function maskAuditRows(rows: readonly RawAuditRow[]): unknown[] {
+export function maskAuditRows(rows: readonly object[]): Record<string, unknown>[] {
   const seen = new Map<string, string>();
-  const mask = (text: string) => text.replace(UUID, (id) => {
+  const mask = (text: string) => text.replace(ID, (id) => {
     const key = id.toLowerCase();
     if (!seen.has(key)) seen.set(key, `<id${seen.size + 1}>`);
     return seen.get(key) as string;
   });
-  return rows.map(({ prev_hash: _prev, hash: _hash, ...row }) => JSON.parse(mask(JSON.stringify(row))) as unknown);
+  return rows.map((row) => {
+    const { prev_hash: _prev, hash: _hash, ...rest } = row as Record<string, unknown>;
+    return JSON.parse(mask(JSON.stringify(rest))) as Record<string, unknown>;
+  });
+}
+
+const ACCOUNT_ACTION = /^(org|user|team|grant|token)\./;
+
+/**
+ * The account family's entries only, masked afresh and without their sequence numbers (which entries of other
+ * families, such as `contact.create`, shift): what a change to the account code must leave as it was.
+ */
+export function accountEntries(maskedOrRaw: readonly object[]): Record<string, unknown>[] {
+  const rows = maskedOrRaw.filter((r) => ACCOUNT_ACTION.test(String((r as { action?: unknown }).action)));
+  return maskAuditRows(rows).map(({ seq: _seq, ...rest }) => rest);
 }

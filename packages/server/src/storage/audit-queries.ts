@@ -1,0 +1,44 @@
+// The audit_log table: the last link of an org's chain, appends, the whole chain in order, and keyset pages newest
+// first with the actor's name. Hashing and verification are the domain's (domain/audit/audit-chain.ts). jsonb
+// columns come back parsed from PostgreSQL and PGlite alike; a string (a driver that does not parse) is parsed here.
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from './connect.ts';
+import type { AuditLogTable } from './schema.ts';
+
+export type AuditRow = Selectable<AuditLogTable>;
+/** What an append writes: seq, hash and the JSON text of before and after are the caller's. */
+export type NewAuditRow = Insertable<AuditLogTable>;
+
+function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+/** The org's newest entry (seq and hash), to chain the next one to. Call holding the org's lock (lockOrg). */
+export async function lastAuditLink(trx: Db, orgId: string): Promise<{ seq: string; hash: string } | null> {
+  const row = await trx.selectFrom('audit_log').select(['seq', 'hash']).where('org_id', '=', orgId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ?? null;
+}
+
+export async function insertAuditRow(trx: Db, row: NewAuditRow): Promise<void> {
+  await trx.insertInto('audit_log').values(row).execute();
+}
+
+/** The org's whole chain, oldest first. */
+export async function loadAuditChain(db: Db, orgId: string): Promise<AuditRow[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq', 'asc').execute();
+  return rows.map((r) => ({ ...r, before: parseJson(r.before), after: parseJson(r.after) }));
+}
+
+export type AuditPageRow = Omit<AuditRow, 'org_id'> & { actor_name: string | null };
+
+/** One page of the org's entries, newest first, older than `beforeSeq` when given; `limit + 1` rows. */
+export async function listAuditPage(db: Db, orgId: string, limit: number, beforeSeq?: string): Promise<AuditPageRow[]> {
+  let query = db.selectFrom('audit_log')
+    .leftJoin('users', (j) => j.onRef('users.org_id', '=', 'audit_log.org_id').onRef('users.id', '=', 'audit_log.actor_id'))
+    .select(['audit_log.seq', 'audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'users.name as actor_name', 'audit_log.action',
+      'audit_log.target_type', 'audit_log.target_id', 'audit_log.before', 'audit_log.after', 'audit_log.prev_hash', 'audit_log.hash'])
+    .where('audit_log.org_id', '=', orgId).orderBy('audit_log.seq', 'desc').limit(limit + 1);
+  if (beforeSeq !== undefined) query = query.where('audit_log.seq', '<', beforeSeq);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, before: parseJson(r.before), after: parseJson(r.after) }));
+}
