@@ -1,13 +1,19 @@
 // The demo org "Acme Care": the cast of spec §11 (admin Ada; members Ben, Cat, Dan; team Sales = {Ben, Cat})
-// plus Eve, Finn (team Support) and Gus (deactivated), and 60 contacts. Plain data; demo-data.ts writes it.
-// Times are days before `now` (negative: after), so the story reads the same whenever the server first starts.
+// plus Eve, Finn (team Support) and Gus (deactivated), and 60 contacts. Plain data; demo-data.ts tells it, step by
+// step through the domain's use cases, in the order of its times. Times are days before `now` (negative: after), so
+// the story reads the same whenever the server first starts. Every step must be one the API would allow at its time.
 import { COMPANIES, FIRST_NAMES, LAST_NAMES, TAGS, TITLES, emailOf, phoneOf } from './demo-data-vocabulary.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_ORG_NAME = 'Acme Care';
 
 export type DemoUserKey = 'ada' | 'ben' | 'cat' | 'dan' | 'eve' | 'finn' | 'gus';
-export type DemoUser = { key: DemoUserKey; name: string; role: 'admin' | 'member'; status: 'active' | 'deactivated' };
+/** Ada signs "Acme Care" up and adds everyone else that day; she makes the teams the next day. */
+export const ORG_DAYS_AGO = 120;
+export const TEAMS_DAYS_AGO = 119;
+
+/** Everyone joins 120 days ago (Ada signs the org up, then adds the others); `leftDaysAgo`: deactivated since. */
+export type DemoUser = { key: DemoUserKey; name: string; role: 'admin' | 'member'; status: 'active' | 'deactivated'; leftDaysAgo?: number };
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { key: 'ada', name: 'Ada Lindqvist', role: 'admin', status: 'active' },
@@ -16,12 +22,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { key: 'dan', name: 'Dan Whitfield', role: 'member', status: 'active' },
   { key: 'eve', name: 'Eve Santos', role: 'member', status: 'active' },
   { key: 'finn', name: 'Finn Gallagher', role: 'member', status: 'active' },
-  { key: 'gus', name: 'Gus Ferreira', role: 'member', status: 'deactivated' },
+  { key: 'gus', name: 'Gus Ferreira', role: 'member', status: 'deactivated', leftDaysAgo: 60 },
 ];
 
 export function demoEmail(key: DemoUserKey): string {
   return `${key}@acme.example`;
 }
+
+/** Set by Ada right after signing up (Org settings page): billing details, and her own export channels. */
+export const DEMO_BILLING = { contactName: 'Ada Lindqvist', email: demoEmail('ada'), address: '1 Care Street, Springfield' };
+export const ADMIN_EXPORT_CHANNELS = ['csv', 'xlsx', 'vcard'] as const;
 
 export const DEMO_TEAMS: readonly { name: string; members: DemoUserKey[] }[] = [
   { name: 'Sales', members: ['ben', 'cat'] },
@@ -42,8 +52,14 @@ export const DEMO_CONTACT = {
   dansFirst: 44, // Dan's; Eve sees Dan's contacts through a view grant
 } as const;
 
-/** Ben's bucket: his best accounts and the one of Cat's he may edit (adding a contact needs `edit` on it, §6.2). */
-export const KEY_ACCOUNTS = { name: 'Key accounts', owner: 'ben' as DemoUserKey, contacts: [2, 3, 4, 5, 6, 27], sharedWithTeam: 'Sales', level: 'collaborate' as const, daysAgo: 45 };
+/**
+ * Ben's bucket: his best accounts and the one of Cat's he may edit (adding a contact needs `edit` on it, §6.2), which
+ * he adds the day after Cat shares it with him (`later`); the others go in when he makes the bucket.
+ */
+export const KEY_ACCOUNTS = {
+  name: 'Key accounts', owner: 'ben' as DemoUserKey, contacts: [2, 3, 4, 5, 6, 27], sharedWithTeam: 'Sales', level: 'collaborate' as const,
+  daysAgo: 45, later: { contacts: [27], daysAgo: 24 },
+};
 export const PRIVATE_BUCKET = { name: 'Conference leads', owner: 'cat' as DemoUserKey, contacts: [30, 31, 32, 33], daysAgo: 30 };
 export const ARCHIVED: readonly { contact: number; daysAgo: number }[] = [{ contact: 20, daysAgo: 12 }, { contact: 21, daysAgo: 9 }, { contact: 40, daysAgo: 8 }];
 export const TRASHED = { contact: 43, daysAgo: 3 };

@@ -67,8 +67,12 @@ describe.each(DATABASE_KINDS)('demo data on first start, on %s', (kind) => {
     const rows = await handle.db.selectFrom('users').select(['email', 'role', 'status', 'password_hash']).orderBy('email').execute();
     expect(rows.find((r) => r.email === demoEmail('ada'))?.role).toBe('admin');
     for (const key of ['ben', 'cat', 'dan'] as const) expect(rows.find((r) => r.email === demoEmail(key))?.role).toBe('member');
-    expect(new Set(rows.map((r) => r.password_hash)).size).toBe(1);
-    expect(await argon2.verify(rows[0]?.password_hash as string, DEMO_PASSWORD)).toBe(true);
+    // Each user is made by the users use case, which hashes each password with its own salt.
+    expect(rows).toHaveLength(7);
+    for (const row of rows) expect(await argon2.verify(row.password_hash, DEMO_PASSWORD)).toBe(true);
+    const statuses = await handle.db.selectFrom('users').select(['email', 'status', 'export_channels']).execute();
+    expect(statuses.filter((r) => r.status === 'deactivated').map((r) => r.email)).toEqual([demoEmail('gus')]);
+    expect(statuses.find((r) => r.email === demoEmail('ada'))?.export_channels).toEqual(['csv', 'xlsx', 'vcard']);
     const sales = await handle.db.selectFrom('team_members').innerJoin('teams', 'teams.id', 'team_members.team_id')
       .select('team_members.user_id').where('teams.name', '=', 'Sales').execute();
     expect(sales.map((r) => r.user_id).sort()).toEqual([user('ben'), user('cat')].sort());
@@ -118,6 +122,9 @@ describe.each(DATABASE_KINDS)('demo data on first start, on %s', (kind) => {
     expect(actions.filter((a) => a.action === 'user.create')).toHaveLength(7);
     expect(actions.filter((a) => a.action === 'grant.create')).toHaveLength(2);
     expect(actions.filter((a) => a.action === 'bucket.share.create')).toHaveLength(1);
+    // Key accounts gets Cat's contact only once she has shared it with Ben at edit: two adds, plus Cat's own bucket.
+    expect(actions.filter((a) => a.action === 'bucket.contacts.add')).toHaveLength(3);
+    expect(actions.filter((a) => a.action === 'user.status.change')).toHaveLength(1);
     const messages = await handle.db.selectFrom('contact_events').select('id').where('kind', '=', 'message').execute();
     expect(actions.filter((a) => a.action === 'contact.message')).toHaveLength(messages.length);
     const times = actions.map((a) => new Date(a.at).getTime());
