@@ -77,5 +77,5 @@ export async function httpFloor(api: Api, name: string, path: string, n: number)
 
 export async function openFloor(base: string, name: string, path: string, rate: number, seconds: number): Promise<Metric> {
   progress(`floor: ${name}`);
-  return openLoop({ section: 'floors', peer: 'floor', name, base, specs: [{ path }], rate, seconds });
+  return openLoop({ section: 'floors', peer: 'floor', name, base, specs: [{ path }], rate, seconds, settlePath: path });
 }

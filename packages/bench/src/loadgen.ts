@@ -132,4 +132,5 @@ async function closedLoop(plan: LoadPlan): Promise<LoadResult> {
 
 const plan = JSON.parse(await readStdin()) as LoadPlan;
 const result = plan.mode === 'open' ? await openLoop(plan) : await closedLoop(plan);
-process.stdout.write(JSON.stringify(result));
+// Requests still queued or in flight must not keep this process alive: the answer is written, then it exits.
+process.stdout.write(JSON.stringify(result), () => process.exit(0));

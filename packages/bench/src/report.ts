@@ -50,7 +50,10 @@ export function machine(): Record<string, unknown> {
 
 const fmt = (v: number | null, unit: string) => {
   if (v === null || !Number.isFinite(v)) return '';
-  if (unit === 'µs') return v >= 10_000 ? `${(v / 1000).toFixed(1)} ms` : `${Math.round(v).toLocaleString('en-US')} µs`;
+  if (unit === 'µs') {
+    if (Math.abs(v) >= 10_000) return `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
+    return `${v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) < 10 ? 2 : 0 })} µs`;
+  }
   return `${v.toLocaleString('en-US')}${unit === 'count' ? '' : ` ${unit}`}`;
 };
 
@@ -58,7 +61,7 @@ export function markdown(size: string, db: string, metrics: Metric[]): string {
   const head = '| peer | size | metric | p50 | p95 | p99 | max | rate /s | errors | × floor |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|';
   const rows = metrics.map((m) => {
     const name = `${m.section === 'peers' || m.section === 'floors' ? '' : `${m.section}: `}${m.metric}${m.note?.startsWith('n/a') ? ` (${m.note})` : ''}`;
-    const ratio = m.ratio === null ? '' : `${m.ratio} × ${m.floor === null ? '' : shortFloor(m.floor)}`;
+    const ratio = m.ratio === null ? '' : `${m.ratio.toLocaleString('en-US', { maximumFractionDigits: m.ratio < 100 ? 1 : 0 })} × ${m.floor === null ? '' : shortFloor(m.floor)}`;
     return `| ${m.peer} | ${size} ${db} | ${name} | ${fmt(m.p50, m.unit)} | ${fmt(m.p95, m.unit)} | ${fmt(m.p99, m.unit)} | ${fmt(m.max, m.unit)} | `
       + `${m.rate === null ? '' : m.rate.toLocaleString('en-US')} | ${m.errors} | ${ratio} |`;
   });

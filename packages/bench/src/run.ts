@@ -26,8 +26,8 @@ type Out = { write: (text: string) => unknown };
 function budgets(o: BenchOptions) {
   const big = o.contacts >= 100_000;
   return {
-    seq: o.smoke ? 300 : big ? 1000 : 2000, inproc: o.smoke ? 20_000 : 200_000, lists: o.smoke ? 5 : big ? 30 : 50,
-    peer: { checks: o.smoke ? 200 : 1000, lists: o.smoke ? 5 : 30, maxMs: o.smoke ? 1500 : 5000 }, writes: o.smoke ? 2 : 10,
+    seq: o.smoke ? 100 : big ? 1000 : 2000, inproc: o.smoke ? 20_000 : 200_000, lists: o.smoke ? 5 : big ? 30 : 50, cases: o.smoke ? 60 : 200,
+    peer: { checks: o.smoke ? 100 : 1000, lists: o.smoke ? 5 : 30, maxMs: o.smoke ? 300 : 5000 }, writes: o.smoke ? 2 : 10,
   };
 }
 
@@ -75,11 +75,14 @@ export async function runBench(argv: readonly string[], out: Out = process.stdou
   const now = Date.now();
   const { users } = pickTestUsers(world, now, ds.report.testUsers);
   progress(`test users:\n${usersTable(users, world.contacts.length)}`);
-  const cases = checkCases(world, users, now, 200);
+  progress('choosing the sampled checks');
+  const cases = checkCases(world, users, now, b.cases);
   const ids = cases.map((c) => c.contactId);
+  progress('floors in process: Map.get, primary-key lookups');
   metrics.push(mapFloor(world, b.inproc));
   if (pgClient) metrics.push(await pgFloor(ds.databaseUrl as string, 'contacts', orgId, ids, b.seq));
   metrics.push(await pgliteFloor(lite, orgId, ids, b.seq));
+  progress('floors in process done');
   progress('G1: decide in process');
   const inproc = await measureInproc(world, users, cases, q, now, { inproc: b.inproc, seq: b.seq });
   metrics.push(...inproc.metrics);
@@ -128,7 +131,7 @@ export async function runBench(argv: readonly string[], out: Out = process.stdou
     metrics.push(...await measureChecks(api, tokens, cases, b.seq));
     metrics.push(...await measureCheckLoad(tandem.base, tokens, cases, opts.rate, opts.seconds, opts.smoke));
     progress('G4: walking every test user\'s list to page 100 and checking each page against the reference');
-    const allCases = listCases(world, users, now);
+    const allCases = listCases(world, users, now, opts.smoke ? [1] : [1, 100]);
     for (const on of [false, true]) {
       if (on) await writer.must('PATCH', '/api/v1/org/settings', tokens.get(admin.id), { shareAllContacts: true });
       try {

@@ -35,7 +35,7 @@ export function mean(samples: ArrayLike<number>): number {
   return samples.length ? sum / samples.length : NaN;
 }
 
-const round = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v >= 100 ? Math.round(v) : Math.round(v * 100) / 100);
+const round = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 1000) / 1000);
 
 export function metric(section: string, peer: string, name: string, s: Summary, extra: Partial<Metric> = {}): Metric {
   return {

@@ -35,22 +35,23 @@ export function pickTestUsers(world: World, now: number, seederUsers: Record<str
     return { key, id, email: user.email, visible, shareAll, why, seederAgrees: seeder === undefined ? null : seeder === id };
   };
   const free = (list: typeof members) => list.filter((u) => !taken.has(u.id));
-  const by = (score: (v: View, id: string) => number) => (a: { id: string }, b: { id: string }) =>
-    score(views.get(b.id) as View, b.id) - score(views.get(a.id) as View, a.id) || (a.id < b.id ? -1 : 1);
-
+  /** The free member with the highest score (ties: the smaller id), each score computed once. */
+  const best = (list: typeof members, score: (v: View, id: string) => number) => list
+    .map((u) => ({ u, s: score(views.get(u.id) as View, u.id) }))
+    .sort((a, b) => b.s - a.s || (a.u.id < b.u.id ? -1 : 1))[0]?.u;
   const admin = active.find((u) => u.role === 'admin');
   const out: TestUser[] = [take('admin', admin?.id, 'the first admin (by e-mail)')];
-  const narrow = [...free(members)].sort(by((_v, id) => -(counts.get(id) as number)))[0];
+  const narrow = best(free(members), (_v, id) => -(counts.get(id) as number));
   out.push(take('narrowMember', narrow?.id, 'the member who sees the fewest contacts'));
-  const grantee = [...free(members)].sort(by((v, id) => v.grantOwners.size * 1e9 + (counts.get(id) as number)))[0];
+  const grantee = best(free(members), (v, id) => v.grantOwners.size * 1e9 + (counts.get(id) as number));
   out.push(take('granteeOf20', grantee?.id, `the member with the most contact grants (${grantee ? views.get(grantee.id)?.grantOwners.size : 0} owners)`));
   const bucketOnly = free(members).filter((u) => (views.get(u.id) as View).teams.size === 0 && (views.get(u.id) as View).grantOwners.size === 0);
   const bucketSeen = (v: View) => world.contacts.reduce((n, c) => n + ((world.bucketsOf.get(c.id) ?? []).some((b) => v.bucketLevels.has(b)) ? 1 : 0), 0);
-  const bucket = [...(bucketOnly.length ? bucketOnly : free(members))].sort(by((v) => bucketSeen(v)))[0];
+  const bucket = best(bucketOnly.length ? bucketOnly : free(members), (v) => bucketSeen(v));
   out.push(take('bucketMember', bucket?.id, 'no teams, no contact grants, the most contacts through bucket shares'));
   const rest = free(members).map((u) => counts.get(u.id) as number).sort((a, b) => a - b);
   const median = rest[Math.floor(rest.length / 2)] ?? 0;
-  const average = [...free(members)].sort(by((_v, id) => -Math.abs((counts.get(id) as number) - median)))[0];
+  const average = best(free(members), (_v, id) => -Math.abs((counts.get(id) as number) - median));
   out.push(take('averageMember', average?.id, `the member closest to the members' median (${median} contacts)`));
   const seesAll = free(members).find((u) => u.id === seederUsers.memberSeesAll?.id) ?? free(members)[0];
   out.push(take('memberSeesAll', seesAll?.id, 'an ordinary member, with share-all switched on', true));
@@ -80,11 +81,11 @@ export function prefixOf(world: World, user: TestUser, now: number): string {
   return (middle?.sortName ?? 'a').slice(0, 1);
 }
 
-export function listCases(world: World, users: readonly TestUser[], now: number): ListCase[] {
+export function listCases(world: World, users: readonly TestUser[], now: number, pages: readonly (1 | 100)[]): ListCase[] {
   const out: ListCase[] = [];
   for (const user of users) {
     const prefix = prefixOf(world, user, now);
-    for (const page of [1, 100] as const) {
+    for (const page of pages) {
       out.push({ user, label: `page ${page}`, prefix: null, page });
       out.push({ user, label: `page ${page} q=${prefix}`, prefix, page });
     }

@@ -88,12 +88,12 @@ CREATE POLICY org ON rls.contacts AS RESTRICTIVE FOR SELECT TO bench_rls USING (
 CREATE POLICY owner ON rls.contacts FOR SELECT TO bench_rls USING (owner_id = (SELECT rls.uid()) AND (SELECT rls.me_active()));
 CREATE POLICY admin ON rls.contacts FOR SELECT TO bench_rls USING ((SELECT rls.is_admin()));
 CREATE POLICY share_all ON rls.contacts FOR SELECT TO bench_rls USING ((SELECT rls.share_all()) AND trashed_at IS NULL);
-CREATE POLICY user_grant ON rls.contacts FOR SELECT TO bench_rls USING (trashed_at IS NULL AND owner_id = ANY ((SELECT rls.granted_owners(1))));
+CREATE POLICY user_grant ON rls.contacts FOR SELECT TO bench_rls USING (trashed_at IS NULL AND owner_id = ANY ((SELECT rls.granted_owners(1))::uuid[]));
 CREATE POLICY bucket_share ON rls.contacts FOR SELECT TO bench_rls USING (trashed_at IS NULL AND EXISTS (SELECT 1 FROM rls.bucket_contacts b
-  WHERE b.org_id = contacts.org_id AND b.contact_id = contacts.id AND b.bucket_id = ANY ((SELECT rls.my_buckets(1))))));
+  WHERE b.org_id = contacts.org_id AND b.contact_id = contacts.id AND b.bucket_id = ANY ((SELECT rls.my_buckets(1))::uuid[])));
 CREATE POLICY record_share ON rls.contacts FOR SELECT TO bench_rls USING (trashed_at IS NULL AND (SELECT rls.me_active()) AND EXISTS (
   SELECT 1 FROM rls.contact_shares s WHERE s.org_id = contacts.org_id AND s.contact_id = contacts.id
-    AND (s.grantee_user_id = (SELECT rls.uid()) OR s.grantee_team_id = ANY ((SELECT rls.my_teams()))) AND ${ACTIVE('s')}));
+    AND (s.grantee_user_id = (SELECT rls.uid()) OR s.grantee_team_id = ANY ((SELECT rls.my_teams())::uuid[])) AND ${ACTIVE('s')}));
 ALTER TABLE rls.contact_events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY org ON rls.contact_events AS RESTRICTIVE FOR SELECT TO bench_rls USING (org_id = (SELECT rls.org()));
 CREATE POLICY readers ON rls.contact_events FOR SELECT TO bench_rls USING (rls.may_read(contact_id));
