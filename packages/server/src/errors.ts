@@ -2,7 +2,9 @@
 // docs/errors.md lists every code; test/api/errors-doc.test.ts fails when the two disagree.
 import { assertNever } from '@tandem/core';
 
-export type ErrorCategory = 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+export type ErrorCategory =
+  | 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'request_timeout' | 'conflict'
+  | 'body_too_large' | 'url_too_long' | 'unsupported_media_type' | 'headers_too_large' | 'internal';
 
 export const ERROR_CATALOG = {
   TANDEM_INPUT_INVALID: { category: 'bad_input', title: 'The request is not valid' },
@@ -28,6 +30,16 @@ export const ERROR_CATALOG = {
   TANDEM_ORG_LAST_ADMIN: { category: 'conflict', title: 'An organisation keeps at least one active admin' },
   TANDEM_CONTACT_WRONG_STATE: { category: 'conflict', title: 'The contact is not in a state that allows this' },
   TANDEM_USER_INACTIVE: { category: 'conflict', title: 'That user is deactivated' },
+  // The HTTP request itself, refused before it reaches an endpoint (http/error-answers.ts).
+  TANDEM_REQUEST_MALFORMED: { category: 'bad_input', title: 'The HTTP request could not be read' },
+  TANDEM_REQUEST_MALFORMED_URL: { category: 'bad_input', title: 'The URL is not valid' },
+  TANDEM_REQUEST_MALFORMED_BODY: { category: 'bad_input', title: 'The request body could not be read' },
+  TANDEM_REQUEST_METHOD_NOT_ALLOWED: { category: 'method_not_allowed', title: 'This path does not answer that method' },
+  TANDEM_REQUEST_TIMEOUT: { category: 'request_timeout', title: 'The request took too long to arrive' },
+  TANDEM_REQUEST_BODY_TOO_LARGE: { category: 'body_too_large', title: 'The request body is too large' },
+  TANDEM_REQUEST_URL_TOO_LONG: { category: 'url_too_long', title: 'A part of the URL is too long' },
+  TANDEM_REQUEST_UNSUPPORTED_MEDIA_TYPE: { category: 'unsupported_media_type', title: 'Send the body as application/json' },
+  TANDEM_REQUEST_HEADERS_TOO_LARGE: { category: 'headers_too_large', title: 'The request headers are too large' },
   TANDEM_INTERNAL: { category: 'internal', title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { category: ErrorCategory; title: string }>;
 
@@ -43,8 +55,20 @@ export function statusOf(category: ErrorCategory): number {
       return 403;
     case 'not_found':
       return 404;
+    case 'method_not_allowed':
+      return 405;
+    case 'request_timeout':
+      return 408;
     case 'conflict':
       return 409;
+    case 'body_too_large':
+      return 413;
+    case 'url_too_long':
+      return 414;
+    case 'unsupported_media_type':
+      return 415;
+    case 'headers_too_large':
+      return 431;
     case 'internal':
       return 500;
     default:

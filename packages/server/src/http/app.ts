@@ -2,45 +2,37 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, toProblem } from '../errors.ts';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { answerClientError, answerError, answerFrameworkError, answerNotFound, routeTable } from './error-answers.ts';
 import { actorPlugin } from './plugins/actor.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { textGuardPlugin } from './plugins/text-guard.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerApiRoutes } from './routes/index.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
 import type { AppDeps } from './deps.ts';
 
-
+const API_DESCRIPTION = 'Self-hostable team CRM with exact, explainable sharing.\n\n'
+  + 'Every error is an RFC 9457 problem (application/problem+json) with a stable `code`. Text anywhere in a request '
+  + '(body, query, path) may not contain the NUL character (U+0000) or an unpaired UTF-16 surrogate: such a request '
+  + 'answers 400 `TANDEM_INPUT_INVALID` naming the field.';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: deps.logger ?? false, trustProxy: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof AppError) return reply.status(error.status).type('application/problem+json').send(toProblem(error));
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? 'invalid' }));
-      const detail = issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ');
-      return reply.status(400).type('application/problem+json').send(toProblem(new AppError('TANDEM_INPUT_INVALID', detail, { issues })));
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      return reply.status(400).type('application/problem+json').send(toProblem(new AppError('TANDEM_INPUT_INVALID', (error as Error).message)));
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).type('application/problem+json').send(toProblem(new AppError('TANDEM_INTERNAL')));
-  });
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).type('application/problem+json').send(toProblem(new AppError('TANDEM_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)));
-  });
+  app.setErrorHandler(answerError);
+  app.setNotFoundHandler(answerNotFound(routeTable(app)));
+  await app.register(textGuardPlugin);
 
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Tandem API', version: '1.0.0', description: 'Self-hostable team CRM with exact, explainable sharing.' },
+      info: { title: 'Tandem API', version: '1.0.0', description: API_DESCRIPTION },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

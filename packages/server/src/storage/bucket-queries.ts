@@ -5,7 +5,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Db } from './connect.ts';
 import { isUuid } from './contact-queries.ts';
 import { BUCKETS, renderPolicy } from './render-filter.ts';
-import type { ShareInput } from './share-queries.ts';
+import { listSharesOf, loadShareOf, type ShareInput, type ShareRowOf, type WithGrantee } from './share-queries.ts';
 
 export type BucketRow = { id: string; owner_id: string; name: string; created_at: Date; contact_count: number; sort_key: string };
 export type BucketCursor = { sortKey: string; id: string };
@@ -73,35 +73,19 @@ export async function removeBucketContact(trx: Db, orgId: string, bucketId: stri
   await trx.deleteFrom('bucket_contacts').where('org_id', '=', orgId).where('bucket_id', '=', bucketId).where('contact_id', '=', contactId).execute();
 }
 
-export type BucketShareRow = {
-  id: string; bucket_id: string; grantee_user_id: string | null; grantee_team_id: string | null; level: number;
-  starts_at: Date | null; expires_at: Date | null; created_by: string | null; created_at: Date;
-  grantee_name: string | null; grantee_active: boolean;
-};
-
-function bucketSharesOf(db: Db, orgId: string, bucketId: string) {
-  return db.selectFrom('bucket_shares as s')
-    .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.grantee_user_id'))
-    .leftJoin('teams as t', (j) => j.onRef('t.org_id', '=', 's.org_id').onRef('t.id', '=', 's.grantee_team_id'))
-    .select(['s.id', 's.bucket_id', 's.grantee_user_id', 's.grantee_team_id', 's.level', 's.starts_at', 's.expires_at', 's.created_by', 's.created_at'])
-    .select(['u.name as user_name', 't.name as team_name', 'u.status as user_status'])
-    .where('s.org_id', '=', orgId).where('s.bucket_id', '=', bucketId);
-}
-
-type RawShare = Omit<BucketShareRow, 'grantee_name' | 'grantee_active'> & { user_name: string | null; team_name: string | null; user_status: string | null };
-function toShare({ user_name, team_name, user_status, ...row }: RawShare): BucketShareRow {
-  return { ...row, grantee_name: user_name ?? team_name ?? null, grantee_active: row.grantee_team_id !== null || user_status === 'active' };
-}
+export type BucketShareRow = WithGrantee<ShareRowOf<'bucket_shares'>>;
 
 export async function listBucketShares(db: Db, orgId: string, bucketId: string): Promise<BucketShareRow[]> {
-  const rows = await bucketSharesOf(db, orgId, bucketId).orderBy('s.created_at').orderBy('s.id').execute();
-  return rows.map(toShare);
+  return listSharesOf(db, 'bucket_shares', orgId, bucketId);
 }
 
 export async function loadBucketShare(db: Db, orgId: string, bucketId: string, shareId: string): Promise<BucketShareRow | null> {
-  if (!isUuid(shareId)) return null;
-  const row = await bucketSharesOf(db, orgId, bucketId).where('s.id', '=', shareId).executeTakeFirst();
-  return row ? toShare(row) : null;
+  return loadShareOf(db, 'bucket_shares', orgId, bucketId, shareId);
+}
+
+/** As loadBucketShare, and locks the share's row until the transaction ends: racing revocations succeed once. */
+export async function lockBucketShare(trx: Db, orgId: string, bucketId: string, shareId: string): Promise<BucketShareRow | null> {
+  return loadShareOf(trx, 'bucket_shares', orgId, bucketId, shareId, { forUpdate: true });
 }
 
 export async function insertBucketShare(trx: Db, orgId: string, bucketId: string, input: ShareInput & { level: ShareLevel }, createdBy: string, now: number): Promise<string> {

@@ -2,6 +2,7 @@
 // calls these inside its transaction. Every time comes from the caller (the app's clock), never from now().
 import type { Db } from './connect.ts';
 import { sortNameOf } from './contact-queries.ts';
+import { isUuid } from './ids.ts';
 
 export type ContactFields = {
   name: string;
@@ -12,6 +13,16 @@ export type ContactFields = {
   tags: string[];
   address: string | null;
 };
+
+/**
+ * Locks one contact's row until the transaction ends (nothing for a malformed or missing id). A use case that
+ * decides on the contact's state takes it before loading the contact: a concurrent change of the same contact
+ * waits for it, then loads the state this one left, so two racing trashes (or purges) cannot both succeed.
+ */
+export async function lockContactRow(trx: Db, orgId: string, id: string): Promise<void> {
+  if (!isUuid(id)) return;
+  await trx.selectFrom('contacts').select('id').where('org_id', '=', orgId).where('id', '=', id.toLowerCase()).forUpdate().execute();
+}
 
 export async function insertContact(trx: Db, orgId: string, ownerId: string, fields: ContactFields, now: number): Promise<string> {
   const at = new Date(now);

@@ -4,42 +4,82 @@ import { levelRank, type Grantee, type ShareLevel } from '@tandem/core';
 import type { Db } from './connect.ts';
 import { isUuid } from './contact-queries.ts';
 
-export type ShareRow = {
-  id: string; contact_id: string; grantee_user_id: string | null; grantee_team_id: string | null; level: number;
+/** The columns every share has, whatever it shares. */
+export type ShareCore = {
+  id: string; grantee_user_id: string | null; grantee_team_id: string | null; level: number;
   starts_at: Date | null; expires_at: Date | null; created_by: string | null; created_at: Date;
 };
-export type ShareWithGrantee = ShareRow & { grantee_name: string | null; grantee_active: boolean };
+/** The two share tables, each with the column naming what it shares. */
+export const SHARE_TABLES = { contact_shares: 'contact_id', bucket_shares: 'bucket_id' } as const;
+export type ShareTable = keyof typeof SHARE_TABLES;
+/** A stored share of `T`: its columns and the id of the contact or bucket it shares. */
+export type ShareRowOf<T extends ShareTable> = ShareCore & { [K in (typeof SHARE_TABLES)[T]]: string };
+/** A share with what the share lists show of its grantee: the name, and whether a user grantee is still active. */
+export type WithGrantee<R> = R & { grantee_name: string | null; grantee_active: boolean };
 
-const SHARE_COLUMNS = ['id', 'contact_id', 'grantee_user_id', 'grantee_team_id', 'level', 'starts_at', 'expires_at', 'created_by', 'created_at'] as const;
+export type ShareRow = ShareRowOf<'contact_shares'>;
+export type ShareWithGrantee = WithGrantee<ShareRow>;
+
+const CORE_COLUMNS = ['id', 'grantee_user_id', 'grantee_team_id', 'level', 'starts_at', 'expires_at', 'created_by', 'created_at'] as const;
 
 export type ShareInput = { grantee: Grantee; level: ShareLevel; startsAt: Date | null; expiresAt: Date | null };
 
-function sharesWithGrantee(db: Db, orgId: string, contactId: string) {
-  return db.selectFrom('contact_shares as s')
+/**
+ * The one "shares with their grantee's name" query, for contact shares and bucket shares alike: the shares of one
+ * contact or bucket of the org, each with its grantee user's or team's name. Both tables have the same columns
+ * but the target's (SHARE_TABLES); Kysely is shown contact_shares and the target column is referenced dynamically.
+ */
+function sharesWithGrantee(db: Db, table: ShareTable, orgId: string, targetId: string) {
+  const target = SHARE_TABLES[table];
+  return db.selectFrom(`${table} as s` as 'contact_shares as s')
     .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.grantee_user_id'))
     .leftJoin('teams as t', (j) => j.onRef('t.org_id', '=', 's.org_id').onRef('t.id', '=', 's.grantee_team_id'))
-    .select(SHARE_COLUMNS.map((c) => `s.${c}` as const))
-    .select(['u.name as user_name', 't.name as team_name', 'u.status as user_status'])
-    .where('s.org_id', '=', orgId).where('s.contact_id', '=', contactId);
+    .select(CORE_COLUMNS.map((c) => `s.${c}` as const))
+    .select([db.dynamic.ref<`s.${typeof target}`>(`s.${target}`), 'u.name as user_name', 't.name as team_name', 'u.status as user_status'])
+    .where('s.org_id', '=', orgId).where(db.dynamic.ref<'s.contact_id'>(`s.${target}`), '=', targetId);
 }
 
-type JoinedRow = ShareRow & { user_name: string | null; team_name: string | null; user_status: string | null };
+type JoinedRow = ShareCore & { user_name: string | null; team_name: string | null; user_status: string | null };
 
-function withGrantee({ user_name, team_name, user_status, ...row }: JoinedRow): ShareWithGrantee {
-  return { ...row, grantee_name: user_name ?? team_name ?? null, grantee_active: row.grantee_team_id !== null || user_status === 'active' };
+function withGrantee<T extends ShareTable>({ user_name, team_name, user_status, ...row }: JoinedRow): WithGrantee<ShareRowOf<T>> {
+  const share = row as ShareRowOf<T>;
+  return { ...share, grantee_name: user_name ?? team_name ?? null, grantee_active: row.grantee_team_id !== null || user_status === 'active' };
+}
+
+/** Every share of one contact or bucket (active or not), with the grantee's name, oldest first. */
+export async function listSharesOf<T extends ShareTable>(db: Db, table: T, orgId: string, targetId: string): Promise<WithGrantee<ShareRowOf<T>>[]> {
+  const rows = await sharesWithGrantee(db, table, orgId, targetId).orderBy('s.created_at').orderBy('s.id').execute();
+  return rows.map((row) => withGrantee<T>(row));
+}
+
+/**
+ * One share of one contact or bucket; null for a missing or malformed id, or a share of another target. With
+ * `forUpdate` the share's row stays locked until the transaction ends: a concurrent change or revocation of the
+ * same share waits, then finds the share as this one left it (or gone), so racing writes succeed once.
+ */
+export async function loadShareOf<T extends ShareTable>(
+  db: Db, table: T, orgId: string, targetId: string, shareId: string, options: { forUpdate?: boolean } = {},
+): Promise<WithGrantee<ShareRowOf<T>> | null> {
+  if (!isUuid(shareId)) return null;
+  let query = sharesWithGrantee(db, table, orgId, targetId).where('s.id', '=', shareId);
+  if (options.forUpdate) query = query.forUpdate('s');
+  const row = await query.executeTakeFirst();
+  return row ? withGrantee<T>(row) : null;
 }
 
 /** Every share of one contact (active or not), with the grantee's name, oldest first. */
 export async function listContactShares(db: Db, orgId: string, contactId: string): Promise<ShareWithGrantee[]> {
-  const rows = await sharesWithGrantee(db, orgId, contactId).orderBy('s.created_at').orderBy('s.id').execute();
-  return rows.map(withGrantee);
+  return listSharesOf(db, 'contact_shares', orgId, contactId);
 }
 
 /** One share of one contact; null for a missing or malformed id, or a share of another contact. */
 export async function loadContactShare(db: Db, orgId: string, contactId: string, shareId: string): Promise<ShareWithGrantee | null> {
-  if (!isUuid(shareId)) return null;
-  const row = await sharesWithGrantee(db, orgId, contactId).where('s.id', '=', shareId).executeTakeFirst();
-  return row ? withGrantee(row) : null;
+  return loadShareOf(db, 'contact_shares', orgId, contactId, shareId);
+}
+
+/** As loadContactShare, and locks the share's row until the transaction ends (see loadShareOf). */
+export async function lockContactShare(trx: Db, orgId: string, contactId: string, shareId: string): Promise<ShareWithGrantee | null> {
+  return loadShareOf(trx, 'contact_shares', orgId, contactId, shareId, { forUpdate: true });
 }
 
 export async function insertContactShare(trx: Db, orgId: string, contactId: string, input: ShareInput, createdBy: string, now: number): Promise<string> {
@@ -57,8 +97,10 @@ export async function updateContactShare(trx: Db, orgId: string, shareId: string
     .where('org_id', '=', orgId).where('id', '=', shareId).execute();
 }
 
-export async function deleteContactShare(trx: Db, orgId: string, shareId: string): Promise<void> {
-  await trx.deleteFrom('contact_shares').where('org_id', '=', orgId).where('id', '=', shareId).execute();
+/** Deletes a share; false when it was already gone. */
+export async function deleteContactShare(trx: Db, orgId: string, shareId: string): Promise<boolean> {
+  const result = await trx.deleteFrom('contact_shares').where('org_id', '=', orgId).where('id', '=', shareId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 export type UserBrief = { id: string; name: string; status: 'active' | 'deactivated' };

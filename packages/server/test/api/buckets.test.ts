@@ -99,8 +99,8 @@ describe('buckets', () => {
     expect((await client.getContact(zoe.id, { as: ben.token })).status).toBe(200);
     expect((await client.getBucket(b.id, { as: ben.token })).body.code).toBe('TANDEM_BUCKET_NOT_FOUND');
     const log = await t.handle.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq').execute();
-    expect(log.map((e) => e.action)).toEqual(['bucket.contacts.add', 'bucket.share.create', 'bucket.delete']);
-    expect(log[2]?.before).toMatchObject({ name: 'Temp', ownerId: ben.id, contactCount: 1, shares: [{ grantee: { teamId: team }, level: 'view' }] });
+    expect(log.map((e) => e.action)).toEqual(['contact.create', 'bucket.contacts.add', 'bucket.share.create', 'bucket.delete']);
+    expect(log[3]?.before).toMatchObject({ name: 'Temp', ownerId: ben.id, contactCount: 1, shares: [{ grantee: { teamId: team }, level: 'view' }] });
   });
 
   it('shares: listed and revoked by the owner or an admin; revoking ends access at once', async () => {

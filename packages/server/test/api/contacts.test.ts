@@ -220,7 +220,7 @@ describe('states (spec §6.3)', () => {
     expect((await w.client.restoreContact(second.contactId, { as: editor.token })).body.code).toBe('TANDEM_ACCESS_FORBIDDEN');
   });
 
-  it('archive, unarchive, delete and restore are audited with before and after', async () => {
+  it('create, archive, unarchive, delete and restore are audited with before and after', async () => {
     const { ben, orgId } = await org();
     const c = await create(ben, { name: 'Zoe' });
     await client.archiveContact(c.id, { as: ben.token });
@@ -228,9 +228,11 @@ describe('states (spec §6.3)', () => {
     await client.deleteContact(c.id, { as: ben.token });
     await client.restoreContact(c.id, { as: ben.token });
     const log = await t.handle.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq').execute();
-    expect(log.map((e) => e.action)).toEqual(['contact.archive', 'contact.unarchive', 'contact.delete', 'contact.restore']);
+    expect(log.map((e) => e.action)).toEqual(['contact.create', 'contact.archive', 'contact.unarchive', 'contact.delete', 'contact.restore']);
     expect(log.every((e) => e.actor_id === ben.id && e.target_id === c.id && e.target_type === 'contact')).toBe(true);
-    expect(log[2]?.before).toMatchObject({ trashedAt: null, ownerId: ben.id });
-    expect(log[2]?.after).toMatchObject({ trashedAt: '2026-01-05T09:00:00.000Z' });
+    expect(log[0]?.before).toBeNull();
+    expect(log[0]?.after).toEqual({ name: 'Zoe', ownerId: ben.id, archivedAt: null, trashedAt: null });
+    expect(log[3]?.before).toMatchObject({ trashedAt: null, ownerId: ben.id });
+    expect(log[3]?.after).toMatchObject({ trashedAt: '2026-01-05T09:00:00.000Z' });
   });
 });

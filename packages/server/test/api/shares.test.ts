@@ -132,11 +132,11 @@ describe('PATCH and DELETE /contacts/:id/shares/:shareId', () => {
     expectStatus(await client.revokeShare(zoe.id, s.id, { as: ben.token }), 204);
     expect((await client.getContact(zoe.id, { as: cat.token })).status).toBe(404);
     const log = await t.handle.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq').execute();
-    expect(log.map((e) => e.action)).toEqual(['contact.share.create', 'contact.share.update', 'contact.share.update', 'contact.share.revoke']);
-    expect(log[1]?.before).toMatchObject({ level: 'view', expiresAt: null });
-    expect(log[1]?.after).toMatchObject({ level: 'edit', expiresAt: '2026-02-01T00:00:00.000Z' });
-    expect(log[3]?.before).toMatchObject({ id: s.id, level: 'edit' });
-    expect(log[3]?.after).toBeNull();
+    expect(log.map((e) => e.action)).toEqual(['contact.create', 'contact.share.create', 'contact.share.update', 'contact.share.update', 'contact.share.revoke']);
+    expect(log[2]?.before).toMatchObject({ level: 'view', expiresAt: null });
+    expect(log[2]?.after).toMatchObject({ level: 'edit', expiresAt: '2026-02-01T00:00:00.000Z' });
+    expect(log[4]?.before).toMatchObject({ id: s.id, level: 'edit' });
+    expect(log[4]?.after).toBeNull();
   });
 
   it('a missing share, or a share of another contact, is 404 TANDEM_SHARE_NOT_FOUND', async () => {

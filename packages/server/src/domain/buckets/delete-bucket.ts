@@ -2,7 +2,8 @@
 // untouched. Audited with the bucket and its shares as `before`.
 import type { ActorContext } from '@tandem/core';
 import { deleteBucketRow, listBucketShares } from '../../storage/bucket-queries.ts';
-import { auditBucketChange, bucketShareSnapshot } from './bucket-audit.ts';
+import { shareSnapshot } from '../shares/share-snapshot.ts';
+import { auditBucketChange } from './bucket-audit.ts';
 import { loadBucketOrThrow } from './bucket-guard.ts';
 import type { Deps } from '../shared/deps.ts';
 
@@ -13,7 +14,7 @@ export async function deleteBucket(deps: Deps, ctx: ActorContext, bucketId: stri
     const shares = await listBucketShares(trx, ctx.actor.orgId, bucket.row.id);
     await deleteBucketRow(trx, ctx.actor.orgId, bucket.row.id);
     await auditBucketChange(trx, ctx, 'bucket.delete', bucket.row.id, {
-      name: bucket.row.name, ownerId: bucket.row.owner_id, contactCount: bucket.row.contact_count, shares: shares.map(bucketShareSnapshot),
+      name: bucket.row.name, ownerId: bucket.row.owner_id, contactCount: bucket.row.contact_count, shares: shares.map(shareSnapshot),
     }, null);
   });
 }

@@ -2,10 +2,12 @@
 // `collaborate` or `edit` with an optional window, and revokes them. Creations and revocations are audited.
 import type { ActorContext, Grantee, ShareLevel } from '@tandem/core';
 import { AppError } from '../../errors.ts';
-import { deleteBucketShare, insertBucketShare, listBucketShares, loadBucketShare, type BucketShareRow } from '../../storage/bucket-queries.ts';
-import { auditBucketChange, bucketShareSnapshot } from './bucket-audit.ts';
+import { deleteBucketShare, insertBucketShare, listBucketShares, loadBucketShare, lockBucketShare, type BucketShareRow } from '../../storage/bucket-queries.ts';
+import { auditBucketChange } from './bucket-audit.ts';
 import { loadBucketOrThrow } from './bucket-guard.ts';
-import { assertGranteeInOrg, assertWindow } from '../shares/share-guard.ts';
+import { assertGranteeInOrg } from '../shares/share-guard.ts';
+import { shareSnapshot } from '../shares/share-snapshot.ts';
+import { assertWindow } from '../shared/time.ts';
 import type { Deps } from '../shared/deps.ts';
 
 export type NewBucketShare = { grantee: Grantee; level: ShareLevel; startsAt?: string | null; expiresAt?: string | null };
@@ -28,7 +30,7 @@ export async function shareBucket(deps: Deps, ctx: ActorContext, bucketId: strin
     const id = await insertBucketShare(trx, ctx.actor.orgId, bucket.row.id, { grantee, level: input.level, ...window }, ctx.actor.userId, ctx.now);
     const share = await loadBucketShare(trx, ctx.actor.orgId, bucket.row.id, id);
     if (!share) throw new AppError('TANDEM_SHARE_NOT_FOUND');
-    await auditBucketChange(trx, ctx, 'bucket.share.create', bucket.row.id, null, bucketShareSnapshot(share));
+    await auditBucketChange(trx, ctx, 'bucket.share.create', bucket.row.id, null, shareSnapshot(share));
     return share;
   });
 }
@@ -37,9 +39,10 @@ export async function revokeBucketShare(deps: Deps, ctx: ActorContext, bucketId:
   const { db } = deps;
   await db.transaction().execute(async (trx) => {
     const bucket = await loadBucketOrThrow(trx, ctx, bucketId, 'manage');
-    const share = await loadBucketShare(trx, ctx.actor.orgId, bucket.row.id, shareId.toLowerCase());
+    // Locked: of racing revocations one wins; the others wait, find it gone and answer 404.
+    const share = await lockBucketShare(trx, ctx.actor.orgId, bucket.row.id, shareId.toLowerCase());
     if (!share) throw new AppError('TANDEM_SHARE_NOT_FOUND');
     await deleteBucketShare(trx, ctx.actor.orgId, share.id);
-    await auditBucketChange(trx, ctx, 'bucket.share.revoke', bucket.row.id, bucketShareSnapshot(share), null);
+    await auditBucketChange(trx, ctx, 'bucket.share.revoke', bucket.row.id, shareSnapshot(share), null);
   });
 }

@@ -5,7 +5,7 @@
 //   - the purge job: contacts trashed more than 30 days ago (`trashed_at < now - 30 days`), logged with no actor.
 import type { ActorContext } from '@tandem/core';
 import type { Db } from '../../storage/connect.ts';
-import { deleteContactRow, selectTrashedBefore } from '../../storage/contact-writes.ts';
+import { deleteContactRow, lockContactRow, selectTrashedBefore } from '../../storage/contact-writes.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
 import { auditContactChange, contactSnapshot } from './contact-audit.ts';
 import { loadContactOrThrow } from './contact-guard.ts';
@@ -16,6 +16,8 @@ export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export async function purgeContact(deps: Deps, ctx: ActorContext, id: string): Promise<void> {
   const { db } = deps;
   await db.transaction().execute(async (trx) => {
+    // Locked first: of racing purges one deletes the contact; the others then find it gone (404).
+    await lockContactRow(trx, ctx.actor.orgId, id);
     const contact = await loadContactOrThrow(trx, ctx, id, 'contact.restore');
     await deleteContactRow(trx, ctx.actor.orgId, contact.row.id);
     await auditContactChange(trx, ctx, 'contact.purge', contact.row.id, contactSnapshot(contact.row), { reason: 'explicit' });

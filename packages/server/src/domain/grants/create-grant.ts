@@ -10,24 +10,18 @@ import type { GrantRow } from '../../storage/rows.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
 import { asAdmin, requireAdminOrThrow } from '../shared/admin-guard.ts';
 import type { Deps } from '../shared/deps.ts';
+import { assertWindow } from '../shared/time.ts';
 import { loadUserOrThrow } from '../users/user-guard.ts';
 import { grantSnapshot } from './grant-audit.ts';
 import { ensureGranteeInOrg } from './grant-guard.ts';
 
 export type NewGrant = { grantee: Grantee; scope: 'contacts' | 'calendar'; level: GrantLevel; startsAt?: string | null; expiresAt?: string | null };
 
-function checkWindow(input: NewGrant, now: number): void {
-  const starts = input.startsAt ? Date.parse(input.startsAt) : null;
-  const expires = input.expiresAt ? Date.parse(input.expiresAt) : null;
-  if (expires !== null && starts !== null && expires <= starts) throw new AppError('TANDEM_INPUT_INVALID', 'expiresAt: must be after startsAt');
-  if (expires !== null && expires <= now) throw new AppError('TANDEM_INPUT_INVALID', 'expiresAt: must be in the future');
-}
-
 export async function createGrant(deps: Deps, ctx: ActorContext, ownerId: string, input: NewGrant): Promise<GrantRow> {
   requireAdminOrThrow(ctx);
   const orgId = ctx.actor.orgId;
   const now = ctx.now;
-  checkWindow(input, now);
+  assertWindow(input, now);
   return asAdmin(deps, ctx, async (trx) => {
     const owner = await loadUserOrThrow(trx, orgId, ownerId);
     await ensureGranteeInOrg(trx, orgId, input.grantee);

@@ -6,9 +6,10 @@ import type { ActorContext, Grantee, ShareLevel } from '@tandem/core';
 import { insertContactShare, loadContactShare, type ShareWithGrantee } from '../../storage/share-queries.ts';
 import { auditContactChange } from '../contacts/contact-audit.ts';
 import { contactNotFound, loadContactOrThrow } from '../contacts/contact-guard.ts';
-import { assertGranteeInOrg, assertShareChange, assertWindow } from './share-guard.ts';
+import { assertGranteeInOrg, assertShareChange } from './share-guard.ts';
 import { shareSnapshot } from './share-snapshot.ts';
 import type { Deps } from '../shared/deps.ts';
+import { assertWindow } from '../shared/time.ts';
 
 export type NewShare = { grantee: Grantee; level: ShareLevel; startsAt?: string | null; expiresAt?: string | null };
 

@@ -1,6 +1,6 @@
 // The checks every record-share change shares (spec §6.1), on top of @tandem/core's decideShareChange:
 //   - the grantee is a user or team of the org (404 otherwise) and not the contact's owner (400);
-//   - a window, when given, ends after it starts and has not already ended (400);
+//   - a window, when given, ends after it starts and has not already ended (400; `assertWindow` of shared/time.ts);
 //   - a share lives on when its creator loses access; it is then the owner's or an admin's to change or revoke:
 //     another editor gets 403 while the creator no longer holds `contact.share` on the contact.
 import { assertNever, decide, decideShareChange, type ActorContext, type Grantee, type ShareLevel } from '@tandem/core';
@@ -10,8 +10,6 @@ import { loadContacts, type ContactWithFacts } from '../../storage/contact-queri
 import { loadActorContext } from '../../storage/load-actor-context.ts';
 import { loadUserBrief, teamExists } from '../../storage/share-queries.ts';
 import { contactNotFound, refusalFor } from '../contacts/contact-guard.ts';
-
-export type ShareWindow = { startsAt: Date | null; expiresAt: Date | null };
 
 /** Answers the API's refusal unless the core allows the actor to hold and give each of `levels`. */
 export function assertShareChange(ctx: ActorContext, contact: ContactWithFacts, levels: ShareLevel[]): void {
@@ -40,12 +38,6 @@ export async function assertGranteeInOrg(db: Db, orgId: string, grantee: Grantee
   const teamId = grantee.teamId.toLowerCase();
   if (!(await teamExists(db, orgId, teamId))) throw new AppError('TANDEM_TEAM_NOT_FOUND');
   return { teamId };
-}
-
-export function assertWindow(window: ShareWindow, now: number): void {
-  const { startsAt, expiresAt } = window;
-  if (expiresAt && startsAt && expiresAt.getTime() <= startsAt.getTime()) throw new AppError('TANDEM_INPUT_INVALID', 'expiresAt: must be after startsAt');
-  if (expiresAt && expiresAt.getTime() <= now) throw new AppError('TANDEM_INPUT_INVALID', 'expiresAt: must be in the future');
 }
 
 /** Spec §6.1: once the creator has lost the right to share the contact, only the owner or an admin may touch it. */

@@ -1,17 +1,20 @@
-// A record share as the audit log records it (before and after every change).
+// A share as the audit log records it (before and after every change), for contact shares and bucket shares alike:
+// the one snapshot both write, keyed `contactId` or `bucketId` by what the share is of. Its JSON is what the two
+// former copies wrote, key for key, so audit chains written before still verify.
 import { isShareLevel, levelFromRank, type ShareLevel } from '@tandem/core';
-import type { ShareRow } from '../../storage/share-queries.ts';
+import type { ShareCore } from '../../storage/share-queries.ts';
+import { toIso } from '../shared/time.ts';
 
-const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
+export type SnapshotRow = ShareCore & ({ contact_id: string } | { bucket_id: string });
 
-export function shareSnapshot(row: ShareRow) {
+export function shareSnapshot(row: SnapshotRow) {
   return {
     id: row.id,
-    contactId: row.contact_id,
+    ...('contact_id' in row ? { contactId: row.contact_id } : { bucketId: row.bucket_id }),
     grantee: row.grantee_user_id ? { userId: row.grantee_user_id } : { teamId: row.grantee_team_id },
     level: levelFromRank(row.level),
-    startsAt: iso(row.starts_at),
-    expiresAt: iso(row.expires_at),
+    startsAt: toIso(row.starts_at),
+    expiresAt: toIso(row.expires_at),
     createdBy: row.created_by,
   };
 }

@@ -6,11 +6,11 @@ import { listGrants } from '../../domain/grants/list-grants.ts';
 import { revokeGrant } from '../../domain/grants/revoke-grant.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
-import { granteeSchema } from '../schemas.ts';
+import { granteeSchema, instantSchema } from '../schemas.ts';
 import { grantSchema, serializeGrant } from '../serializers/grant.ts';
 
 const scope = z.enum(['contacts', 'calendar']);
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 const grantList = z.object({ items: z.array(grantSchema), nextCursor: z.null() });
 
 export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {

@@ -8,6 +8,7 @@ import { revokeApiToken } from '../../domain/tokens/revoke-token.ts';
 import type { TokenRow } from '../../storage/rows.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
+import { instantSchema } from '../schemas.ts';
 
 const apiTokenSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable() });
 
@@ -22,7 +23,7 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     schema: {
       tags: ['tokens'], summary: 'Create a personal API token (needs the `api` export channel)',
       description: 'The token is shown once. It works as `Authorization: Bearer <token>` while you may use the `api` channel.',
-      body: z.object({ name: z.string().trim().min(1).max(100), expiresAt: z.iso.datetime({ offset: true }).nullable().optional() }),
+      body: z.object({ name: z.string().trim().min(1).max(100), expiresAt: instantSchema.nullable().optional() }),
       response: { 201: z.object({ apiToken: apiTokenSchema, token: z.string() }) },
     },
     preValidation: signedInHook,

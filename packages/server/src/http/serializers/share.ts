@@ -4,12 +4,12 @@ import { isWithinWindow, SHARE_LEVELS } from '@tandem/core';
 import { z } from 'zod';
 import { shareLevelOf } from '../../domain/shares/share-snapshot.ts';
 import type { ShareWithGrantee } from '../../storage/share-queries.ts';
-import { granteeSchema } from '../schemas.ts';
+import { granteeSchema, instantSchema } from '../schemas.ts';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 const ms = (d: Date | null): number | null => (d === null ? null : new Date(d).getTime());
 
-const timestamp = z.iso.datetime({ offset: true });
+const timestamp = instantSchema;
 
 export const shareSchema = z.object({
   id: z.string(),
