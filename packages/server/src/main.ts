@@ -1,14 +1,16 @@
-// `npm start`: open the database, migrate, load demo data on first start, serve the API and the web app.
+// `npm start`: config, open the database, migrate, demo data on first start, build the app, start the jobs,
+// listen; on SIGINT/SIGTERM stop the jobs, the app and the database, in that order.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
 import { buildApp } from './http/app.ts';
+import { JOBS } from './jobs/registry.ts';
+import { startJobs } from './jobs/scheduler.ts';
+import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
 import { openDatabase } from './storage/connect.ts';
 import { migrate } from './storage/migrate.ts';
-import { schedulePurgeTrash } from './jobs/purge-trash.ts';
 
 const config = loadConfig();
 const handle = openDatabase(config.db);
@@ -21,15 +23,20 @@ const app = await buildApp({
   logger: { level: config.logLevel },
   webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined,
 });
-const stopPurge = schedulePurgeTrash(handle.db, systemClock, app.log);
+const jobs = startJobs(JOBS, { db: handle.db }, systemClock, app.log);
+
+let closing = false;
 const shutdown = async () => {
-  stopPurge();
+  if (closing) return;
+  closing = true;
+  await jobs.stop();
   await app.close();
   await handle.close();
   process.exit(0);
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+
 await app.listen({ port: config.port, host: config.host });
 const where = config.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.db.dataDir}`;
 console.log(`\n  Tandem is running at http://${config.host}:${config.port}  (database: ${where})`);
