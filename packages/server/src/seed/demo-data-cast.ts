@@ -12,17 +12,17 @@ export type DemoUserKey = 'ada' | 'ben' | 'cat' | 'dan' | 'eve' | 'finn' | 'gus'
 export const ORG_DAYS_AGO = 120;
 export const TEAMS_DAYS_AGO = 119;
 
-/** Everyone joins 120 days ago (Ada signs the org up, then adds the others); `leftDaysAgo`: deactivated since. */
-export type DemoUser = { key: DemoUserKey; name: string; role: 'admin' | 'member'; status: 'active' | 'deactivated'; leftDaysAgo?: number };
+/** Everyone joins on ORG_DAYS_AGO; someone with `leftDaysAgo` was deactivated by Ada that day. */
+export type DemoUser = { key: DemoUserKey; name: string; role: 'admin' | 'member'; leftDaysAgo?: number };
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { key: 'ada', name: 'Ada Lindqvist', role: 'admin', status: 'active' },
-  { key: 'ben', name: 'Ben Okafor', role: 'member', status: 'active' },
-  { key: 'cat', name: 'Cat Moreau', role: 'member', status: 'active' },
-  { key: 'dan', name: 'Dan Whitfield', role: 'member', status: 'active' },
-  { key: 'eve', name: 'Eve Santos', role: 'member', status: 'active' },
-  { key: 'finn', name: 'Finn Gallagher', role: 'member', status: 'active' },
-  { key: 'gus', name: 'Gus Ferreira', role: 'member', status: 'deactivated', leftDaysAgo: 60 },
+  { key: 'ada', name: 'Ada Lindqvist', role: 'admin' },
+  { key: 'ben', name: 'Ben Okafor', role: 'member' },
+  { key: 'cat', name: 'Cat Moreau', role: 'member' },
+  { key: 'dan', name: 'Dan Whitfield', role: 'member' },
+  { key: 'eve', name: 'Eve Santos', role: 'member' },
+  { key: 'finn', name: 'Finn Gallagher', role: 'member' },
+  { key: 'gus', name: 'Gus Ferreira', role: 'member', leftDaysAgo: 60 },
 ];
 
 export function demoEmail(key: DemoUserKey): string {

@@ -133,8 +133,8 @@ function people(): Step[] {
     },
   }];
   for (const person of DEMO_USERS) {
-    if (person.status !== 'deactivated') continue;
-    const daysAgo = found(person.leftDaysAgo, `the day ${person.key} left`);
+    const daysAgo = person.leftDaysAgo;
+    if (daysAgo === undefined) continue;
     steps.push({ daysAgo, run: async (s) => void (await updateUser(s.deps, await s.as('ada', daysAgo), s.user(person.key), { status: 'deactivated' })) });
   }
   return steps;
