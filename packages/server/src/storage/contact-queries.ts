@@ -1,88 +1,16 @@
 // Reads of contacts with the facts the core needs to decide on each row. Lists are filtered only by a ListPolicy the
 // domain compiled with @tandem/core, which this file renders for the contacts table (render-filter.ts, CONTACTS);
 // levels and actions per row are then computed by the core.
-import {
-  compileFilter, levelFromRank, type ActorContext, type ContactAction, type ContactFacts, type ContactState,
-  type ListPolicy, type RecordShareFact,
-} from '@tandem/core';
+import { compileFilter, type ActorContext, type ContactAction, type ListPolicy } from '@tandem/core';
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from './connect.ts';
-import { isUuid } from './ids.ts';
-import { granteeOf, ms } from './load-actor-context.ts';
+import { factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
 import { CONTACTS, renderPolicy } from './render-filter.ts';
 
-export type ContactRow = {
-  org_id: string; id: string; owner_id: string; name: string; sort_name: string; company: string | null;
-  title: string | null; emails: string[]; phones: string[]; tags: string[]; address: string | null;
-  archived_at: Date | null; trashed_at: Date | null; created_at: Date; updated_at: Date;
-};
-type ShareJson = {
-  id: string; level: number; grantee_user_id: string | null; grantee_team_id: string | null;
-  starts_at: string | null; expires_at: string | null; created_by: string | null; created_at: string;
-};
-export type ContactWithFacts = { row: ContactRow; facts: ContactFacts };
-
+// The row and facts shapes live in contact-facts.ts, the by-id read in contact-read.ts; re-exported for callers.
+export { contactState, type ContactRow, type ContactWithFacts } from './contact-facts.ts';
+export { loadContacts } from './contact-read.ts';
 export { isUuid } from './ids.ts';
-
-export function contactState(row: { archived_at: Date | null; trashed_at: Date | null }): ContactState {
-  if (row.trashed_at) return 'trashed';
-  return row.archived_at ? 'archived' : 'active';
-}
-
-/** The actor's bucket ids: only memberships in these buckets can matter to a decision. */
-function bucketIdsOf(ctx: ActorContext): string[] {
-  return [...new Set(ctx.bucketShares.map((s) => s.bucketId))];
-}
-
-/** Subqueries that bring each contact's shares naming the actor and its buckets the actor has shares of. */
-function factColumns(ctx: ActorContext) {
-  const { userId, teamIds } = ctx.actor;
-  return sql`
-    COALESCE((SELECT json_agg(json_build_object('id', s.id, 'level', s.level, 'grantee_user_id', s.grantee_user_id,
-        'grantee_team_id', s.grantee_team_id, 'starts_at', s.starts_at, 'expires_at', s.expires_at,
-        'created_by', s.created_by, 'created_at', s.created_at))
-      FROM contact_shares s WHERE s.org_id = c.org_id AND s.contact_id = c.id
-        AND (s.grantee_user_id = ${userId} OR s.grantee_team_id = ANY(${[...teamIds]}::uuid[]))), '[]'::json) AS fact_shares,
-    COALESCE((SELECT array_agg(bc.bucket_id) FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id
-        AND bc.bucket_id = ANY(${bucketIdsOf(ctx)}::uuid[])), '{}'::uuid[]) AS fact_bucket_ids`;
-}
-
-type RawRow = ContactRow & { fact_shares: ShareJson[] | string; fact_bucket_ids: string[] | string };
-
-function parseUuidArray(value: string[] | string): string[] {
-  if (Array.isArray(value)) return value;
-  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
-}
-
-function toContactWithFacts(raw: RawRow): ContactWithFacts {
-  const { fact_shares, fact_bucket_ids, ...row } = raw;
-  const shares = (typeof fact_shares === 'string' ? JSON.parse(fact_shares) : fact_shares) as ShareJson[];
-  return {
-    row,
-    facts: {
-      id: row.id, orgId: row.org_id, ownerId: row.owner_id, state: contactState(row),
-      shares: shares.map((s): RecordShareFact => ({
-        id: s.id, contactId: row.id, grantee: granteeOf(s), level: levelFromRank(s.level) as RecordShareFact['level'],
-        startsAt: ms(s.starts_at), expiresAt: ms(s.expires_at), grantedBy: s.created_by, grantedAt: new Date(s.created_at).getTime(),
-      })),
-      bucketIds: parseUuidArray(fact_bucket_ids),
-    },
-  };
-}
-
-/** Loads contacts of the actor's org by id with their facts. Ids of other orgs or malformed ids are absent. */
-export async function loadContacts(db: Db, ctx: ActorContext, ids: string[]): Promise<Map<string, ContactWithFacts>> {
-  const wanted = ids.filter(isUuid);
-  const out = new Map<string, ContactWithFacts>();
-  if (wanted.length === 0) return out;
-  const result = await sql<RawRow>`SELECT c.*, ${factColumns(ctx)} FROM contacts c
-    WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ANY(${wanted}::uuid[])`.execute(db);
-  for (const raw of result.rows) {
-    const item = toContactWithFacts(raw);
-    out.set(item.row.id, item);
-  }
-  return out;
-}
 
 export type ListScope = 'active' | 'archived' | 'trashed';
 export type Cursor = { sortName: string; id: string };
