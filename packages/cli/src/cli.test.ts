@@ -1,13 +1,11 @@
 // End to end: the real `tandem` binary as a child process, loading CRM-N into a fresh PGlite folder.
-import { countContacts } from '../../server/src/storage/contact-queries.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/src/storage/connect.ts';
-import { loadActorContext } from '../../server/src/storage/load-actor-context.ts';
+import { countContacts, loadActorContext, openDatabase } from '@tandem/server';
 import type { SeedReport } from './seed/report.ts';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'tandem.mjs');

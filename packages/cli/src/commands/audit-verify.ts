@@ -1,10 +1,7 @@
 // `tandem audit verify [--org ID]`: walks each org's audit chain with the server's verifyAuditChain.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyAuditChain } from '../../../server/src/domain/audit/audit-chain.ts';
-import { openDatabase, targetFromEnv } from '../../../server/src/storage/connect.ts';
-import { isUuid } from '../../../server/src/storage/contact-queries.ts';
-import { migrate } from '../../../server/src/storage/migrate.ts';
+import { isUuid, migrate, openDatabase, targetFromEnv, verifyAuditChain } from '@tandem/server';
 import { parseFlags, UsageError } from '../args.ts';
 import { AUDIT_HELP } from '../help.ts';
 import type { Output } from '../progress.ts';

@@ -1,10 +1,7 @@
 // `tandem seed`: generate CRM-N from a seed and load it, phase by phase, into the configured database.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { appendAudit } from '../../../server/src/domain/audit/audit-chain.ts';
-import { hashPassword } from '../../../server/src/domain/accounts/passwords.ts';
-import { openDatabase, targetFromEnv, type Db, type DbTarget } from '../../../server/src/storage/connect.ts';
-import { migrate } from '../../../server/src/storage/migrate.ts';
+import { auditBulkLoad, hashPassword, migrate, openDatabase, targetFromEnv, type Db, type DbTarget } from '@tandem/server';
 import { parseFlags, UsageError, type FlagSpec } from '../args.ts';
 import { SEED_HELP } from '../help.ts';
 import { runPhase, type Output, type PhaseReport } from '../progress.ts';
@@ -73,10 +70,9 @@ async function load(db: Db, ds: Dataset, run: SeedRun, progress: Output): Promis
   for (const phase of ds.phases) {
     reports.push(await runPhase(progress, phase.label, phase.total, (tick) => writePhase(db, ds.orgId, phase, run.batchSize, tick)));
   }
-  await db.transaction().execute((trx) => appendAudit(trx, {
-    orgId: ds.orgId, actorId: null, action: 'org.seed', targetType: 'org', targetId: ds.orgId, at: Date.now(),
-    after: { name: options.orgName, seed: options.seed, contacts: options.contacts, users: options.users, shareAll: options.shareAll, messagesPerContact: options.messages },
-  }));
+  await auditBulkLoad(db, ds.orgId, {
+    name: options.orgName, seed: options.seed, contacts: options.contacts, users: options.users, shareAll: options.shareAll, messagesPerContact: options.messages,
+  }, Date.now());
   return reports;
 }
 

@@ -1,9 +1,6 @@
 // Contact rows of CRM-N: realistic names, companies, titles, e-mails, phones, tags and addresses, made one after
 // another from one stream, so the i-th contact is the same on every run with the same seed.
-import {
-  CITIES, COMPANIES, FIRST_NAMES, LAST_NAMES, STREETS, TAGS, TITLES, emailOf, phoneOf,
-} from '../../../server/src/seed/demo-data-vocabulary.ts';
-import { sortNameOf } from '../../../server/src/storage/contact-queries.ts';
+import { CITIES, COMPANIES, FIRST_NAMES, LAST_NAMES, STREETS, TAGS, TITLES, emailOf, phoneOf, sortNameOf } from '@tandem/server';
 import type { IndexedIds, Rng } from './prng.ts';
 import type { ContactRow, UserRow } from './types.ts';
 

@@ -1,7 +1,7 @@
 // Users, teams and who owns how many contacts in CRM-N (performance.md): 2 % admins, teams of 3–30, ownership
 // skewed so the top owner holds 10 %. Four members are set apart as the benchmark's test users; three of them are
 // kept out of teams and random bucket shares so that what they see comes from one kind of source each.
-import { FIRST_NAMES, LAST_NAMES } from '../../../server/src/seed/demo-data-vocabulary.ts';
+import { FIRST_NAMES, LAST_NAMES } from '@tandem/server';
 import type { Rng } from './prng.ts';
 import type { SeedOptions, TeamMemberRow, TeamRow, UserRow } from './types.ts';
 

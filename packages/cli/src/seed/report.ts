@@ -1,7 +1,7 @@
 // What `tandem seed` tells at the end: row counts read back from the database, load time, and the test users, as
 // text for people and as JSON for the benchmark (which finds its users there).
 import { sql } from 'kysely';
-import type { Db } from '../../../server/src/storage/connect.ts';
+import type { Db } from '@tandem/server';
 import { formatSeconds, type PhaseReport } from '../progress.ts';
 import type { Dataset } from './dataset.ts';
 import type { TableName, TestUser, TestUserKey } from './types.ts';

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../../server/src/storage/connect.ts';
+import type { DbHandle } from '@tandem/server';
+// The server's test databases (a fresh PGlite, or a fresh database on the test run's PostgreSQL) are test support,
+// not part of @tandem/server's face: borrowed by path, as eslint.config.js allows for the CLI's tests only.
 import { DATABASE_KINDS, freshDatabase } from '../../../server/test/support/databases.ts';
 // Brings in the type of `inject('postgresUrl')` that the server's test setup declares.
 import type {} from '../../../server/test/support/global-setup.ts';

@@ -2,7 +2,7 @@
 // 5,000 rows is a single statement with a dozen parameters on PGlite and PostgreSQL alike. A single statement is
 // its own transaction: each batch commits whole or not at all, and no row commits alone.
 import { sql } from 'kysely';
-import type { Db } from '../../../server/src/storage/connect.ts';
+import type { Db } from '@tandem/server';
 import type { Phase, TableName } from './types.ts';
 
 type ColumnType = 'uuid' | 'text' | 'smallint' | 'timestamptz' | 'text[]';

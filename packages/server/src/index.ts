@@ -1,0 +1,34 @@
+// @tandem/server's face: what the CLI, the benchmark and other packages may use. Everything else under src/ is the
+// server's own and may move. The HTTP app is not here (loading Fastify, its plugins and every route would slow
+// every `tandem` command down): it is the `@tandem/server/app` subpath.
+
+import type { Db } from './storage/connect.ts';
+import type { DemoInfo } from './seed/demo-data.ts';
+
+// The database: open it (a PGlite folder, or PostgreSQL when DATABASE_URL is set) and migrate it.
+export { openDatabase, targetFromEnv, type Db, type DbHandle, type DbTarget } from './storage/connect.ts';
+export { migrate } from './storage/migrate.ts';
+
+// Time.
+export { manualClock, systemClock, type Clock } from './clock.ts';
+
+// Seeding: the demo org of first start, the bulk-load audit entry of `tandem seed`, and the words both draw from.
+export type { DemoInfo } from './seed/demo-data.ts';
+export { DEMO_ORG_NAME, DEMO_PASSWORD, demoEmail } from './seed/demo-data-cast.ts';
+export { auditBulkLoad, type BulkLoadRecord } from './seed/bulk-load.ts';
+export { CITIES, COMPANIES, FIRST_NAMES, LAST_NAMES, STREETS, TAGS, TITLES, emailOf, phoneOf, type Company } from './seed/demo-data-vocabulary.ts';
+
+/** The demo org, loaded on first use: it brings in most of the domain, which `tandem` commands do not need. */
+export async function loadDemoDataIfEmpty(db: Db, now: number): Promise<DemoInfo | null> {
+  const demo = await import('./seed/demo-data.ts');
+  return demo.loadDemoDataIfEmpty(db, now);
+}
+
+// The audit log, accounts, and what a contact row is made of.
+export { verifyAuditChain, type ChainVerdict } from './domain/audit/audit-chain.ts';
+export { hashPassword } from './domain/accounts/passwords.ts';
+export { isUuid, sortNameOf } from './storage/contact-queries.ts';
+
+// Reading access the way the API does: an actor's facts, and how many contacts the core lets them see.
+export { loadActorContext } from './storage/load-actor-context.ts';
+export { countContacts } from './storage/contact-queries.ts';
