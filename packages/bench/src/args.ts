@@ -36,7 +36,8 @@ the server as npm start runs it, then measures floors, goals G1-G9 and the peers
 bench/results/<size>-<db>.json and .md. Progress goes to stderr, the table to stdout.
 
 Flags:
-  --size 2k|10k|100k|1m       contacts (50 users)                                     default 10k
+  --size 2k|10k|100k|1m       contacts                                                  default 10k
+  --users U                   users (6 or more)                                         default 50
   --db postgres|pglite        the server's database                                     default postgres
   --peers LIST                comma-separated: pg-rls,casl,casbin (or none)             default all three
   --out FILE                  the JSON file (the markdown table goes beside it, .md)
@@ -75,7 +76,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions | null {
       flags.set(name, 'on');
       continue;
     }
-    if (!['size', 'db', 'peers', 'out', 'seed', 'messages', 'rate', 'list-rate', 'seconds', 'data-dir'].includes(name)) {
+    if (!['size', 'db', 'peers', 'out', 'seed', 'users', 'messages', 'rate', 'list-rate', 'seconds', 'data-dir'].includes(name)) {
       throw new UsageError(`bench: unknown flag --${name} (see --help)`);
     }
     if (inline !== undefined) flags.set(name, inline);
@@ -97,7 +98,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions | null {
   const smoke = flags.has('smoke');
   const contacts = SIZES[size as Size];
   return {
-    size: size as Size, contacts, users: 50, seed: flags.get('seed') ?? '42',
+    size: size as Size, contacts, users: count(flags.get('users') ?? '50', 'users', 6, Math.min(100_000, contacts)), seed: flags.get('seed') ?? '42',
     messages: count(flags.get('messages') ?? (size === '10k' ? '10' : '2'), 'messages', 1, 20),
     db, out: flags.get('out') ?? null, peers: peers as PeerName[], smoke,
     rate: count(flags.get('rate') ?? (smoke ? '200' : db === 'pglite' ? '1000' : '2000'), 'rate', 1, 100_000),

@@ -140,7 +140,7 @@ export async function prepareDataset(opts: BenchOptions): Promise<Dataset> {
   const key = `crm-n contacts=${opts.contacts} users=${opts.users} seed=${opts.seed} messages=${opts.messages} seeder=${seederVersion()}`;
   const root = dataRoot(opts);
   mkdirSync(root, { recursive: true });
-  const name = `${opts.size}-s${opts.seed}-m${opts.messages}`;
+  const name = `${opts.size}${opts.users === 50 ? '' : `-u${opts.users}`}-s${opts.seed}-m${opts.messages}`;
   const started = performance.now();
   const ds = opts.db === 'postgres' ? await postgresDataset(opts, key, join(root, `pg-${name}`)) : await pgliteDataset(opts, key, root, name);
   progress(`${ds.reused ? 'reused' : 'seeded'} CRM-N (${key}) in ${((performance.now() - started) / 1000).toFixed(1)} s; `

@@ -2,6 +2,10 @@
 import { UsageError } from './args.ts';
 import { runBench } from './run.ts';
 
+// Ctrl-C or a TERM: exit through process.exit, so the 'exit' hooks stop PostgreSQL and the server we started.
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
 try {
   process.exitCode = await runBench(process.argv.slice(2));
 } catch (error) {

@@ -60,7 +60,7 @@ export async function timeSeq(budget: Budget, op: (i: number) => Promise<unknown
     const t = performance.now();
     await op(i);
     us[i] = (performance.now() - t) * 1000;
-    if (budget.maxMs !== undefined && performance.now() - started > budget.maxMs && i >= 9) {
+    if (budget.maxMs !== undefined && performance.now() - started > budget.maxMs && i >= 2) {
       i += 1;
       break;
     }
@@ -78,7 +78,7 @@ export function timeSync(budget: Budget, op: (i: number) => unknown): { us: Floa
     const t = performance.now();
     op(i);
     us[i] = (performance.now() - t) * 1000;
-    if (budget.maxMs !== undefined && (i & 63) === 0 && performance.now() - started > budget.maxMs && i >= 9) {
+    if (budget.maxMs !== undefined && (i & 63) === 0 && performance.now() - started > budget.maxMs && i >= 2) {
       i += 1;
       break;
     }
