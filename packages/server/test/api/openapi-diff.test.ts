@@ -11,7 +11,10 @@ type Change = { pointer: string; change: 'added' | 'removed' | 'changed'; from?:
 
 const pointerOf = (parts: string[]): string => parts.map((p) => `/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
-/** Every difference, at the deepest object key where the two documents part (arrays compared whole). */
+/**
+ * Every difference, at the deepest place where the two documents part: object keys in any order, arrays item by
+ * item (an array whose length changed is one change).
+ */
 function diff(before: unknown, after: unknown, path: string[] = []): Change[] {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObject(before) && isObject(after)) {
@@ -22,7 +25,11 @@ function diff(before: unknown, after: unknown, path: string[] = []): Change[] {
       return diff(before[key], after[key], [...path, key]);
     });
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ pointer: pointerOf(path), change: 'changed', from: before, to: after }];
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    return before.flatMap((item, i) => diff(item, after[i], [...path, String(i)]));
+  }
+  const same = isObject(before) || isObject(after) || Array.isArray(before) || Array.isArray(after) ? false : Object.is(before, after);
+  return same ? [] : [{ pointer: pointerOf(path), change: 'changed', from: before, to: after }];
 }
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/openapi-before-issue-8.json', import.meta.url), 'utf8'));
