@@ -1,29 +1,24 @@
 // Property: for random worlds, every contact a list or search returns passes a single-record GET (at the same
 // level), and every contact a single-record GET shows appears in the unfiltered list of its state (all pages).
-import { levelRank, type GrantLevel, type ShareLevel } from '@tandem/core';
+import type { GrantLevel, ShareLevel } from '@tandem/core';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createOrg, createTeam, createUser, createUserGrant, type FixtureUser } from '../fixtures/org-fixture.ts';
-import { buildTestApp, type TestApp } from '../support/harness.ts';
-import { contactsClient, expectStatus, type ContactClient } from './support/contacts-client.ts';
+import { expect, it } from 'vitest';
+import { expectStatus } from './support/api-client.ts';
+import { useTestApp } from './support/test-app.ts';
+import type { TestUser, UserSpec } from './support/world-builder.ts';
 
-let t: TestApp;
-let client: ContactClient;
-beforeAll(async () => {
-  t = await buildTestApp();
-  client = contactsClient(t.app);
-});
-afterAll(async () => t.close());
+const t = useTestApp();
+const { api } = t;
 
 const NOW = Date.parse('2026-01-05T09:00:00Z');
 const HOUR = 3_600_000;
 const USERS = 4;
 
 const windowArb = fc.constantFrom('none', 'active', 'expired', 'future');
-const toWindow = (w: string): { startsAt?: Date; expiresAt?: Date } => {
-  if (w === 'active') return { startsAt: new Date(NOW - HOUR), expiresAt: new Date(NOW + HOUR) };
-  if (w === 'expired') return { expiresAt: new Date(NOW - HOUR) };
-  if (w === 'future') return { startsAt: new Date(NOW + HOUR) };
+const toWindow = (w: string): { startsAt?: number; expiresAt?: number } => {
+  if (w === 'active') return { startsAt: NOW - HOUR, expiresAt: NOW + HOUR };
+  if (w === 'expired') return { expiresAt: NOW - HOUR };
+  if (w === 'future') return { startsAt: NOW + HOUR };
   return {};
 };
 const granteeArb = fc.oneof(fc.record({ user: fc.nat(USERS - 1) }), fc.record({ team: fc.nat(1) }));
@@ -37,7 +32,7 @@ const worldArb = fc.record({
   contacts: fc.array(fc.record({
     name: fc.constantFrom('Ann', 'anna', 'Bob', 'Bobby', 'Cy', 'Ann'),
     owner: fc.nat(USERS - 1),
-    state: fc.constantFrom('active', 'active', 'archived', 'trashed'),
+    state: fc.constantFrom<'active' | 'archived' | 'trashed'>('active', 'active', 'archived', 'trashed'),
     buckets: fc.subarray([0, 1]),
   }), { maxLength: 9 }),
   shares: fc.array(fc.record({ contact: fc.nat(8), grantee: granteeArb, level: shareLevel, window: windowArb }), { maxLength: 8 }),
@@ -46,44 +41,30 @@ const worldArb = fc.record({
 });
 type Spec = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** The spec as a world (rows, with the user `u<i>`, team `t<i>`, contact `c<i>` and bucket `b<i>`); deactivation spares user 0. */
 async function build(spec: Spec) {
-  const db = t.handle.db;
-  const orgId = await createOrg(db, 'Prop', { share_all_contacts: spec.shareAll });
-  const users: FixtureUser[] = [];
-  for (let i = 0; i < USERS; i++) users.push(await createUser(db, orgId, { name: `U${i}`, role: spec.roles[i] ?? 'member' }));
-  const teams = await Promise.all(spec.teams.map((m, i) => createTeam(db, orgId, `T${i}`, [...new Set(m)].map((u) => users[u]?.id ?? ''))));
-  const grantee = (g: { user: number } | { team: number }) => ('user' in g ? { userId: users[g.user]?.id ?? '' } : { teamId: teams[g.team] ?? '' });
-  const buckets = await Promise.all([0, 1].map(async (i) => (await db.insertInto('buckets').values({ org_id: orgId, owner_id: users[0]?.id ?? '', name: `B${i}` }).returning('id').executeTakeFirstOrThrow()).id));
-  const contacts: string[] = [];
-  for (const c of spec.contacts) {
-    const row = await db.insertInto('contacts').values({
-      org_id: orgId, owner_id: users[c.owner]?.id ?? '', name: c.name, sort_name: c.name.toLowerCase(),
-      archived_at: c.state === 'archived' ? new Date(NOW - HOUR) : null, trashed_at: c.state === 'trashed' ? new Date(NOW - HOUR) : null,
-    }).returning('id').executeTakeFirstOrThrow();
-    contacts.push(row.id);
-    for (const b of c.buckets) await db.insertInto('bucket_contacts').values({ org_id: orgId, bucket_id: buckets[b] ?? '', contact_id: row.id }).execute();
-  }
-  for (const s of spec.shares) {
-    const contactId = contacts[s.contact % Math.max(contacts.length, 1)];
-    if (!contactId) continue;
-    const g = grantee(s.grantee);
-    await db.insertInto('contact_shares').values({
-      org_id: orgId, contact_id: contactId, level: levelRank(s.level), grantee_user_id: 'userId' in g ? g.userId : null,
-      grantee_team_id: 'teamId' in g ? g.teamId : null, starts_at: toWindow(s.window).startsAt ?? null, expires_at: toWindow(s.window).expiresAt ?? null,
-    }).execute();
-  }
-  for (const g of spec.grants) await createUserGrant(db, orgId, { ownerId: users[g.owner]?.id ?? '', grantee: grantee(g.grantee), scope: 'contacts', level: g.level, ...toWindow(g.window) });
-  for (const s of spec.bucketShares) {
-    const g = grantee(s.grantee);
-    await db.insertInto('bucket_shares').values({
-      org_id: orgId, bucket_id: buckets[s.bucket] ?? '', level: levelRank(s.level), grantee_user_id: 'userId' in g ? g.userId : null,
-      grantee_team_id: 'teamId' in g ? g.teamId : null, starts_at: toWindow(s.window).startsAt ?? null, expires_at: toWindow(s.window).expiresAt ?? null,
-    }).execute();
-  }
-  for (let i = 0; i < USERS; i++) {
-    if (spec.deactivated[i] && i > 0) await db.updateTable('users').set({ status: 'deactivated' }).where('org_id', '=', orgId).where('id', '=', users[i]?.id ?? '').execute();
-  }
-  return { users: users.filter((_, i) => !(spec.deactivated[i] && i > 0)), contacts };
+  const u = (i: number) => `u${i}`;
+  const grantee = (g: { user: number } | { team: number }) => ('user' in g ? { user: u(g.user) } : { team: `t${g.team}` });
+  const deactivated = (i: number) => Boolean(spec.deactivated[i]) && i > 0;
+  const users: Record<string, UserSpec<'prop'>> = {};
+  for (let i = 0; i < USERS; i++) users[u(i)] = { name: `U${i}`, role: spec.roles[i] ?? 'member', status: deactivated(i) ? 'deactivated' : 'active' };
+  const w = await t.world({
+    orgs: { prop: { shareAllContacts: spec.shareAll } },
+    users,
+    teams: Object.fromEntries(spec.teams.map((m, i) => [`t${i}`, { name: `T${i}`, members: [...new Set(m)].map(u) }])),
+    contacts: Object.fromEntries(spec.contacts.map((c, i) => [`c${i}`, { owner: u(c.owner), name: c.name, state: c.state }])),
+    buckets: Object.fromEntries([0, 1].map((b) => [`b${b}`, {
+      owner: u(0), name: `B${b}`, contacts: spec.contacts.flatMap((c, i) => (c.buckets.includes(b) ? [`c${i}`] : [])),
+    }])),
+    shares: spec.contacts.length === 0 ? [] : spec.shares.map((x) => ({
+      contact: `c${x.contact % spec.contacts.length}`, ...grantee(x.grantee), level: x.level, ...toWindow(x.window),
+    })),
+    grants: spec.grants.map((g) => ({ owner: u(g.owner), ...grantee(g.grantee), scope: 'contacts' as const, level: g.level, ...toWindow(g.window) })),
+    bucketShares: spec.bucketShares.map((x) => ({ bucket: `b${x.bucket}`, ...grantee(x.grantee), level: x.level, ...toWindow(x.window) })),
+  });
+  const active: TestUser[] = [];
+  for (let i = 0; i < USERS; i++) if (!deactivated(i)) active.push(w.users[u(i)] as TestUser);
+  return { users: active, contacts: spec.contacts.map((_, i) => w.contacts[`c${i}`] as string) };
 }
 
 type Listed = { id: string; name: string; access: { level: string } };
@@ -92,7 +73,7 @@ async function listAll(token: string, query: Record<string, string | boolean>): 
   const out: Listed[] = [];
   let cursor: string | undefined;
   do {
-    const page = expectStatus(await client.listContacts({ as: token, query: { ...query, limit: 2, cursor } }), 200);
+    const page = expectStatus(await api.contacts.list({ as: token, query: { ...query, limit: 2, cursor } }), 200);
     out.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -117,7 +98,7 @@ it('lists and searches agree with single-record reads', async () => {
         }
       }
       for (const id of contacts) {
-        const res = await client.getContact(id, { as: user.token });
+        const res = await api.contacts.get(id, { as: user.token });
         expect([200, 404]).toContain(res.status);
         const fromList = listed.get(id);
         if (res.status === 200) {

@@ -1,27 +1,19 @@
 // Record shares (spec §6.1): who may share and at which levels, windows, teams, validation, the orphaned-share
 // rule, the share list, and the audit trail.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOrg, createTeam, createUser } from '../fixtures/org-fixture.ts';
-import { buildTestApp, type TestApp } from '../support/harness.ts';
-import { buildRoleWorld, contactsClient, expectStatus, type ContactClient } from './support/contacts-client.ts';
+import { describe, expect, it } from 'vitest';
+import { expectStatus, outcome } from './support/api-client.ts';
+import { roleWorld } from './support/role-world.ts';
+import { useTestApp } from './support/test-app.ts';
 
-let t: TestApp;
-let client: ContactClient;
-beforeAll(async () => {
-  t = await buildTestApp();
-  client = contactsClient(t.app);
-});
-afterAll(async () => t.close());
-beforeEach(() => { t.clock.set('2026-01-05T09:00:00Z'); });
+const t = useTestApp();
+const { api } = t;
 
+/** Acme: admin Ada, members Ben, Cat, Dan and Eve, team Sales = {Cat}; Ben creates Zoe through the API. */
 async function world() {
-  const db = t.handle.db;
-  const orgId = await createOrg(db, 'Acme');
-  const mk = (name: string, role: 'admin' | 'member' = 'member') => createUser(db, orgId, { name, role });
-  const [ben, cat, dan, eve, ada] = await Promise.all([mk('Ben'), mk('Cat'), mk('Dan'), mk('Eve'), mk('Ada', 'admin')]);
-  const zoe = expectStatus(await client.createContact({ as: ben.token, body: { name: 'Zoe' } }), 201).contact;
-  const share = async (as: string, body: object) => client.createShare(zoe.id, { as, body });
-  return { orgId, ben, cat, dan, eve, ada, zoe, share };
+  const w = await t.world({ users: { ben: {}, cat: {}, dan: {}, eve: {}, ada: { role: 'admin' } }, teams: { sales: { members: ['cat'] } } });
+  const zoe = expectStatus(await api.contacts.create({ name: 'Zoe' }, { as: w.users.ben.token }), 201).contact;
+  const share = async (as: string, body: object) => api.shares.create(zoe.id, body, { as });
+  return { orgId: w.orgId, ...w.users, teams: w.teams, zoe, share };
 }
 
 describe('POST /contacts/:id/shares', () => {
@@ -32,7 +24,7 @@ describe('POST /contacts/:id/shares', () => {
       id: expect.any(String), contactId: zoe.id, grantee: { userId: cat.id }, granteeName: 'Cat', level: 'collaborate',
       startsAt: null, expiresAt: '2026-01-09T17:00:00.000Z', createdBy: ben.id, createdAt: '2026-01-05T09:00:00.000Z', active: true,
     });
-    const seen = expectStatus(await client.getContact(zoe.id, { as: cat.token }), 200).contact;
+    const seen = expectStatus(await api.contacts.get(zoe.id, { as: cat.token }), 200).contact;
     expect(seen.access).toMatchObject({ level: 'collaborate', shared: true, shareLevels: [] });
     expect(seen.access.actions).toEqual(expect.arrayContaining(['contact.readHistory', 'contact.message', 'contact.logNote']));
     expect(seen.access.actions).not.toContain('contact.edit');
@@ -41,47 +33,47 @@ describe('POST /contacts/:id/shares', () => {
   it('an editor shares onward up to edit; the new grantee can share in turn', async () => {
     const { ben, cat, dan, eve, zoe, share } = await world();
     expectStatus(await share(ben.token, { grantee: { userId: cat.id }, level: 'edit' }), 201);
-    const catView = expectStatus(await client.getContact(zoe.id, { as: cat.token }), 200).contact;
+    const catView = expectStatus(await api.contacts.get(zoe.id, { as: cat.token }), 200).contact;
     expect(catView.access.shareLevels).toEqual(['view', 'collaborate', 'edit']);
     expectStatus(await share(cat.token, { grantee: { userId: dan.id }, level: 'edit' }), 201);
     expectStatus(await share(dan.token, { grantee: { userId: eve.id }, level: 'view' }), 201);
-    expect((await client.getContact(zoe.id, { as: eve.token })).body.contact.access.level).toBe('view');
+    expect(expectStatus(await api.contacts.get(zoe.id, { as: eve.token }), 200).contact.access.level).toBe('view');
   });
 
   it('an admin may share any contact up to edit (and is audited when sharing with themselves)', async () => {
     const { orgId, ada, cat, zoe, share } = await world();
-    expect((await client.getContact(zoe.id, { as: ada.token })).body.contact.access.shareLevels).toEqual(['view', 'collaborate', 'edit']);
+    expect(expectStatus(await api.contacts.get(zoe.id, { as: ada.token }), 200).contact.access.shareLevels).toEqual(['view', 'collaborate', 'edit']);
     expectStatus(await share(ada.token, { grantee: { userId: cat.id }, level: 'edit' }), 201);
     expectStatus(await share(ada.token, { grantee: { userId: ada.id }, level: 'view' }), 201);
-    const log = await t.handle.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).where('action', '=', 'contact.share.create').execute();
+    const log = await t.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).where('action', '=', 'contact.share.create').execute();
     expect(log.map((e) => [e.actor_id, (e.after as { grantee: object }).grantee])).toEqual([[ada.id, { userId: cat.id }], [ada.id, { userId: ada.id }]]);
   });
 
   it('a team share reaches each current member; membership changes apply on the next request', async () => {
-    const { orgId, ben, cat, dan, zoe, share } = await world();
-    const team = await createTeam(t.handle.db, orgId, 'Sales', [cat.id]);
+    const { orgId, ben, cat, dan, zoe, share, teams } = await world();
+    const team = teams.sales;
     const created = expectStatus(await share(ben.token, { grantee: { teamId: team }, level: 'view' }), 201).share;
     expect(created).toMatchObject({ grantee: { teamId: team }, granteeName: 'Sales' });
-    expect((await client.getContact(zoe.id, { as: cat.token })).status).toBe(200);
-    expect((await client.getContact(zoe.id, { as: dan.token })).status).toBe(404);
-    await t.handle.db.insertInto('team_members').values({ org_id: orgId, team_id: team, user_id: dan.id }).execute();
-    await t.handle.db.deleteFrom('team_members').where('user_id', '=', cat.id).execute();
-    expect((await client.getContact(zoe.id, { as: dan.token })).status).toBe(200);
-    expect((await client.getContact(zoe.id, { as: cat.token })).status).toBe(404);
+    expect((await api.contacts.get(zoe.id, { as: cat.token })).status).toBe(200);
+    expect((await api.contacts.get(zoe.id, { as: dan.token })).status).toBe(404);
+    await t.db.insertInto('team_members').values({ org_id: orgId, team_id: team, user_id: dan.id }).execute();
+    await t.db.deleteFrom('team_members').where('user_id', '=', cat.id).execute();
+    expect((await api.contacts.get(zoe.id, { as: dan.token })).status).toBe(200);
+    expect((await api.contacts.get(zoe.id, { as: cat.token })).status).toBe(404);
   });
 
   it('windows: a future share gives nothing yet; an expired one nothing any more; several shares, the highest active wins', async () => {
     const { ben, cat, zoe, share } = await world();
     expectStatus(await share(ben.token, { grantee: { userId: cat.id }, level: 'view' }), 201);
     expectStatus(await share(ben.token, { grantee: { userId: cat.id }, level: 'edit', startsAt: '2026-01-06T00:00:00Z', expiresAt: '2026-01-07T00:00:00Z' }), 201);
-    const level = async () => (await client.getContact(zoe.id, { as: cat.token })).body.contact.access.level;
+    const level = async () => expectStatus(await api.contacts.get(zoe.id, { as: cat.token }), 200).contact.access.level;
     expect(await level()).toBe('view');
     t.clock.set('2026-01-06T00:00:00Z');
     expect(await level()).toBe('edit');
     t.clock.set('2026-01-07T00:00:00Z');
     expect(await level()).toBe('view');
-    const list = expectStatus(await client.listShares(zoe.id, { as: ben.token }), 200);
-    expect(list.items.map((s: { level: string; active: boolean }) => `${s.level}:${s.active}`).sort()).toEqual(['edit:false', 'view:true']);
+    const list = expectStatus(await api.shares.list(zoe.id, { as: ben.token }), 200);
+    expect(list.items.map((s) => `${s.level}:${s.active}`).sort()).toEqual(['edit:false', 'view:true']);
     expect(list.nextCursor).toBeNull();
   });
 
@@ -102,9 +94,9 @@ describe('POST /contacts/:id/shares', () => {
     ];
     for (const [body, status, code] of cases) {
       const res = await share(ben.token, body);
-      expect(`${res.status} ${res.body.code}`, JSON.stringify(body)).toBe(`${status} ${code}`);
+      expect(outcome(res), JSON.stringify(body)).toEqual({ status, code });
     }
-    expect((await client.listShares(zoe.id, { as: ben.token })).body.items).toEqual([]);
+    expect(expectStatus(await api.shares.list(zoe.id, { as: ben.token }), 200).items).toEqual([]);
   });
 
   it('rejects windows that end before they start or have already ended', async () => {
@@ -114,7 +106,7 @@ describe('POST /contacts/:id/shares', () => {
       { grantee: { userId: cat.id }, level: 'view', expiresAt: '2026-01-05T09:00:00Z' },
     ]) {
       const res = await share(ben.token, body);
-      expect(`${res.status} ${res.body.code}`).toBe('400 TANDEM_INPUT_INVALID');
+      expect(outcome(res)).toEqual({ status: 400, code: 'TANDEM_INPUT_INVALID' });
     }
   });
 });
@@ -123,15 +115,15 @@ describe('PATCH and DELETE /contacts/:id/shares/:shareId', () => {
   it('changes level and window, and revokes; each audited with before and after', async () => {
     const { orgId, ben, cat, zoe, share } = await world();
     const s = expectStatus(await share(ben.token, { grantee: { userId: cat.id }, level: 'view' }), 201).share;
-    const changed = expectStatus(await client.updateShare(zoe.id, s.id, { as: ben.token, body: { level: 'edit', expiresAt: '2026-02-01T00:00:00Z' } }), 200).share;
+    const changed = expectStatus(await api.shares.update(zoe.id, s.id, { level: 'edit', expiresAt: '2026-02-01T00:00:00Z' }, { as: ben.token }), 200).share;
     expect(changed).toMatchObject({ id: s.id, level: 'edit', startsAt: null, expiresAt: '2026-02-01T00:00:00.000Z', createdBy: ben.id });
-    expect((await client.getContact(zoe.id, { as: cat.token })).body.contact.access.level).toBe('edit');
-    const cleared = expectStatus(await client.updateShare(zoe.id, s.id, { as: ben.token, body: { expiresAt: null } }), 200).share;
+    expect(expectStatus(await api.contacts.get(zoe.id, { as: cat.token }), 200).contact.access.level).toBe('edit');
+    const cleared = expectStatus(await api.shares.update(zoe.id, s.id, { expiresAt: null }, { as: ben.token }), 200).share;
     expect(cleared.expiresAt).toBeNull();
-    expect((await client.updateShare(zoe.id, s.id, { as: ben.token, body: { expiresAt: '2026-01-01T00:00:00Z' } })).status).toBe(400);
-    expectStatus(await client.revokeShare(zoe.id, s.id, { as: ben.token }), 204);
-    expect((await client.getContact(zoe.id, { as: cat.token })).status).toBe(404);
-    const log = await t.handle.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq').execute();
+    expect((await api.shares.update(zoe.id, s.id, { expiresAt: '2026-01-01T00:00:00Z' }, { as: ben.token })).status).toBe(400);
+    expectStatus(await api.shares.revoke(zoe.id, s.id, { as: ben.token }), 204);
+    expect((await api.contacts.get(zoe.id, { as: cat.token })).status).toBe(404);
+    const log = await t.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq').execute();
     expect(log.map((e) => e.action)).toEqual(['contact.create', 'contact.share.create', 'contact.share.update', 'contact.share.update', 'contact.share.revoke']);
     expect(log[2]?.before).toMatchObject({ level: 'view', expiresAt: null });
     expect(log[2]?.after).toMatchObject({ level: 'edit', expiresAt: '2026-02-01T00:00:00.000Z' });
@@ -142,10 +134,10 @@ describe('PATCH and DELETE /contacts/:id/shares/:shareId', () => {
   it('a missing share, or a share of another contact, is 404 TANDEM_SHARE_NOT_FOUND', async () => {
     const { ben, cat, zoe, share } = await world();
     const s = expectStatus(await share(ben.token, { grantee: { userId: cat.id }, level: 'view' }), 201).share;
-    const other = expectStatus(await client.createContact({ as: ben.token, body: { name: 'Other' } }), 201).contact;
+    const other = expectStatus(await api.contacts.create({ name: 'Other' }, { as: ben.token }), 201).contact;
     for (const [contactId, shareId] of [[other.id, s.id], [zoe.id, 'nope'], [zoe.id, '00000000-0000-4000-8000-000000000000']] as const) {
-      const res = await client.revokeShare(contactId, shareId, { as: ben.token });
-      expect(`${res.status} ${res.body.code}`).toBe('404 TANDEM_SHARE_NOT_FOUND');
+      const res = await api.shares.revoke(contactId, shareId, { as: ben.token });
+      expect(outcome(res)).toEqual({ status: 404, code: 'TANDEM_SHARE_NOT_FOUND' });
     }
   });
 
@@ -155,34 +147,34 @@ describe('PATCH and DELETE /contacts/:id/shares/:shareId', () => {
     expectStatus(await share(ben.token, { grantee: { userId: eve.id }, level: 'edit' }), 201);
     const danShare = expectStatus(await share(cat.token, { grantee: { userId: dan.id }, level: 'collaborate' }), 201).share;
     // While Cat still holds edit, Eve (another editor) may change Cat's share to Dan.
-    expectStatus(await client.updateShare(zoe.id, danShare.id, { as: eve.token, body: { level: 'view' } }), 200);
+    expectStatus(await api.shares.update(zoe.id, danShare.id, { level: 'view' }, { as: eve.token }), 200);
     // Ben takes Cat's access away; Dan's share lives on.
-    expectStatus(await client.revokeShare(zoe.id, catShare.id, { as: ben.token }), 204);
-    expect((await client.getContact(zoe.id, { as: dan.token })).body.contact.access.level).toBe('view');
-    expect((await client.revokeShare(zoe.id, danShare.id, { as: cat.token })).status).toBe(404);
-    const refused = await client.revokeShare(zoe.id, danShare.id, { as: eve.token });
-    expect(`${refused.status} ${refused.body.code}`).toBe('403 TANDEM_ACCESS_FORBIDDEN');
-    expect((await client.updateShare(zoe.id, danShare.id, { as: eve.token, body: { level: 'collaborate' } })).status).toBe(403);
-    expectStatus(await client.updateShare(zoe.id, danShare.id, { as: ada.token, body: { level: 'collaborate' } }), 200);
-    expectStatus(await client.revokeShare(zoe.id, danShare.id, { as: ben.token }), 204);
+    expectStatus(await api.shares.revoke(zoe.id, catShare.id, { as: ben.token }), 204);
+    expect(expectStatus(await api.contacts.get(zoe.id, { as: dan.token }), 200).contact.access.level).toBe('view');
+    expect((await api.shares.revoke(zoe.id, danShare.id, { as: cat.token })).status).toBe(404);
+    const refused = await api.shares.revoke(zoe.id, danShare.id, { as: eve.token });
+    expect(outcome(refused)).toEqual({ status: 403, code: 'TANDEM_ACCESS_FORBIDDEN' });
+    expect((await api.shares.update(zoe.id, danShare.id, { level: 'collaborate' }, { as: eve.token })).status).toBe(403);
+    expectStatus(await api.shares.update(zoe.id, danShare.id, { level: 'collaborate' }, { as: ada.token }), 200);
+    expectStatus(await api.shares.revoke(zoe.id, danShare.id, { as: ben.token }), 204);
   });
 
   it('a viewer or collaborator cannot touch any share, not even their own', async () => {
-    const w = await buildRoleWorld(t);
+    const w = await roleWorld(t);
     const { contactId, viewerShareId } = await w.freshContact();
     for (const role of ['viewer', 'collaborator', 'teamMember', 'bucketMember'] as const) {
-      const res = await w.client.revokeShare(contactId, viewerShareId, { as: w.users[role].token });
-      expect(`${role} ${res.status} ${res.body.code}`).toBe(`${role} 403 TANDEM_ACCESS_FORBIDDEN`);
+      const res = await api.shares.revoke(contactId, viewerShareId, { as: w.users[role].token });
+      expect({ role, ...outcome(res) }).toEqual({ role, status: 403, code: 'TANDEM_ACCESS_FORBIDDEN' });
     }
   });
 });
 
 describe('GET /contacts/:id/shares', () => {
   it('lists every share with grantee names, including shares naming deactivated users as inactive', async () => {
-    const w = await buildRoleWorld(t);
+    const w = await roleWorld(t);
     const { contactId } = await w.freshContact();
-    const list = expectStatus(await w.client.listShares(contactId, { as: w.users.editor.token }), 200).items;
-    expect(list.map((s: { granteeName: string; level: string; active: boolean }) => `${s.granteeName}:${s.level}:${s.active}`).sort())
+    const list = expectStatus(await api.shares.list(contactId, { as: w.users.editor.token }), 200).items;
+    expect(list.map((s) => `${s.granteeName}:${s.level}:${s.active}`).sort())
       .toEqual(['Colin:collaborate:true', 'Dora:edit:false', 'Edith:edit:true', 'Sales:collaborate:true', 'Vera:view:true']);
   });
 });

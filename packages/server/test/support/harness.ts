@@ -1,26 +1,43 @@
-// API test harness: buildApp on a fresh in-memory PGlite (or PostgreSQL) with a clock the test can move.
-// Every test builds its own world, so order never matters.
+// API test harness: buildApp on a fresh in-memory PGlite (or a fresh PostgreSQL database) with a clock the test can
+// move. API test files do not call this directly: test/api/support/test-app.ts `useTestApp()` wraps it in hooks.
 import type { FastifyInstance } from 'fastify';
 import { manualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
-import type { DbHandle } from '../../src/storage/connect.ts';
+import type { Db, DbHandle } from '../../src/storage/connect.ts';
 import { freshDatabase, type DatabaseKind } from './databases.ts';
+import { freshMigratedPglite } from './pglite-template.ts';
+
+export type ManualClock = ReturnType<typeof manualClock>;
+
+/** Monday 5 January 2026, 09:00 UTC: where every API test's clock starts unless it asks otherwise. */
+export const TEST_START = '2026-01-05T09:00:00Z';
 
 export type TestApp = {
   app: FastifyInstance;
   handle: DbHandle;
-  clock: ReturnType<typeof manualClock>;
+  db: Db;
+  clock: ManualClock;
   close: () => Promise<void>;
 };
 
-export async function buildTestApp(kind: DatabaseKind = 'pglite'): Promise<TestApp> {
-  const handle = await freshDatabase(kind);
-  const clock = manualClock();
+export type TestAppOptions = {
+  /** 'pglite' (default): in memory, in this process. 'postgres': a fresh database on the run's PostgreSQL server. */
+  db?: DatabaseKind;
+  /** Where the manual clock starts (ISO string or epoch ms); TEST_START by default. */
+  now?: string | number;
+};
+
+export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions = {}): Promise<TestApp> {
+  const options = typeof kindOrOptions === 'string' ? { db: kindOrOptions } : kindOrOptions;
+  const kind = options.db ?? 'pglite';
+  const handle = kind === 'pglite' ? await freshMigratedPglite() : await freshDatabase(kind);
+  const clock = manualClock(options.now ?? TEST_START);
   const app = await buildApp({ db: handle.db, clock, logger: false });
   await app.ready();
   return {
     app,
     handle,
+    db: handle.db,
     clock,
     close: async () => {
       await app.close();
