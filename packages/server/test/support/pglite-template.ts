@@ -89,8 +89,12 @@ export async function freshMigratedPglite(): Promise<DbHandle> {
   const handle = handleOf(pglite);
   const applied = await migrate(handle);
   if (useCache && (!template || applied.length > 0)) {
-    const dump = await pglite.dumpDataDir('gzip');
-    writeTemplate(path, new Uint8Array(await dump.arrayBuffer()));
+    try {
+      const dump = await pglite.dumpDataDir('gzip');
+      writeTemplate(path, new Uint8Array(await dump.arrayBuffer()));
+    } catch {
+      // A cache that cannot be written (read-only node_modules, full disk) only costs the next process time.
+    }
   }
   return handle;
 }

@@ -13,9 +13,10 @@
 //
 // Names are checked by the compiler: a share naming a contact the spec does not have does not compile. A user's
 // display name is the key with a capital first letter unless `name` says otherwise; the first org (default: one
-// org, Acme) is where users, teams and buckets go unless they name another. Rows carry the clock's `now`.
-// Whatever a test does through the API (including setup it wants audited or timed like a user's action) it does
-// through the typed client instead.
+// org, Acme) is where users, teams and buckets go unless they name another. Rows carry the clock's `now`; a
+// grant, share or bucket share made later in a test goes in with `w.add({ grants: [...] })`. Rows are not the
+// API: nothing here is audited. Whatever a test does through the API (including setup it wants audited or timed
+// like a user's action) it does through the typed client instead.
 import type { ContactState, ExportChannel, GrantLevel, ShareLevel } from '@tandem/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashToken } from '../../../src/domain/accounts/session-token.ts';
