@@ -1,15 +1,64 @@
 // Opens the database: PGlite in a local folder by default, PostgreSQL when DATABASE_URL is set.
-// Both run the same numbered SQL migrations and the same Kysely queries.
+// Both run the same numbered SQL migrations and the same Kysely queries. On PostgreSQL the hot statements (those
+// that open with a `prepared(...)` marker, storage/prepared.ts) run as named prepared statements: parsed and planned
+// once per connection rather than on every request.
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { preparedNameOf } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 /** A database plus what Kysely cannot do portably: run a multi-statement script (migrations) and close. */
 export type DbHandle = { db: Db; kind: 'pglite' | 'postgres'; runScript: (script: string) => Promise<void>; close: () => Promise<void> };
-export type DbTarget = { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string; poolSize?: number };
+/** `log` is Kysely's: every statement run, BEGIN and COMMIT included (the statement-count test uses it). */
+export type DbTarget =
+  | { kind: 'pglite'; dataDir?: string; log?: LogConfig }
+  | { kind: 'postgres'; url: string; poolSize?: number; log?: LogConfig; maxPreparedPerConnection?: number };
+
+/** At most this many named statements per connection; past it, a connection runs further texts unnamed. */
+export const MAX_PREPARED_PER_CONNECTION = 64;
+
+/**
+ * The pool as Kysely sees it, where a marked statement (storage/prepared.ts) runs as a named prepared statement:
+ * node-postgres parses a named statement once per connection and then only binds and executes it, and PostgreSQL
+ * keeps its plan (a generic one after five runs when that costs no more than the custom ones). Names come from the
+ * marker and a hash of the whole text, so two texts never share a name. Bounded: a connection names at most `max`
+ * texts and runs any further ones unnamed. Unmarked statements (lists whose SQL depends on the actor's policy, with
+ * prefix searches that need a plan for their value) stay unnamed: parsed and planned for their values each time.
+ */
+export function namingPool(pool: pg.Pool, max = MAX_PREPARED_PER_CONNECTION): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    const names = new Map<string, string>();
+    const nameFor = (text: string): string | undefined => {
+      const known = names.get(text);
+      if (known !== undefined || names.size >= max) return known;
+      const name = preparedNameOf(text);
+      if (name !== undefined) names.set(text, name);
+      return name;
+    };
+    const query = (text: unknown, values?: readonly unknown[]): unknown => {
+      if (typeof text !== 'string') return client.query(text as never);
+      const name = nameFor(text);
+      return name === undefined ? client.query(text, values as unknown[]) : client.query({ name, text, values: values as unknown[] });
+    };
+    return { query: query as PostgresPoolClient['query'], release: () => client.release() };
+  };
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let wrapped = clients.get(client);
+      if (!wrapped) {
+        wrapped = wrap(client);
+        clients.set(client, wrapped);
+      }
+      return wrapped;
+    },
+    end: () => pool.end(),
+  };
+}
 
 // Return timestamps as Date and bigint (audit seq) as string, identically on both backends.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
@@ -17,7 +66,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 export function openDatabase(target: DbTarget): DbHandle {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const dialect = new PostgresDialect({ pool: namingPool(pool, target.maxPreparedPerConnection) });
+    const db = new Kysely<Database>({ dialect, ...(target.log ? { log: target.log } : {}) });
     return {
       db,
       kind: 'postgres',
@@ -37,7 +87,8 @@ export function openDatabase(target: DbTarget): DbHandle {
   }
   // No dataDir means in memory: used by tests.
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  // In process: no network round trip to save, so statements stay unnamed (the marker is only a comment here).
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), ...(target.log ? { log: target.log } : {}) });
   return {
     db,
     kind: 'pglite',

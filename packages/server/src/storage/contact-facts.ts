@@ -1,6 +1,7 @@
 // A contact row with the facts the core decides from, as seen by one actor: the shares naming the actor or their
-// teams, and the contact's memberships in buckets the actor holds a share of. Shared by the by-id read
-// (contact-read.ts) and the lists (contact-queries.ts), so both bring exactly the same facts.
+// teams, and the contact's memberships in buckets the actor holds a share of; and its owner's name, which every
+// view shows. Shared by the by-id read (contact-read.ts) and the lists (contact-queries.ts), so both bring exactly
+// the same facts in the statement that brings the rows.
 import { levelFromRank, type ActorContext, type ContactFacts, type ContactState, type RecordShareFact } from '@tandem/core';
 import { sql } from 'kysely';
 import { granteeOf, ms } from './load-actor-context.ts';
@@ -14,7 +15,8 @@ type ShareJson = {
   id: string; level: number; grantee_user_id: string | null; grantee_team_id: string | null;
   starts_at: string | null; expires_at: string | null; created_by: string | null; created_at: string;
 };
-export type ContactWithFacts = { row: ContactRow; facts: ContactFacts };
+/** `ownerName` is the owner's name at read time ('' if the owner row were missing, which the schema prevents). */
+export type ContactWithFacts = { row: ContactRow; facts: ContactFacts; ownerName: string };
 
 export function contactState(row: { archived_at: Date | null; trashed_at: Date | null }): ContactState {
   if (row.trashed_at) return 'trashed';
@@ -26,7 +28,10 @@ function bucketIdsOf(ctx: ActorContext): string[] {
   return [...new Set(ctx.bucketShares.map((s) => s.bucketId))];
 }
 
-/** Subqueries that bring each contact's shares naming the actor and its buckets the actor has shares of. */
+/**
+ * Subqueries that bring each contact's shares naming the actor, its buckets the actor has shares of, and its owner's
+ * name. Their text does not depend on the actor (the actor's ids and buckets are array parameters).
+ */
 export function factColumns(ctx: ActorContext) {
   const { userId, teamIds } = ctx.actor;
   return sql`
@@ -36,10 +41,11 @@ export function factColumns(ctx: ActorContext) {
       FROM contact_shares s WHERE s.org_id = c.org_id AND s.contact_id = c.id
         AND (s.grantee_user_id = ${userId} OR s.grantee_team_id = ANY(${[...teamIds]}::uuid[]))), '[]'::json) AS fact_shares,
     COALESCE((SELECT array_agg(bc.bucket_id) FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id
-        AND bc.bucket_id = ANY(${bucketIdsOf(ctx)}::uuid[])), '{}'::uuid[]) AS fact_bucket_ids`;
+        AND bc.bucket_id = ANY(${bucketIdsOf(ctx)}::uuid[])), '{}'::uuid[]) AS fact_bucket_ids,
+    (SELECT ou.name FROM users ou WHERE ou.org_id = c.org_id AND ou.id = c.owner_id) AS owner_name`;
 }
 
-export type RawRow = ContactRow & { fact_shares: ShareJson[] | string; fact_bucket_ids: string[] | string };
+export type RawRow = ContactRow & { fact_shares: ShareJson[] | string; fact_bucket_ids: string[] | string; owner_name: string | null };
 
 function parseUuidArray(value: string[] | string): string[] {
   if (Array.isArray(value)) return value;
@@ -47,7 +53,7 @@ function parseUuidArray(value: string[] | string): string[] {
 }
 
 export function toContactWithFacts(raw: RawRow): ContactWithFacts {
-  const { fact_shares, fact_bucket_ids, ...row } = raw;
+  const { fact_shares, fact_bucket_ids, owner_name, ...row } = raw;
   const shares = (typeof fact_shares === 'string' ? JSON.parse(fact_shares) : fact_shares) as ShareJson[];
   return {
     row,
@@ -59,5 +65,6 @@ export function toContactWithFacts(raw: RawRow): ContactWithFacts {
       })),
       bucketIds: parseUuidArray(fact_bucket_ids),
     },
+    ownerName: owner_name ?? '',
   };
 }

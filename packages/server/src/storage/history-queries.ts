@@ -1,6 +1,7 @@
 // A contact's communication history (contact_events): messages, notes and calls, newest first, keyset paged on
-// (created_at DESC, id DESC), which the index contact_events_contact_idx serves directly.
-import { sql } from 'kysely';
+// (created_at DESC, id DESC), which the index contact_events_contact_idx serves directly. A page is read in the
+// statement that reads its contact (contact-read.ts, `loadContactWithHistory`), with the names it shows.
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connect.ts';
 
 export type EventKind = 'message' | 'note' | 'call';
@@ -11,6 +12,8 @@ export type EventRow = {
   at_key: string;
 };
 export type EventCursor = { at: string; id: string };
+/** An event with the names a history item shows: its sender's and the owner it was sent for ('' when missing). */
+export type EventWithNames = { row: EventRow; sentByName: string; onBehalfOfName: string | null };
 export type NewEvent = { contactId: string; kind: EventKind; body: string; channel: string | null; sentBy: string; onBehalfOf: string | null };
 
 const AT_KEY = sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -23,11 +26,32 @@ export async function insertEvent(trx: Db, orgId: string, event: NewEvent, now: 
     .executeTakeFirstOrThrow();
 }
 
-/** One page, newest first; returns up to `limit + 1` rows so the caller can tell whether there is more. */
-export async function listEvents(db: Db, orgId: string, contactId: string, limit: number, after?: EventCursor): Promise<EventRow[]> {
-  let query = db.selectFrom('contact_events')
-    .select(['id', 'contact_id', 'kind', 'body', 'channel', 'sent_by', 'on_behalf_of', 'created_at', AT_KEY.as('at_key')])
-    .where('org_id', '=', orgId).where('contact_id', '=', contactId);
-  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+type EventJson = Omit<EventRow, 'created_at'> & { created_at: number; sent_by_name: string | null; on_behalf_of_name: string | null };
+
+/**
+ * One page of the history of the contact `c` (an alias of the enclosing statement), newest first, as a JSON array of
+ * up to `limit + 1` events with their names: a correlated subquery, so the page comes in the statement that brings
+ * the contact. Its text depends only on whether there is a cursor (two texts: each can be a prepared statement).
+ */
+export function historyPageColumn(limit: number, after?: EventCursor): RawBuilder<unknown> {
+  const before = after ? sql`AND (ev.created_at, ev.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
+  return sql`COALESCE((SELECT json_agg(json_build_object('id', e.id, 'contact_id', e.contact_id, 'kind', e.kind, 'body', e.body,
+        'channel', e.channel, 'sent_by', e.sent_by, 'on_behalf_of', e.on_behalf_of,
+        'created_at', floor(extract(epoch from e.created_at) * 1000)::bigint, 'at_key', e.at_key,
+        'sent_by_name', (SELECT su.name FROM users su WHERE su.org_id = e.org_id AND su.id = e.sent_by),
+        'on_behalf_of_name', (SELECT bu.name FROM users bu WHERE bu.org_id = e.org_id AND bu.id = e.on_behalf_of))
+      ORDER BY e.created_at DESC, e.id DESC)
+    FROM (SELECT ev.*, ${AT_KEY} AS at_key FROM contact_events ev
+      WHERE ev.org_id = c.org_id AND ev.contact_id = c.id ${before}
+      ORDER BY ev.created_at DESC, ev.id DESC LIMIT ${limit + 1}::int) e), '[]'::json)`;
+}
+
+/** The events of a `historyPageColumn`, as they came (json, or its text on PGlite). */
+export function eventsOf(value: unknown): EventWithNames[] {
+  const items = (typeof value === 'string' ? JSON.parse(value) : value) as EventJson[];
+  return items.map(({ sent_by_name, on_behalf_of_name, created_at, ...rest }) => ({
+    row: { ...rest, created_at: new Date(created_at) },
+    sentByName: sent_by_name ?? '',
+    onBehalfOfName: rest.on_behalf_of ? on_behalf_of_name ?? '' : null,
+  }));
 }

@@ -4,7 +4,8 @@
 import { decide, requirementFor, type ActorContext, type ContactAction, type ContactFacts } from '@tandem/core';
 import { AppError } from '../../errors.ts';
 import type { Db } from '../../storage/connect.ts';
-import { loadContacts, type ContactWithFacts } from '../../storage/contact-queries.ts';
+import type { ContactWithFacts } from '../../storage/contact-facts.ts';
+import { loadContact } from '../../storage/contact-read.ts';
 
 export function contactNotFound(): AppError {
   return new AppError('TANDEM_CONTACT_NOT_FOUND');
@@ -27,12 +28,16 @@ export function assertContactAction(ctx: ActorContext, action: ContactAction, fa
   if (!decision.allowed) throw refusalFor(ctx, action, facts);
 }
 
-/** Loads one contact with its facts and checks `action` on it. */
-export async function loadContactOrThrow(db: Db, ctx: ActorContext, id: string, action: ContactAction): Promise<ContactWithFacts> {
-  const found = (await loadContacts(db, ctx, [id])).get(id.toLowerCase());
+/** Checks `action` on a contact read (or not found) by id: 404 when absent or invisible, else as `assertContactAction`. */
+export function contactOrThrow<T extends { facts: ContactFacts }>(ctx: ActorContext, found: T | undefined, action: ContactAction): T {
   if (!found) throw contactNotFound();
   assertContactAction(ctx, action, found.facts);
   return found;
+}
+
+/** Loads one contact with its facts and owner's name (one statement) and checks `action` on it. */
+export async function loadContactOrThrow(db: Db, ctx: ActorContext, id: string, action: ContactAction): Promise<ContactWithFacts> {
+  return contactOrThrow(ctx, await loadContact(db, ctx, id), action);
 }
 
 /** A wrong-state refusal for actions whose state rule is finer than the core's (archive an archived contact). */

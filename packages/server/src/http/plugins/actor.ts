@@ -1,6 +1,8 @@
-// The caller's permission facts as `request.actor`, loaded at most once per request (fastify's decorateRequest)
-// and fresh from the database every request (spec §1.5: no cache outlives a change). Routes declare who may call
-// them with a preValidation hook, so a signed-out caller gets 401 before input validation answers 400.
+// The caller's permission facts as `request.actor`, fresh from the database every request (spec §1.5: no cache
+// outlives a change). The auth hook (plugins/auth.ts) reads them in the same statement as the session, so the hooks
+// here cost nothing more; `loadActor` reads them itself only for a request authenticated some other way. Routes
+// declare who may call them with a preValidation hook, so a signed-out caller gets 401 before input validation
+// answers 400.
 import type { ActorContext } from '@tandem/core';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -20,7 +22,7 @@ export const actorPlugin = fp(async (app) => {
   app.decorateRequest('actor', null);
 });
 
-/** Loads the caller's facts once for this request, with the app's clock read once as `ctx.now`. */
+/** The caller's facts for this request (loaded with the session), with the app's clock read once as `ctx.now`. */
 export async function loadActor(deps: AppDeps, request: FastifyRequest): Promise<ActorContext> {
   if (request.actor) return request.actor;
   const auth = requireAuth(request);

@@ -1,12 +1,15 @@
 // Authentication: resolves `Authorization: Bearer <token>` or the session cookie to `request.auth`, on every
 // request, against the database (a deactivated user's sessions fail on the very next request). Cookie requests
-// that change state must echo the CSRF cookie in the `x-csrf-token` header (double submit).
+// that change state must echo the CSRF cookie in the `x-csrf-token` header (double submit). The same statement
+// brings the caller's permission facts, so `request.actor` (plugins/actor.ts) is ready before any route hook runs:
+// one statement per signed-in request, and nothing kept from one request to the next (spec §1.5).
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hashToken } from '../../domain/accounts/session-token.ts';
 import { canUseApiToken } from '../../domain/tokens/token-channel.ts';
 import { AppError } from '../../errors.ts';
+import { actorContextOf, loadSessionActor } from '../../storage/load-actor-context.ts';
 import type { AppDeps } from '../deps.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
@@ -36,12 +39,9 @@ export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
   app.addHook('onRequest', async (request) => {
     const found = tokenOf(request);
     if (!found) return;
-    const now = new Date(deps.clock.now());
-    const row = await deps.db.selectFrom('sessions').innerJoin('users', (j) => j.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'))
-      .innerJoin('orgs', 'orgs.id', 'sessions.org_id')
-      .select(['sessions.id', 'sessions.org_id', 'sessions.user_id', 'sessions.kind', 'sessions.expires_at', 'sessions.revoked_at', 'users.status',
-        'users.role', 'users.export_channels', 'orgs.export_enabled'])
-      .where('sessions.token_hash', '=', hashToken(found.token)).executeTakeFirst();
+    const at = deps.clock.now();
+    const now = new Date(at);
+    const row = await loadSessionActor(deps.db, hashToken(found.token));
     if (!row || row.revoked_at || row.status !== 'active' || (row.expires_at && new Date(row.expires_at) <= now)) return;
     // API tokens work only while their user may use the `api` export channel (spec §9).
     if (row.kind === 'api' && !canUseApiToken({
@@ -53,7 +53,9 @@ export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
       const header = request.headers[CSRF_HEADER];
       if (!header || header !== request.cookies[CSRF_COOKIE]) throw new AppError('TANDEM_AUTH_CSRF');
     }
-    request.auth = { userId: row.user_id, orgId: row.org_id, sessionId: row.id, via: found.via, kind: row.kind };
+    request.auth = { userId: row.user_id, orgId: row.org_id, sessionId: row.session_id, via: found.via, kind: row.kind };
+    // The facts came with the session: `ctx.now` is the clock read once for this request.
+    request.actor = actorContextOf(row, at);
   });
 });
 
