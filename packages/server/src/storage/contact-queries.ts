@@ -2,9 +2,10 @@
 // domain compiled with @tandem/core, which this file renders for the contacts table (render-filter.ts, CONTACTS);
 // levels and actions per row are then computed by the core.
 import { compileFilter, type ActorContext, type ContactAction, type ListPolicy } from '@tandem/core';
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from './connect.ts';
 import { factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
+import { contactPageQuery, type PageQuery } from './contact-page.ts';
 import { CONTACTS, renderPolicy } from './render-filter.ts';
 
 // The row and facts shapes live in contact-facts.ts, the by-id read in contact-read.ts; re-exported for callers.
@@ -13,44 +14,19 @@ export { loadContacts } from './contact-read.ts';
 export { isUuid } from './ids.ts';
 
 export type ListScope = 'active' | 'archived' | 'trashed';
-export type Cursor = { sortName: string; id: string };
-/** Narrowing filters and the page: what a list asks for beyond the policy. None of them can widen it. */
-export type PageQuery = {
-  q?: string;
-  ownerId?: string;
-  /** Only contacts someone else owns (the web app's "shared with me"). */
-  notOwnerId?: string;
-  /** Only contacts in this bucket (a narrowing filter: visibility still comes from the compiled policy). */
-  bucketId?: string;
-  limit: number;
-  after?: Cursor;
-};
+export type { Cursor, PageQuery } from './contact-page.ts';
 /** The former one-call shape: the action and state the policy is compiled from, with the page. */
 export type ListQuery = PageQuery & { action?: ContactAction; scope: ListScope };
 
-function searchCondition(q: string) {
-  const prefix = q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`);
-  return sql<SqlBool>`(c.sort_name LIKE ${`${prefix}%`} OR c.emails @> ARRAY[${q.toLowerCase()}]::text[])`;
-}
-
 /**
  * One keyset page, sorted by name, of the contacts `policy` lets through (compiled by the domain: compileFilter(ctx,
- * action, [state])). Returns `limit + 1` rows at most so the caller can tell whether a next page exists.
+ * action, [state])). Returns `limit + 1` rows at most so the caller can tell whether a next page exists. The page
+ * is a UNION of index-ordered scans, one per way in (contact-page.ts); counts keep the one-WHERE form.
  */
 export async function selectContacts(db: Db, ctx: ActorContext, policy: ListPolicy, query: PageQuery): Promise<ContactWithFacts[]> {
-  if (policy.kind === 'denied') return [];
-  const parts = [renderPolicy(policy, CONTACTS, ctx.actor.orgId)];
-  if (query.q) parts.push(searchCondition(query.q));
-  if (query.ownerId) parts.push(sql<SqlBool>`c.owner_id = ${query.ownerId}`);
-  if (query.notOwnerId) parts.push(sql<SqlBool>`c.owner_id <> ${query.notOwnerId}`);
-  if (query.bucketId) {
-    parts.push(sql<SqlBool>`EXISTS (SELECT 1 FROM bucket_contacts fb
-      WHERE fb.org_id = c.org_id AND fb.bucket_id = ${query.bucketId} AND fb.contact_id = c.id)`);
-  }
-  if (query.after) parts.push(sql<SqlBool>`(c.sort_name, c.id) > (${query.after.sortName}, ${query.after.id}::uuid)`);
-  const result = await sql<RawRow>`SELECT c.*, ${factColumns(ctx)} FROM contacts c
-    WHERE c.org_id = ${ctx.actor.orgId} AND ${sql.join(parts, sql` AND `)}
-    ORDER BY c.sort_name, c.id LIMIT ${query.limit + 1}`.execute(db);
+  const page = contactPageQuery<RawRow>(ctx.actor.orgId, policy, query, sql`c.*, ${factColumns(ctx)}`);
+  if (!page) return [];
+  const result = await page.execute(db);
   return result.rows.map(toContactWithFacts);
 }
 

@@ -13,6 +13,7 @@
 // render-filter.test.ts renders each of these shapes.
 import { assertNever, levelRank, type Condition, type ContactState, type ListPolicy } from '@tandem/core';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { simplifyCondition } from './list-branches.ts';
 
 /** Where a resource's parts live in SQL. Column names are on `alias`; tables and columns are quoted identifiers. */
 export type Binding = {
@@ -94,7 +95,17 @@ function renderInBuckets(c: Extract<Condition, { op: 'inBuckets' }>, b: Binding)
   const m = `${b.alias}_bc`;
   return sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table(table)} AS ${sql.id(m)}
     WHERE ${sql.ref(`${m}.org_id`)} = ${column(b, b.org)} AND ${sql.ref(`${m}.${record}`)} = ${column(b, b.id)}
-      AND ${sql.ref(`${m}.bucket_id`)} = ANY(${c.bucketIds}::uuid[]))`;
+      AND ${anyOf(sql.ref(`${m}.bucket_id`), c.bucketIds)})`;
+}
+
+/**
+ * `col = ANY(ids)`, or `col = id` for one id: an equality lets an index on (org_id, col, sort_name, id) return its
+ * rows in name order, which a list branch per owner needs (contact-page.ts).
+ */
+function anyOf(col: RawBuilder<unknown>, ids: readonly string[]): RawBuilder<SqlBool> {
+  const [only] = ids;
+  if (ids.length === 1 && only !== undefined) return sql<SqlBool>`${col} = ${only}::uuid`;
+  return sql<SqlBool>`${col} = ANY(${ids}::uuid[])`;
 }
 
 /** A condition as a SQL boolean over the binding's table. */
@@ -111,11 +122,13 @@ export function renderCondition(condition: Condition, b: Binding): RawBuilder<Sq
     case 'orgIs':
       return sql<SqlBool>`${column(b, b.org)} = ${condition.orgId}`;
     case 'ownerIn':
-      return sql<SqlBool>`${column(b, b.owner)} = ANY(${condition.userIds}::uuid[])`;
+      return anyOf(column(b, b.owner), condition.userIds);
     case 'idIn':
-      return sql<SqlBool>`${column(b, b.id)} = ANY(${condition.ids}::uuid[])`;
-    case 'stateIn':
-      return join(condition.states.map((s) => renderState(s, b)), 'OR');
+      return anyOf(column(b, b.id), condition.ids);
+    case 'stateIn': {
+      const [only] = condition.states;
+      return condition.states.length === 1 && only ? renderState(only, b) : join(condition.states.map((s) => renderState(s, b)), 'OR');
+    }
     case 'sharedWith':
       return renderShared(condition, b);
     case 'inBuckets':
@@ -127,7 +140,9 @@ export function renderCondition(condition: Condition, b: Binding): RawBuilder<Sq
 
 /**
  * A list policy as a SQL boolean over the binding's table, for the actor's org: `open` is every record of the org,
- * `denied` none, `gated` its condition (which carries the org itself).
+ * `denied` none, `gated` its condition (which carries the org itself), simplified first (list-branches.ts): the org
+ * and state tests once, same-kind sources merged into one `ANY(array)`, sources another covers left out. Counts and
+ * exports use this one WHERE; list pages render the same branches as a UNION of index scans (contact-page.ts).
  */
 export function renderPolicy(policy: ListPolicy, b: Binding, orgId: string): RawBuilder<SqlBool> {
   switch (policy.kind) {
@@ -136,7 +151,7 @@ export function renderPolicy(policy: ListPolicy, b: Binding, orgId: string): Raw
     case 'denied':
       return sql<SqlBool>`FALSE`;
     case 'gated':
-      return renderCondition(policy.condition, b);
+      return renderCondition(simplifyCondition(policy.condition), b);
     default:
       return assertNever(policy);
   }

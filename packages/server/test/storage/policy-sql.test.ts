@@ -1,16 +1,19 @@
 // The SQL every policy renders, committed (immich commits the SQL of its access queries): for a fixed set of actors,
-// `renderPolicy(compileFilter(ctx, action), binding)` for contacts and buckets, compiled by Kysely for PostgreSQL with
-// fixed ids and a fixed now. A policy change shows up in review as a diff of policy-sql.snap.
+// `renderPolicy(compileFilter(ctx, action), binding)` for contacts and buckets (the one-WHERE form counts and exports
+// use), then the contact list page as storage runs it (`contactPageQuery`: a UNION of one index-ordered scan per way
+// in), compiled by Kysely for PostgreSQL with fixed ids and a fixed now. A policy change shows up in review as a diff
+// of policy-sql.snap.
 // The snapshot is compared, never rewritten: with CI=true vitest runs snapshots in `none` mode (a missing or different
 // file fails); locally it only writes the file when it is missing. To accept a change on purpose, delete the file,
 // run this test once, and review the diff.
 import {
-  compileFilter, type ActorContext, type BucketShareFact, type Grantee, type ListPolicy, type Window,
+  compileFilter, type ActorContext, type BucketShareFact, type ContactState, type Grantee, type ListPolicy, type Window,
   type OrgSettings, type UserGrantFact,
 } from '@tandem/core';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/schema.ts';
+import { contactPageQuery, type PageQuery } from '../../src/storage/contact-page.ts';
 import { BUCKETS, CONTACTS, renderPolicy, type Binding } from '../../src/storage/render-filter.ts';
 import { ID_KIND, worldId } from '../fixtures/world.ts';
 
@@ -102,9 +105,29 @@ function render(a: Actor, c: Case): string {
   return [`-- ${a.name}: ${c.label} → ${policy.kind}`, `${compiled.sql};`, ...params].join('\n');
 }
 
+/** A contact list page as storage runs it (contact-page.ts), with `c.id` for the select list: the UNION of branches. */
+type PageCase = { label: string; policy: (ctx: ActorContext) => ListPolicy; query: (ctx: ActorContext) => PageQuery };
+const CURSOR = { sortName: 'kim', id: worldId(ID_KIND.contact, 7) };
+const view = (states: ContactState[]) => (ctx: ActorContext) => compileFilter(ctx, 'contact.view', states);
+const PAGES: PageCase[] = [
+  { label: 'contact list page (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50 }) },
+  { label: 'contact list page after a cursor, search "Ann" (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, q: 'Ann', after: CURSOR }) },
+  { label: 'contact list page, shared with me (contact.view, active)', policy: view(['active']), query: (ctx) => ({ limit: 50, notOwnerId: ctx.actor.userId }) },
+  { label: 'contact list page, trash (contact.view)', policy: view(['trashed']), query: () => ({ limit: 50 }) },
+];
+
+function renderPage(a: Actor, c: PageCase): string {
+  const policy = c.policy(a.ctx);
+  const page = contactPageQuery(a.ctx.actor.orgId, policy, c.query(a.ctx), sql`c.id`);
+  if (!page) return `-- ${a.name}: ${c.label} → ${policy.kind}, no query`;
+  const compiled = page.compile(compiler);
+  const params = compiled.parameters.map((p, i) => `--   $${i + 1} = ${show(p)}`);
+  return [`-- ${a.name}: ${c.label} → ${policy.kind}`, `${compiled.sql};`, ...params].join('\n');
+}
+
 describe('the SQL of every policy, for a fixed set of actors', () => {
   it('matches the committed snapshot (policy-sql.snap)', async () => {
-    const text = ACTORS.flatMap((a) => CASES.map((c) => render(a, c))).join('\n\n');
+    const text = [...ACTORS.flatMap((a) => CASES.map((c) => render(a, c))), ...ACTORS.flatMap((a) => PAGES.map((c) => renderPage(a, c)))].join('\n\n');
     await expect(`${text}\n`).toMatchFileSnapshot('./policy-sql.snap');
   });
 });
