@@ -27,8 +27,11 @@ export type Branch = {
   buckets: string[][];
 };
 
-/** Beyond this many disjuncts the normal form is not worth it: callers render the condition as it is. */
-const MAX_DISJUNCTS = 256;
+/**
+ * Beyond this many disjuncts the normal form is not worth it: callers render the condition as it is. Today's rules
+ * give one disjunct per source (a user with 300 bucket shares has about 300), never a product.
+ */
+const MAX_DISJUNCTS = 4096;
 
 /** The condition as an OR of ANDs of leaves; null when it would exceed MAX_DISJUNCTS. */
 function disjuncts(c: Condition): Condition[][] | null {
@@ -154,28 +157,42 @@ function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }
 
-/** (P AND owner ∈ A) OR (P AND owner ∈ B) is P AND owner ∈ A ∪ B; the same for ids and a single bucket set. */
-function tryMerge(a: Branch, b: Branch): Branch | null {
-  if (a.owners && b.owners && restKey(a, 'owners') === restKey(b, 'owners')) return { ...a, owners: union(a.owners, b.owners) };
-  if (a.ids && b.ids && restKey(a, 'ids') === restKey(b, 'ids')) return { ...a, ids: union(a.ids, b.ids) };
-  const [setA] = a.buckets;
-  const [setB] = b.buckets;
-  if (a.buckets.length === 1 && b.buckets.length === 1 && setA && setB && restKey(a, 'buckets') === restKey(b, 'buckets')) {
-    return { ...a, buckets: [union(setA, setB)] };
-  }
-  return null;
+type MergePart = 'owners' | 'ids' | 'buckets';
+
+/** Whether this branch has the part in a form two branches equal in all else can be merged on. */
+function mergeable(b: Branch, part: MergePart): boolean {
+  return part === 'buckets' ? b.buckets.length === 1 : b[part] !== null;
 }
 
+function mergeInto(a: Branch, b: Branch, part: MergePart): Branch {
+  if (part === 'buckets') return { ...a, buckets: [union(a.buckets[0] ?? [], b.buckets[0] ?? [])] };
+  return { ...a, [part]: union(a[part] ?? [], b[part] ?? []) };
+}
+
+/**
+ * (P AND owner ∈ A) OR (P AND owner ∈ B) is P AND owner ∈ A ∪ B; the same for ids and for a single bucket set.
+ * Branches are grouped by everything but the part (linear in the number of branches), once per part, until no group
+ * merges any more (merging owners can make two bucket branches equal in all else).
+ */
 function merged(branches: readonly Branch[]): Branch[] {
-  const out = [...branches];
-  for (let i = 0; i < out.length; i += 1) {
-    for (let j = i + 1; j < out.length; j += 1) {
-      const m = tryMerge(out[i] as Branch, out[j] as Branch);
-      if (m) {
-        out[i] = m;
-        out.splice(j, 1);
-        j = i; // look again from the start: the merged branch may now merge with an earlier-skipped one
+  let out = [...branches];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const part of ['owners', 'ids', 'buckets'] as const) {
+      const slots = new Map<string, number>();
+      const next: Branch[] = [];
+      for (const b of out) {
+        const k = mergeable(b, part) ? restKey(b, part) : null;
+        const slot = k === null ? undefined : slots.get(k);
+        if (k !== null && slot !== undefined) {
+          next[slot] = mergeInto(next[slot] as Branch, b, part);
+          changed = true;
+        } else {
+          if (k !== null) slots.set(k, next.length);
+          next.push(b);
+        }
       }
+      out = next;
     }
   }
   return out;
@@ -189,7 +206,8 @@ export function conditionBranches(condition: Condition): Branch[] | null {
   const terms = disjuncts(condition);
   if (!terms) return null;
   const branches = terms.map(toBranch).filter((b): b is Branch => b !== null);
-  return withoutCovered(merged(withoutCovered(branches)));
+  // Merge first (linear), then drop covered branches (quadratic, but over the few branches merging leaves).
+  return withoutCovered(merged(branches));
 }
 
 /** One branch as a condition, leaving out its org and states when `hoisted` says they are tested outside. */

@@ -128,6 +128,16 @@ describe('list branches: the shapes a list page is planned from', () => {
     expect(branchesOf(ctx, ['trashed'])).toEqual([{ org: 'o0', states: ['trashed'], owners: ['u0'], ids: null, shared: [], buckets: [] }]);
   });
 
+  it('hundreds of grants and bucket shares still merge into a few branches, quickly', () => {
+    const owners = Array.from({ length: 300 }, (_, i) => `owner-${i}`);
+    const buckets = Array.from({ length: 600 }, (_, i) => `bucket-${i}`);
+    const ctx = base({ userGrants: owners.map((o) => grant(o)), bucketShares: buckets.map(share), teamIds: ['t0'] });
+    const started = performance.now();
+    const branches = branchesOf(ctx) ?? [];
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(branches.map((b) => [b.owners?.length ?? 0, b.buckets[0]?.length ?? 0, b.shared.length])).toEqual([[301, 0, 0], [0, 600, 0], [0, 0, 1]]);
+  });
+
   it('a deactivated user has no branch', () => {
     const ctx = base();
     expect(branchesOf({ ...ctx, actor: { ...ctx.actor, status: 'deactivated' } })).toEqual([]);
