@@ -60,7 +60,8 @@ const fmt = (v: number | null, unit: string) => {
 export function markdown(size: string, db: string, metrics: Metric[]): string {
   const head = '| peer | size | metric | p50 | p95 | p99 | max | rate /s | errors | × floor |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|';
   const rows = metrics.map((m) => {
-    const name = `${m.section === 'peers' || m.section === 'floors' ? '' : `${m.section}: `}${m.metric}${m.note?.startsWith('n/a') ? ` (${m.note})` : ''}`;
+    const silent = m.unit === 'µs' && m.p50 === null && m.errors > 0 ? ' (no answer within 5 s)' : '';
+    const name = `${m.section === 'peers' || m.section === 'floors' ? '' : `${m.section}: `}${m.metric}${m.note?.startsWith('n/a') ? ` (${m.note})` : ''}${silent}`;
     const ratio = m.ratio === null ? '' : `${m.ratio.toLocaleString('en-US', { maximumFractionDigits: m.ratio < 100 ? 1 : 0 })} × ${m.floor === null ? '' : shortFloor(m.floor)}`;
     return `| ${m.peer} | ${size} ${db} | ${name} | ${fmt(m.p50, m.unit)} | ${fmt(m.p95, m.unit)} | ${fmt(m.p99, m.unit)} | ${fmt(m.max, m.unit)} | `
       + `${m.rate === null ? '' : m.rate.toLocaleString('en-US')} | ${m.errors} | ${ratio} |`;

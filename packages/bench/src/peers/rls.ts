@@ -39,7 +39,7 @@ export async function rlsPeer(url: string, source: Query, orgId: string, key: st
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const loaded = await load(client, source, orgId, key);
+  const loaded = await load(client, source, orgId, `${key} rls-v4`);
   await client.query('UPDATE rls.orgs SET share_all_contacts = false WHERE id = $1', [orgId]);
   if (!UUID.test(orgId)) throw new Error('org id is not a uuid');
   const inTx = async <T>(user: TestUser, work: () => Promise<T>): Promise<T> => {
