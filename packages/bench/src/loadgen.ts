@@ -6,7 +6,19 @@
 //   closed: autocannon with N connections, each sending its next request when the last answered: the throughput the
 //           server reaches, with the latency autocannon measures (closed loop: tails are understated by design).
 import http from 'node:http';
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
+
+/** The part of autocannon's (untyped, CommonJS) API used here. */
+type Histogram = { p50: number; p97_5: number; p99: number; max: number };
+type CannonResult = {
+  latency: Histogram; requests: { average: number; total: number; sent: number }; errors: number; timeouts: number;
+  non2xx: number; '2xx': number; '5xx': number;
+};
+type CannonOptions = {
+  url: string; connections: number; duration: number; timeout?: number;
+  requests?: { method?: string; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
+};
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: CannonOptions) => Promise<CannonResult>;
 
 export type Spec = { path: string; token?: string };
 export type LoadPlan = {

@@ -2,6 +2,7 @@
 // with one line; failures exit 1.
 import { UsageError } from './args.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
+import { runBenchCommand } from './commands/bench.ts';
 import { runSeed } from './commands/seed.ts';
 import { MAIN_HELP } from './help.ts';
 import { outputOf, type Output } from './progress.ts';
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdo
     return 0;
   }
   if (command === 'seed') return runSeed(rest, stdout, stderr, env);
+  if (command === 'bench') return runBenchCommand(rest, stdout);
   if (command === 'audit') {
     const [sub, ...flags] = rest;
     if (sub === 'verify') return runAuditVerify(flags, stdout, stderr, env);
