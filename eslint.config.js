@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.tandem-data/**', 'bench/results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.tandem-data/**', 'bench/results/**', 'bench/.data/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
