@@ -99,8 +99,9 @@ type Step = { daysAgo: number; run: (story: Story) => Promise<void> };
 
 async function tellStory(deps: Deps, now: number): Promise<void> {
   const founded = now - ORG_DAYS_AGO * DAY;
+  const ada = found(DEMO_USERS.find((u) => u.key === 'ada'), 'demo user ada');
   const { org, user } = await signUp(deps, { now: founded }, {
-    orgName: DEMO_ORG_NAME, name: 'Ada Lindqvist', email: demoEmail('ada'), password: DEMO_PASSWORD,
+    orgName: DEMO_ORG_NAME, name: ada.name, email: demoEmail('ada'), password: DEMO_PASSWORD,
   });
   const story = new Story(deps, org.id, now);
   story.users.set('ada', user.id);
@@ -117,6 +118,11 @@ function people(): Step[] {
       const ada = await s.as('ada', ORG_DAYS_AGO);
       await updateOrgBranding(s.deps, ada, { billing: DEMO_BILLING });
       await updateUser(s.deps, ada, s.user('ada'), { exportChannels: [...ADMIN_EXPORT_CHANNELS] });
+    },
+  }, {
+    daysAgo: ORG_DAYS_AGO,
+    run: async (s) => {
+      const ada = await s.as('ada', ORG_DAYS_AGO); // with the export channels she has just given herself
       for (const person of DEMO_USERS.filter((u) => u.key !== 'ada')) {
         const row = await createUser(s.deps, ada, { name: person.name, email: demoEmail(person.key), password: DEMO_PASSWORD, role: person.role });
         s.users.set(person.key, row.id);
