@@ -5,18 +5,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The newest modification time of any file below these folders (0 when none exists). */
-function newest(...dirs) {
+/** The newest modification time of these files and of any file below these folders (0 when none exists). */
+function newest(...paths) {
   let latest = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else latest = Math.max(latest, statSync(path).mtimeMs);
+  const visit = (path) => {
+    const stat = statSync(path);
+    if (!stat.isDirectory()) {
+      latest = Math.max(latest, stat.mtimeMs);
+      return;
+    }
+    for (const entry of readdirSync(path)) {
+      if (entry !== 'node_modules' && entry !== 'dist') visit(join(path, entry));
     }
   };
-  for (const dir of dirs) if (existsSync(dir)) walk(dir);
+  for (const path of paths) if (existsSync(path)) visit(path);
   return latest;
 }
 
