@@ -35,8 +35,7 @@ export type PageQuery = {
  * An owner set this small is scanned one owner at a time, so the scans merge in name order; larger ones as one ANY.
  * Measured at 100 K (docs/performance.md, "Lists: the plan"): per owner, a page costs the same whatever the owners'
  * books (1.3-1.9 ms), planning grows by about 0.04 ms an owner; as ANY, a sparse set (2 owners, 1 % of the org)
- * costs 15 ms (the planner reads every contact of the set and sorts), a dense one about what a walk of the name
- * index costs.
+ * costs 15 ms (the planner walks the name index and filters: 5,192 buffers), a dense one (20 owners, 22 %) 1.6 ms.
  */
 export const OWNER_SPLIT_MAX = 32;
 
