@@ -5,7 +5,7 @@
 // share-all and admin as one plain branch, the trash as the owner's branch alone.
 import {
   CONTACT_ACTIONS, CONTACT_STATES, compileFilter, evaluateCondition, GRANT_LEVELS, policyCondition, SHARE_LEVELS,
-  type ActorContext, type BucketShareFact, type Condition, type ContactFacts, type Grantee, type RecordShareFact,
+  type ActorContext, type BucketShareFact, type Condition, type ContactFacts, type ContactState, type Grantee, type RecordShareFact,
   type UserGrantFact, type Window,
 } from '@tandem/core';
 import fc from 'fast-check';
@@ -102,7 +102,7 @@ describe('list branches: the shapes a list page is planned from', () => {
   const grant = (ownerId: string, level: UserGrantFact['level'] = 'view'): UserGrantFact =>
     ({ id: `g-${ownerId}`, ownerId, grantee: { userId: 'u0' }, scope: 'contacts', level, ...open, ...provenance });
   const share = (bucketId: string): BucketShareFact => ({ id: `s-${bucketId}`, bucketId, grantee: { userId: 'u0' }, level: 'view', ...open, ...provenance });
-  const branchesOf = (ctx: ActorContext, states = ['active' as const]) => conditionBranches(policyCondition(ctx, compileFilter(ctx, 'contact.view', states)));
+  const branchesOf = (ctx: ActorContext, states: ContactState[] = ['active']) => conditionBranches(policyCondition(ctx, compileFilter(ctx, 'contact.view', states)));
 
   it('an admin, and a member with share-all on, list from one plain branch: the org and the state', () => {
     for (const ctx of [base({ role: 'admin' }), base({ settings: { exportEnabled: false, shareAllContacts: true, membersCanArchiveDeleteShared: false }, userGrants: [grant('u1')] })]) {
@@ -128,13 +128,13 @@ describe('list branches: the shapes a list page is planned from', () => {
     expect(branchesOf(ctx, ['trashed'])).toEqual([{ org: 'o0', states: ['trashed'], owners: ['u0'], ids: null, shared: [], buckets: [] }]);
   });
 
-  it('hundreds of grants and bucket shares still merge into a few branches, quickly', () => {
+  // Merging is by grouping, linear in the number of rules; a quadratic merge would show in the benchmark's list
+  // figures for a grantee of many owners, not here (no timed unit tests).
+  it('hundreds of grants and bucket shares still merge into a few branches', () => {
     const owners = Array.from({ length: 300 }, (_, i) => `owner-${i}`);
     const buckets = Array.from({ length: 600 }, (_, i) => `bucket-${i}`);
     const ctx = base({ userGrants: owners.map((o) => grant(o)), bucketShares: buckets.map(share), teamIds: ['t0'] });
-    const started = performance.now();
     const branches = branchesOf(ctx) ?? [];
-    expect(performance.now() - started).toBeLessThan(500);
     expect(branches.map((b) => [b.owners?.length ?? 0, b.buckets[0]?.length ?? 0, b.shared.length])).toEqual([[301, 0, 0], [0, 600, 0], [0, 0, 1]]);
   });
 
