@@ -1,6 +1,8 @@
-// `npm test`: every check and test, in order: types, lint, import graph, unit + API + database suites, browser suite.
+// `npm test`: every check and test, in order: types, lint, import graph, unit + API + database suites, the benchmark's
+// 2 K smoke run (the harness works end to end and every peer agrees with Tandem; no figure is judged), browser suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 rmSync('test-results', { recursive: true, force: true });
 
@@ -10,6 +12,8 @@ const steps = [
   ['lint', ['npm', 'run', 'lint']],
   ['import graph', [process.execPath, 'scripts/check-imports.mjs']],
   ['unit, storage, differential and API tests', ['npm', 'run', 'test:unit']],
+  ['benchmark smoke run (2 K contacts)', ['npx', 'vitest', 'run', '-c', 'packages/bench/vitest.config.ts', '--reporter=default', '--reporter=json',
+    `--outputFile.json=${resolve('test-results/bench.json')}`]],
   ['browser tests', ['npm', 'run', 'test:e2e']],
 ];
 const started = Date.now();
