@@ -11,6 +11,21 @@ export type ContactRow = {
   title: string | null; emails: string[]; phones: string[]; tags: string[]; address: string | null;
   archived_at: Date | null; trashed_at: Date | null; created_at: Date; updated_at: Date;
 };
+
+const CONTACT_COLUMN_NAMES = [
+  'org_id', 'id', 'owner_id', 'name', 'sort_name', 'company', 'title', 'emails', 'phones', 'tags', 'address',
+  'archived_at', 'trashed_at', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof ContactRow)[];
+/** Compile-time: every column of ContactRow is in the list above. */
+const everyColumnNamed: Exclude<keyof ContactRow, (typeof CONTACT_COLUMN_NAMES)[number]> extends never ? true : never = true;
+void everyColumnNamed;
+
+/**
+ * The columns of a ContactRow of `c`, by name rather than `c.*`: a prepared statement keeps its result type when a
+ * migration adds a column to contacts (with `c.*` PostgreSQL would refuse to run it: "cached plan must not change
+ * result type").
+ */
+export const contactColumns = sql.raw(CONTACT_COLUMN_NAMES.map((name) => `c.${name}`).join(', '));
 type ShareJson = {
   id: string; level: number; grantee_user_id: string | null; grantee_team_id: string | null;
   starts_at: string | null; expires_at: string | null; created_by: string | null; created_at: string;
@@ -24,16 +39,21 @@ export function contactState(row: { archived_at: Date | null; trashed_at: Date |
 }
 
 /** The actor's bucket ids: only memberships in these buckets can matter to a decision. */
-function bucketIdsOf(ctx: ActorContext): string[] {
+export function bucketIdsOf(ctx: ActorContext): string[] {
   return [...new Set(ctx.bucketShares.map((s) => s.bucketId))];
 }
 
 /**
- * Subqueries that bring each contact's shares naming the actor, its buckets the actor has shares of, and its owner's
- * name. Their text does not depend on the actor (the actor's ids and buckets are array parameters).
+ * Subqueries that bring each contact's shares naming the actor, its bucket memberships, and its owner's name. Their
+ * text does not depend on the actor (the actor's ids and buckets are array parameters). `memberships`: 'actor' keeps
+ * the buckets the actor holds a share of in SQL (lists: fewer ids per row); 'all' brings every membership of the
+ * contact for `toContactWithFacts` to keep the actor's in memory (a prepared by-id read: a generic plan would probe
+ * the primary key once per bucket of the actor, 134 probes for a member of five teams, where the contact's own
+ * index needs one).
  */
-export function factColumns(ctx: ActorContext) {
+export function factColumns(ctx: ActorContext, memberships: 'actor' | 'all' = 'actor') {
   const { userId, teamIds } = ctx.actor;
+  const ofActor = memberships === 'actor' ? sql`AND bc.bucket_id = ANY(${bucketIdsOf(ctx)}::uuid[])` : sql``;
   return sql`
     COALESCE((SELECT json_agg(json_build_object('id', s.id, 'level', s.level, 'grantee_user_id', s.grantee_user_id,
         'grantee_team_id', s.grantee_team_id, 'starts_at', s.starts_at, 'expires_at', s.expires_at,
@@ -41,7 +61,7 @@ export function factColumns(ctx: ActorContext) {
       FROM contact_shares s WHERE s.org_id = c.org_id AND s.contact_id = c.id
         AND (s.grantee_user_id = ${userId} OR s.grantee_team_id = ANY(${[...teamIds]}::uuid[]))), '[]'::json) AS fact_shares,
     COALESCE((SELECT array_agg(bc.bucket_id) FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id
-        AND bc.bucket_id = ANY(${bucketIdsOf(ctx)}::uuid[])), '{}'::uuid[]) AS fact_bucket_ids,
+        ${ofActor}), '{}'::uuid[]) AS fact_bucket_ids,
     (SELECT ou.name FROM users ou WHERE ou.org_id = c.org_id AND ou.id = c.owner_id) AS owner_name`;
 }
 
@@ -53,7 +73,13 @@ function parseUuidArray(value: string[] | string): string[] {
 }
 
 export function toContactWithFacts(raw: RawRow): ContactWithFacts {
+  return toContactKeeping(raw, undefined);
+}
+
+/** As `toContactWithFacts`, keeping only the memberships in `actorBuckets`: rows read with `factColumns(ctx, 'all')`. */
+export function toContactKeeping(raw: RawRow, actorBuckets: ReadonlySet<string> | undefined): ContactWithFacts {
   const { fact_shares, fact_bucket_ids, owner_name, ...row } = raw;
+  const bucketIds = parseUuidArray(fact_bucket_ids);
   const shares = (typeof fact_shares === 'string' ? JSON.parse(fact_shares) : fact_shares) as ShareJson[];
   return {
     row,
@@ -63,7 +89,7 @@ export function toContactWithFacts(raw: RawRow): ContactWithFacts {
         id: s.id, contactId: row.id, grantee: granteeOf(s), level: levelFromRank(s.level) as RecordShareFact['level'],
         startsAt: ms(s.starts_at), expiresAt: ms(s.expires_at), grantedBy: s.created_by, grantedAt: new Date(s.created_at).getTime(),
       })),
-      bucketIds: parseUuidArray(fact_bucket_ids),
+      bucketIds: actorBuckets ? bucketIds.filter((id) => actorBuckets.has(id)) : bucketIds,
     },
     ownerName: owner_name ?? '',
   };

@@ -2,22 +2,32 @@
 // (contact-facts.ts), in one statement, and the same with a page of the contact's history in one statement. Both
 // are prepared on PostgreSQL (storage/prepared.ts): their text does not depend on the caller.
 import type { ActorContext } from '@tandem/core';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connect.ts';
-import { factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
+import { bucketIdsOf, contactColumns, factColumns, toContactKeeping, type ContactWithFacts, type RawRow } from './contact-facts.ts';
 import { eventsOf, historyPageColumn, type EventCursor, type EventWithNames } from './history-queries.ts';
 import { isUuid } from './ids.ts';
 import { prepared } from './prepared.ts';
 
-/** Loads contacts of the actor's org by id with their facts. Ids of other orgs or malformed ids are absent. */
+/**
+ * Loads contacts of the actor's org by id with their facts. Ids of other orgs or malformed ids are absent. One id (a
+ * check) is the prepared `contact_by_id`, written `c.id = $n` so PostgreSQL settles on a generic plan (an `= ANY($n)`
+ * is estimated at ten rows, so its generic plan looks dearer than a custom one and every run would be planned again);
+ * several ids (bulk adds) are one unnamed `= ANY` statement.
+ */
 export async function loadContacts(db: Db, ctx: ActorContext, ids: string[]): Promise<Map<string, ContactWithFacts>> {
-  const wanted = ids.filter(isUuid);
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
   const out = new Map<string, ContactWithFacts>();
   if (wanted.length === 0) return out;
-  const result = await sql<RawRow>`${prepared('contact_by_id')} SELECT c.*, ${factColumns(ctx)} FROM contacts c
-    WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ANY(${wanted}::uuid[])`.execute(db);
+  const which = wanted.length === 1
+    ? sql`${prepared('contact_by_id')} SELECT ${contactColumns}, ${factColumns(ctx, 'all')} FROM contacts c
+      WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ${wanted[0]}::uuid`
+    : sql`SELECT ${contactColumns}, ${factColumns(ctx, 'all')} FROM contacts c
+      WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ANY(${wanted}::uuid[])`;
+  const result = await (which as RawBuilder<RawRow>).execute(db);
+  const buckets = new Set(bucketIdsOf(ctx));
   for (const raw of result.rows) {
-    const item = toContactWithFacts(raw);
+    const item = toContactKeeping(raw, buckets);
     out.set(item.row.id, item);
   }
   return out;
@@ -39,11 +49,11 @@ export type ContactWithHistory = { contact: ContactWithFacts; events: EventWithN
 export async function loadContactWithHistory(db: Db, ctx: ActorContext, id: string, limit: number, after?: EventCursor): Promise<ContactWithHistory | undefined> {
   if (!isUuid(id)) return undefined;
   const name = after ? 'contact_history_after' : 'contact_history_page';
-  const result = await sql<RawRow & { history: unknown }>`${prepared(name)} SELECT c.*, ${factColumns(ctx)},
+  const result = await sql<RawRow & { history: unknown }>`${prepared(name)} SELECT ${contactColumns}, ${factColumns(ctx, 'all')},
       ${historyPageColumn(limit, after)} AS history
     FROM contacts c WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ${id.toLowerCase()}::uuid`.execute(db);
   const raw = result.rows[0];
   if (!raw) return undefined;
   const { history, ...row } = raw;
-  return { contact: toContactWithFacts(row), events: eventsOf(history) };
+  return { contact: toContactKeeping(row, new Set(bucketIdsOf(ctx))), events: eventsOf(history) };
 }

@@ -1,11 +1,13 @@
 // Loads everything the core needs about a caller, fresh on every request (spec §1.5: no cache outlives a change), in
-// ONE statement: the user and their org's switches, their teams, the user grants and the bucket shares naming them
-// or one of their teams, aggregated as JSON by the database. The auth hook reads it together with the session
+// ONE statement: the user and their org's switches and teams (one row, as JSON), then one row per user grant and per
+// bucket share naming them or one of their teams. The auth hook reads it together with the session
 // (`loadSessionActor`), so a signed-in request costs one statement before the route runs.
-// O(the caller's teams + grants + bucket shares), never O(contacts).
+// O(the caller's teams + grants + bucket shares), never O(contacts). Facts come as plain rows rather than one JSON
+// aggregate: a member of five teams holds hundreds of bucket shares in CRM-N, and building that many JSON objects
+// cost PostgreSQL three times what sending the rows costs both sides.
 import type { ActorContext, BucketShareFact, ExportChannel, Grantee, UserGrantFact } from '@tandem/core';
 import { levelFromRank } from '@tandem/core';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connect.ts';
 import { prepared } from './prepared.ts';
 
@@ -17,119 +19,117 @@ export function ms(value: Date | string | null): number | null {
   return value === null ? null : new Date(value).getTime();
 }
 
-type GrantRow = {
-  id: string; owner_id: string; grantee_user_id: string | null; grantee_team_id: string | null;
-  scope: 'contacts' | 'calendar'; level: number; starts_at: Date | number | null; expires_at: Date | number | null;
-  created_by: string | null; created_at: Date | number;
-};
-
-/** Epoch milliseconds from a driver Date or from the whole milliseconds the statement below computes. */
-function msOf(value: Date | number | null): number | null {
-  if (value === null) return null;
-  return typeof value === 'number' ? value : value.getTime();
-}
-
-export function userGrantFact(row: GrantRow): UserGrantFact {
-  return {
-    id: row.id, ownerId: row.owner_id, grantee: granteeOf(row), scope: row.scope,
-    level: levelFromRank(row.level) as UserGrantFact['level'],
-    startsAt: msOf(row.starts_at), expiresAt: msOf(row.expires_at), grantedBy: row.created_by, grantedAt: msOf(row.created_at) as number,
-  };
-}
-
-/** A grantee filter: the user directly, or any of their teams. */
-export function namesUserOrTeams(userId: string, teamIds: string[]) {
-  return sql<SqlBool>`(grantee_user_id = ${userId} OR grantee_team_id = ANY(${teamIds}::uuid[]))`;
-}
-
-type BucketShareJson = {
-  id: string; bucket_id: string; grantee_user_id: string | null; grantee_team_id: string | null; level: number;
-  starts_at: number | null; expires_at: number | null; created_by: string | null; created_at: number;
-};
-/** JSON arrives parsed from node-postgres, and as text or parsed from PGlite depending on the column. */
-type Json<T> = T | string;
-
-/** The actor's columns, as both statements below select them. */
-export type ActorFactsRow = {
+/** The caller's own row (`k = 'me'`): session (null when loaded by user), user, org switches and teams. */
+export type MeJson = {
+  session_id: string | null; kind: 'session' | 'api' | null; expires_at: number | null; revoked: boolean | null;
   user_id: string; org_id: string; role: 'admin' | 'member'; status: 'active' | 'deactivated'; export_channels: string[];
-  export_enabled: boolean; share_all_contacts: boolean; members_can_archive_delete_shared: boolean;
-  team_ids: Json<string[]>; grants: Json<GrantRow[]>; bucket_shares: Json<BucketShareJson[]>;
+  export_enabled: boolean; share_all_contacts: boolean; members_can_archive_delete_shared: boolean; team_ids: string[];
 };
 
 /**
- * A timestamp as whole epoch milliseconds, cut toward the past exactly as a driver's Date cuts microseconds, and free of
- * the session's time zone (a JSON timestamp carries the zone's offset, which `Date` cannot always read).
+ * One row of the statement: the caller (`me`), a user grant (`g`: ref is the owner) or a bucket share (`b`: ref is the
+ * bucket). Times are whole epoch milliseconds (float8: exact, and a plain number on both drivers).
  */
-const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::bigint`);
+export type ActorFactRow = {
+  k: 'me' | 'g' | 'b'; me: MeJson | string | null; id: string | null; ref: string | null; gu: string | null; gt: string | null;
+  scope: 'contacts' | 'calendar' | null; level: number | null; s: number | null; e: number | null; by: string | null; at: number | null;
+};
 
 /**
- * The actor's facts for the user row `u` (joined to its org `o`), as the select list of one statement: teams from a
- * lateral subquery `t`, grants and bucket shares as JSON arrays filtered by the user or those teams (index-led by
- * org_id). Ordered by id so the same facts give the same context, and the same compiled SQL, on every request.
+ * A timestamp as whole epoch milliseconds, cut toward the past exactly as a driver's Date cuts microseconds, and free
+ * of the session's time zone.
  */
-function actorFactColumns(): RawBuilder<unknown> {
-  return sql`u.id AS user_id, u.org_id, u.role, u.status, u.export_channels,
-    o.export_enabled, o.share_all_contacts, o.members_can_archive_delete_shared,
-    to_json(t.team_ids) AS team_ids,
-    COALESCE((SELECT json_agg(json_build_object('id', g.id, 'owner_id', g.owner_id, 'grantee_user_id', g.grantee_user_id,
-        'grantee_team_id', g.grantee_team_id, 'scope', g.scope, 'level', g.level, 'starts_at', ${epochMs('g.starts_at')},
-        'expires_at', ${epochMs('g.expires_at')}, 'created_by', g.created_by, 'created_at', ${epochMs('g.created_at')}) ORDER BY g.id)
-      FROM user_grants g WHERE g.org_id = u.org_id AND (g.grantee_user_id = u.id OR g.grantee_team_id = ANY(t.team_ids))), '[]'::json) AS grants,
-    COALESCE((SELECT json_agg(json_build_object('id', b.id, 'bucket_id', b.bucket_id, 'grantee_user_id', b.grantee_user_id,
-        'grantee_team_id', b.grantee_team_id, 'level', b.level, 'starts_at', ${epochMs('b.starts_at')},
-        'expires_at', ${epochMs('b.expires_at')}, 'created_by', b.created_by, 'created_at', ${epochMs('b.created_at')}) ORDER BY b.id)
-      FROM bucket_shares b WHERE b.org_id = u.org_id AND (b.grantee_user_id = u.id OR b.grantee_team_id = ANY(t.team_ids))), '[]'::json) AS bucket_shares`;
+const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::float8`);
+
+/**
+ * The statement's body after a `me` CTE (one row or none, with org_id, user_id and team_ids): the caller's row, then
+ * their user grants and bucket shares, each source as two index probes (the user's partial index, the teams' one).
+ */
+function factRows(): RawBuilder<unknown> {
+  const grant = (on: RawBuilder<unknown>) => sql`SELECT 'g', NULL::json, g.id, g.owner_id, g.grantee_user_id, g.grantee_team_id, g.scope::text,
+      g.level, ${epochMs('g.starts_at')}, ${epochMs('g.expires_at')}, g.created_by, ${epochMs('g.created_at')}
+    FROM me JOIN user_grants g ON g.org_id = me.org_id AND ${on}`;
+  const bucket = (on: RawBuilder<unknown>) => sql`SELECT 'b', NULL::json, b.id, b.bucket_id, b.grantee_user_id, b.grantee_team_id, NULL::text,
+      b.level, ${epochMs('b.starts_at')}, ${epochMs('b.expires_at')}, b.created_by, ${epochMs('b.created_at')}
+    FROM me JOIN bucket_shares b ON b.org_id = me.org_id AND ${on}`;
+  return sql`SELECT 'me' AS k, row_to_json(me) AS me, NULL::uuid AS id, NULL::uuid AS ref, NULL::uuid AS gu, NULL::uuid AS gt,
+      NULL::text AS scope, NULL::int AS level, NULL::float8 AS s, NULL::float8 AS e, NULL::uuid AS by, NULL::float8 AS at FROM me
+    UNION ALL ${grant(sql`g.grantee_user_id = me.user_id`)}
+    UNION ALL ${grant(sql`g.grantee_team_id = ANY(me.team_ids)`)}
+    UNION ALL ${bucket(sql`b.grantee_user_id = me.user_id`)}
+    UNION ALL ${bucket(sql`b.grantee_team_id = ANY(me.team_ids)`)}`;
 }
 
-const TEAMS_OF_U = sql`CROSS JOIN LATERAL (SELECT COALESCE(array_agg(tm.team_id ORDER BY tm.team_id), '{}'::uuid[]) AS team_ids
-    FROM team_members tm WHERE tm.org_id = u.org_id AND tm.user_id = u.id) t`;
+/** The `me` columns for the user `u` of the org `o`. */
+const ME_COLUMNS = sql`u.id AS user_id, u.org_id, u.role, u.status, u.export_channels, o.export_enabled, o.share_all_contacts,
+    o.members_can_archive_delete_shared,
+    COALESCE((SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_members tm WHERE tm.org_id = u.org_id AND tm.user_id = u.id), '{}'::uuid[]) AS team_ids`;
 
-function parsed<T>(value: Json<T>): T {
+function parsed<T>(value: T | string): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** The context the core decides from, out of one row of the statements here. */
-export function actorContextOf(row: ActorFactsRow, now: number): ActorContext {
+/** Oldest first, then by id: the order the rows were made in, and the same on every request. */
+const byAge = (a: { id: string; grantedAt: number }, b: { id: string; grantedAt: number }) =>
+  a.grantedAt - b.grantedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The caller's row and the context the core decides from, out of the rows of one statement here. */
+export function actorContextOf(rows: readonly ActorFactRow[], now: number): { me: MeJson; ctx: ActorContext } | undefined {
+  const first = rows.find((r) => r.k === 'me');
+  if (!first?.me) return undefined;
+  const me = parsed(first.me);
+  const userGrants: UserGrantFact[] = [];
+  const bucketShares: BucketShareFact[] = [];
+  for (const r of rows) {
+    if (r.k === 'me') continue;
+    const grantee = granteeOf({ grantee_user_id: r.gu, grantee_team_id: r.gt });
+    const window = { startsAt: r.s === null ? null : Number(r.s), expiresAt: r.e === null ? null : Number(r.e), grantedBy: r.by, grantedAt: Number(r.at) };
+    if (r.k === 'g') {
+      userGrants.push({ id: r.id as string, ownerId: r.ref as string, grantee, scope: r.scope as UserGrantFact['scope'], level: levelFromRank(Number(r.level)) as UserGrantFact['level'], ...window });
+    } else {
+      bucketShares.push({ id: r.id as string, bucketId: r.ref as string, grantee, level: levelFromRank(Number(r.level)) as BucketShareFact['level'], ...window });
+    }
+  }
+  // Ordered, so the same facts give the same context (and the same compiled SQL) on every request.
+  userGrants.sort(byAge);
+  bucketShares.sort(byAge);
   return {
-    actor: {
-      userId: row.user_id, orgId: row.org_id, role: row.role, status: row.status, teamIds: parsed(row.team_ids),
-      exportChannels: row.export_channels as ExportChannel[],
+    me,
+    ctx: {
+      actor: {
+        userId: me.user_id, orgId: me.org_id, role: me.role, status: me.status, teamIds: me.team_ids,
+        exportChannels: me.export_channels as ExportChannel[],
+      },
+      settings: {
+        exportEnabled: me.export_enabled, shareAllContacts: me.share_all_contacts,
+        membersCanArchiveDeleteShared: me.members_can_archive_delete_shared,
+      },
+      userGrants,
+      bucketShares,
+      now,
     },
-    settings: {
-      exportEnabled: row.export_enabled, shareAllContacts: row.share_all_contacts,
-      membersCanArchiveDeleteShared: row.members_can_archive_delete_shared,
-    },
-    userGrants: parsed(row.grants).map(userGrantFact),
-    bucketShares: parsed(row.bucket_shares).map((s): BucketShareFact => ({
-      id: s.id, bucketId: s.bucket_id, grantee: granteeOf(s), level: levelFromRank(s.level) as BucketShareFact['level'],
-      startsAt: s.starts_at, expiresAt: s.expires_at, grantedBy: s.created_by, grantedAt: s.created_at,
-    })),
-    now,
   };
 }
 
 /** Returns null when the user does not exist in that org. One statement. */
 export async function loadActorContext(db: Db, orgId: string, userId: string, now: number): Promise<ActorContext | null> {
-  const result = await sql<ActorFactsRow>`${prepared('actor_by_user')} SELECT ${actorFactColumns()}
-    FROM users u JOIN orgs o ON o.id = u.org_id ${TEAMS_OF_U}
-    WHERE u.org_id = ${orgId} AND u.id = ${userId}`.execute(db);
-  const row = result.rows[0];
-  return row ? actorContextOf(row, now) : null;
+  const result = await sql<ActorFactRow>`${prepared('actor_by_user')} WITH me AS (
+      SELECT NULL::uuid AS session_id, NULL::text AS kind, NULL::float8 AS expires_at, NULL::boolean AS revoked, ${ME_COLUMNS}
+      FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.org_id = ${orgId} AND u.id = ${userId})
+    ${factRows()}`.execute(db);
+  return actorContextOf(result.rows, now)?.ctx ?? null;
 }
 
-/** A session or API token row, with its user's facts (the auth hook judges it: revoked, expired, deactivated, channel). */
-export type SessionRow = ActorFactsRow & {
-  session_id: string; kind: 'session' | 'api'; expires_at: Date | null; revoked_at: Date | null;
-};
-
 /**
- * The session whose token hashes to `tokenHash`, with its user's facts for the core: one statement, the only one a
- * signed-in request spends before its route. Undefined when no session has that hash. The caller judges the row.
+ * The session whose token hashes to `tokenHash` with its user's facts for the core, or undefined when no session has
+ * that hash: one statement, the only one a signed-in request spends before its route. The caller judges the session
+ * (revoked, expired, deactivated user, API channel).
  */
-export async function loadSessionActor(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  const result = await sql<SessionRow>`${prepared('actor_by_token')} SELECT s.id AS session_id, s.kind, s.expires_at, s.revoked_at,
-      ${actorFactColumns()}
-    FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id JOIN orgs o ON o.id = u.org_id ${TEAMS_OF_U}
-    WHERE s.token_hash = ${tokenHash}`.execute(db);
-  return result.rows[0];
+export async function loadSessionActor(db: Db, tokenHash: string, now: number): Promise<{ me: MeJson; ctx: ActorContext } | undefined> {
+  const result = await sql<ActorFactRow>`${prepared('actor_by_token')} WITH me AS (
+      SELECT s.id AS session_id, s.kind, ${epochMs('s.expires_at')} AS expires_at, s.revoked_at IS NOT NULL AS revoked, ${ME_COLUMNS}
+      FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id JOIN orgs o ON o.id = u.org_id
+      WHERE s.token_hash = ${tokenHash})
+    ${factRows()}`.execute(db);
+  return actorContextOf(result.rows, now);
 }

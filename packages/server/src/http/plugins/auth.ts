@@ -9,7 +9,7 @@ import fp from 'fastify-plugin';
 import { hashToken } from '../../domain/accounts/session-token.ts';
 import { canUseApiToken } from '../../domain/tokens/token-channel.ts';
 import { AppError } from '../../errors.ts';
-import { actorContextOf, loadSessionActor } from '../../storage/load-actor-context.ts';
+import { loadSessionActor } from '../../storage/load-actor-context.ts';
 import type { AppDeps } from '../deps.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
@@ -37,25 +37,26 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    const found = tokenOf(request);
-    if (!found) return;
+    const credential = tokenOf(request);
+    if (!credential) return;
     const at = deps.clock.now();
-    const now = new Date(at);
-    const row = await loadSessionActor(deps.db, hashToken(found.token));
-    if (!row || row.revoked_at || row.status !== 'active' || (row.expires_at && new Date(row.expires_at) <= now)) return;
+    const loaded = await loadSessionActor(deps.db, hashToken(credential.token), at);
+    if (!loaded) return;
+    const { me: row, ctx } = loaded;
+    if (row.revoked || row.status !== 'active' || (row.expires_at !== null && row.expires_at <= at)) return;
     // API tokens work only while their user may use the `api` export channel (spec §9).
     if (row.kind === 'api' && !canUseApiToken({
       orgId: row.org_id, userId: row.user_id, role: row.role, status: row.status, exportChannels: row.export_channels, exportEnabled: row.export_enabled,
-    }, now.getTime())) return;
+    }, at)) return;
     // Sign-in and sign-up create credentials rather than use them: a stale cookie must not block them.
     const csrfExempt = (request.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt === true;
-    if (found.via === 'cookie' && !SAFE_METHODS.has(request.method) && !csrfExempt) {
+    if (credential.via === 'cookie' && !SAFE_METHODS.has(request.method) && !csrfExempt) {
       const header = request.headers[CSRF_HEADER];
       if (!header || header !== request.cookies[CSRF_COOKIE]) throw new AppError('TANDEM_AUTH_CSRF');
     }
-    request.auth = { userId: row.user_id, orgId: row.org_id, sessionId: row.session_id, via: found.via, kind: row.kind };
+    request.auth = { userId: row.user_id, orgId: row.org_id, sessionId: row.session_id as string, via: credential.via, kind: row.kind as AuthInfo['kind'] };
     // The facts came with the session: `ctx.now` is the clock read once for this request.
-    request.actor = actorContextOf(row, at);
+    request.actor = ctx;
   });
 });
 
