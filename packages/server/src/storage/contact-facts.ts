@@ -53,20 +53,25 @@ export function bucketIdsOf(ctx: ActorContext): string[] {
  */
 export function factColumns(ctx: ActorContext, memberships: 'actor' | 'all' = 'actor') {
   const { userId, teamIds } = ctx.actor;
-  const ofActor = memberships === 'actor' ? sql`AND bc.bucket_id = ANY(${bucketIdsOf(ctx)}::uuid[])` : sql``;
+  // 'all' comes as one comma-separated text: a contact is in dozens of buckets, and splitting a string costs Node far
+  // less than parsing a uuid[] literal.
+  const buckets = memberships === 'actor'
+    ? sql`COALESCE((SELECT array_agg(bc.bucket_id) FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id
+        AND bc.bucket_id = ANY(${bucketIdsOf(ctx)}::uuid[])), '{}'::uuid[])`
+    : sql`COALESCE((SELECT string_agg(bc.bucket_id::text, ',') FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id), '')`;
   return sql`
     COALESCE((SELECT json_agg(json_build_object('id', s.id, 'level', s.level, 'grantee_user_id', s.grantee_user_id,
         'grantee_team_id', s.grantee_team_id, 'starts_at', s.starts_at, 'expires_at', s.expires_at,
         'created_by', s.created_by, 'created_at', s.created_at))
       FROM contact_shares s WHERE s.org_id = c.org_id AND s.contact_id = c.id
         AND (s.grantee_user_id = ${userId} OR s.grantee_team_id = ANY(${[...teamIds]}::uuid[]))), '[]'::json) AS fact_shares,
-    COALESCE((SELECT array_agg(bc.bucket_id) FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id
-        ${ofActor}), '{}'::uuid[]) AS fact_bucket_ids,
+    ${buckets} AS fact_bucket_ids,
     (SELECT ou.name FROM users ou WHERE ou.org_id = c.org_id AND ou.id = c.owner_id) AS owner_name`;
 }
 
 export type RawRow = ContactRow & { fact_shares: ShareJson[] | string; fact_bucket_ids: string[] | string; owner_name: string | null };
 
+/** A uuid[] as the driver gives it (an array, or its `{a,b}` text), or the comma-separated text of 'all'. */
 function parseUuidArray(value: string[] | string): string[] {
   if (Array.isArray(value)) return value;
   return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
