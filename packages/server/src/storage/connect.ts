@@ -62,6 +62,20 @@ export function namingPool(pool: pg.Pool, max = MAX_PREPARED_PER_CONNECTION): Po
 
 // Return timestamps as Date and bigint (audit seq) as string, identically on both backends.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+// Send a Date to PostgreSQL as UTC. node-postgres otherwise writes it in the process's local time with an offset in
+// whole minutes, which is wrong by the seconds of a local mean time (Europe/Berlin before 1893: +00:53:28 sent as
+// +00:53, 28 seconds off). Every column is timestamptz, so the instant stored is the same either way.
+pg.defaults.parseInputDatesAsUTC = true;
+
+/**
+ * PGlite reads timestamps with `new Date(text)`, which takes the years 0-99 for 1900-1999 ("0001-01-01 00:00:00+00"
+ * comes back as 2001-01-01). node-postgres' parsers (postgres-date) read them right, so PGlite is given the same ones
+ * and both databases answer any year alike (docs/decisions.md D15). PGlite sends a Date as `toISOString()`, which
+ * writes years below 1000 with four digits, so year 0001 also goes in exactly.
+ */
+export const PGLITE_PARSERS: Record<number, (value: string) => unknown> = Object.fromEntries(
+  [pg.types.builtins.TIMESTAMP, pg.types.builtins.TIMESTAMPTZ, pg.types.builtins.DATE].map((oid) => [oid, pg.types.getTypeParser(oid, 'text')]),
+);
 
 export function openDatabase(target: DbTarget): DbHandle {
   if (target.kind === 'postgres') {
@@ -86,7 +100,7 @@ export function openDatabase(target: DbTarget): DbHandle {
     };
   }
   // No dataDir means in memory: used by tests.
-  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const pglite = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), parsers: PGLITE_PARSERS });
   // In process: no network round trip to save, so statements stay unnamed (the marker is only a comment here).
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), ...(target.log ? { log: target.log } : {}) });
   return {

@@ -4,7 +4,8 @@
 //   2. an unpaired UTF-16 surrogate in text (the audit entry's jsonb refused it on PostgreSQL; PGlite stored U+FFFD);
 //   3. a date with an offset PostgreSQL refuses (+23:59: it takes ±15:59 at most);
 //   4. a date in the year 0000 (grants: 500; shares: 500 on PGlite, 201 stored as 1 BC on PostgreSQL); and, found on
-//      the way, years 0001-0099, which PGlite's driver reads back as 1950-2049 (0001-01-01 as 2001-01-01);
+//      the way, years 0001-0099, which PGlite's driver read back as 1950-2049 (0001-01-01 as 2001-01-01) until it was
+//      given node-postgres' timestamp parsers (storage/connect.ts): they are now accepted and read back exactly;
 //   5. errors Fastify answers itself (bad percent-encoding, bad JSON, too large, media type, unknown route, method):
 //      Fastify's own JSON instead of a problem document.
 import { connect, type Socket } from 'node:net';
@@ -275,30 +276,47 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       expect(shares).toEqual([]);
     });
 
-    it('so are years 0001-0099 (PGlite read 0001 back as 2001), 02-30, and years that leave 0100-9999 once in UTC', async () => {
-      for (const value of ['0001-01-01T00:00:00Z', '0099-12-31T23:59:59Z', '2026-02-30T00:00:00Z', '0100-01-01T00:30:00+01:00', '9999-12-31T23:59:59-00:01']) {
+    it('so are 02-30 and years that leave 0001-9999 once in UTC', async () => {
+      for (const value of ['2026-02-30T00:00:00Z', '0001-01-01T00:30:00+01:00', '9999-12-31T23:59:59-00:01']) {
         await expectDateRefused(value);
       }
     });
 
     it('the first and the last instant accepted are stored and answered identically on both databases', async () => {
       const share = await call(t.app, 'POST', `${V1}/contacts/${w.contactId}/shares`, {
-        as: w.ada.token, body: { grantee: { userId: w.ben.id }, level: 'view', startsAt: '0100-01-01T00:00:00Z', expiresAt: '9999-12-31T23:59:59.999Z' },
+        as: w.ada.token, body: { grantee: { userId: w.ben.id }, level: 'view', startsAt: '0001-01-01T00:00:00Z', expiresAt: '9999-12-31T23:59:59.999Z' },
       });
       expect(share.status).toBe(201);
-      expect([share.body.share.startsAt, share.body.share.expiresAt]).toEqual(['0100-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']);
+      expect([share.body.share.startsAt, share.body.share.expiresAt]).toEqual(['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']);
       const bucketShare = await call(t.app, 'POST', `${V1}/buckets/${w.bucketId}/shares`, {
-        as: w.ada.token, body: { grantee: { userId: w.ben.id }, level: 'view', startsAt: '0100-01-01T00:59:00-00:01' },
+        as: w.ada.token, body: { grantee: { userId: w.ben.id }, level: 'view', startsAt: '0001-01-01T00:59:00-00:01' },
       });
       expect(bucketShare.status).toBe(201);
-      expect(bucketShare.body.share.startsAt).toBe('0100-01-01T01:00:00.000Z');
+      expect(bucketShare.body.share.startsAt).toBe('0001-01-01T01:00:00.000Z');
       const grant = await call(t.app, 'POST', `${V1}/users/${w.ben.id}/grants`, {
-        as: w.ada.token, body: { grantee: { userId: w.ada.id }, scope: 'contacts', level: 'view', startsAt: '0100-01-01T00:00:00Z' },
+        as: w.ada.token, body: { grantee: { userId: w.ada.id }, scope: 'contacts', level: 'view', startsAt: '0001-01-01T00:00:00Z' },
       });
       expect(grant.status).toBe(201);
-      expect(grant.body.grant.startsAt).toBe('0100-01-01T00:00:00.000Z');
+      expect(grant.body.grant.startsAt).toBe('0001-01-01T00:00:00.000Z');
       const listed = await call(t.app, 'GET', `${V1}/contacts/${w.contactId}/shares`, { as: w.ada.token });
-      expect(listed.body.items.find((s: { id: string }) => s.id === share.body.share.id)).toMatchObject({ startsAt: '0100-01-01T00:00:00.000Z', active: true });
+      expect(listed.body.items.find((s: { id: string }) => s.id === share.body.share.id)).toMatchObject({ startsAt: '0001-01-01T00:00:00.000Z', active: true });
+    });
+
+    it('years 0001-0099 are accepted and read back exactly (PGlite read 0001 back as 2001, 0050 as 1950)', async () => {
+      for (const [value, iso] of [
+        ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00.000Z'], ['0050-06-01T12:00:00.25+02:00', '0050-06-01T10:00:00.250Z'],
+        ['0004-02-29T00:00:00Z', '0004-02-29T00:00:00.000Z'], ['0099-12-31T23:59:59.999Z', '0099-12-31T23:59:59.999Z'],
+      ]) {
+        const share = await call(t.app, 'POST', `${V1}/contacts/${w.contactId}/shares`, {
+          as: w.ada.token, body: { grantee: { userId: w.ben.id }, level: 'view', startsAt: value, expiresAt: '2999-01-01T00:00:00Z' },
+        });
+        expect(`${value}: ${share.status}`).toBe(`${value}: 201`);
+        expect(share.body.share.startsAt).toBe(iso);
+        const listed = await call(t.app, 'GET', `${V1}/contacts/${w.contactId}/shares`, { as: w.ada.token });
+        expect(listed.body.items.find((s: { id: string }) => s.id === share.body.share.id)).toMatchObject({ startsAt: iso });
+        const row = await t.handle.db.selectFrom('contact_shares').select('starts_at').where('id', '=', share.body.share.id).executeTakeFirstOrThrow();
+        expect(new Date(row.starts_at as Date).toISOString()).toBe(iso);
+      }
     });
   });
 });
@@ -310,8 +328,12 @@ describe('the one date parser (domain/shared/time.ts)', () => {
     ['2026-01-31T09:00:00.123999Z', '2026-01-31T09:00:00.123Z'],
     ['2024-02-29T00:00:00-00:00', '2024-02-29T00:00:00.000Z'],
     ['2000-02-29T23:59:59+14:00', '2000-02-29T09:59:59.000Z'],
-    ['0100-01-01T00:00:00Z', '0100-01-01T00:00:00.000Z'],
-    ['0100-01-01T00:00:00-14:00', '0100-01-01T14:00:00.000Z'],
+    ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00.000Z'],
+    ['0001-01-01T00:00:00-14:00', '0001-01-01T14:00:00.000Z'],
+    ['0050-06-01T12:00:00Z', '0050-06-01T12:00:00.000Z'],
+    ['0099-12-31T23:59:59.999Z', '0099-12-31T23:59:59.999Z'],
+    ['0004-02-29T00:00:00Z', '0004-02-29T00:00:00.000Z'],
+    ['0100-01-01T00:00:00+00:01', '0099-12-31T23:59:00.000Z'],
     ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
   ])('reads %s as %s', (text, iso) => {
     expect(canonicalInstant(text)).toBe(iso);
@@ -320,7 +342,7 @@ describe('the one date parser (domain/shared/time.ts)', () => {
   it.each([
     '0000-01-01T00:00:00Z', '2023-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z',
     '2026-01-01T23:59:60Z', '2026-01-01T00:00:00+14:01', '2026-01-01T00:00:00-23:59', '2026-01-01T00:00:00+0100', '2026-01-01T00:00Z',
-    '2026-01-01 00:00:00Z', '2026-01-01t00:00:00z', '2026-01-01T00:00:00', '2026-01-01', '+012026-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '0050-06-01T12:00:00Z', '0099-12-31T23:59:59.999Z', '0100-01-01T00:00:00+00:01',
+    '2026-01-01 00:00:00Z', '2026-01-01t00:00:00z', '2026-01-01T00:00:00', '2026-01-01', '+012026-01-01T00:00:00Z', '0000-06-01T00:00:00Z', '0000-02-29T00:00:00Z', '0001-01-01T00:00:00+00:01', '0003-02-29T00:00:00Z',
     '9999-12-31T23:59:59-00:01', '', 'now',
   ])('refuses %j', (text) => {
     expect(parseInstant(text)).toBeNull();

@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DbHandle } from '../../src/storage/connect.ts';
+import { PGLITE_PARSERS, type DbHandle } from '../../src/storage/connect.ts';
 import { listMigrations, migrate } from '../../src/storage/migrate.ts';
 import type { Database } from '../../src/storage/schema.ts';
 
@@ -85,7 +85,7 @@ export async function freshMigratedPglite(): Promise<DbHandle> {
   const useCache = !process.env.TANDEM_TEST_NO_PGLITE_CACHE;
   const path = join(CACHE_DIR, templateName());
   const template = useCache ? readTemplate(path) : null;
-  const pglite = await PGlite.create(template ? { loadDataDir: template } : {});
+  const pglite = await PGlite.create({ ...(template ? { loadDataDir: template } : {}), parsers: PGLITE_PARSERS });
   const handle = handleOf(pglite);
   const applied = await migrate(handle);
   if (useCache && (!template || applied.length > 0)) {

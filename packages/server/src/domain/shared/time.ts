@@ -1,13 +1,13 @@
 // Instants: the one ISO-8601 writer every snapshot and serializer uses, and the one strict reader every date in a
 // request goes through (http/schemas.ts `instantSchema` wraps it for the routes), so both databases are only ever
 // handed instants they agree on, and read back alike. PostgreSQL refuses offsets beyond ±15:59 and has no year 0;
-// PGlite and node-postgres disagree on how to send year 0 (one fails, the other stores 1 BC); and PGlite's driver
-// reads every year below 100 back wrong (it parses "0001-01-01 00:00:00+00" with `new Date`, which answers 2001).
+// PGlite and node-postgres disagree on how to send year 0 (one fails, the other stores 1 BC). (PGlite's driver read
+// every year below 100 back wrong, with `new Date`; storage/connect.ts gives it node-postgres' timestamp parsers.)
 // We accept less than any of them:
 //   - RFC 3339 date-time with an upper-case `T`, seconds, an optional fraction and `Z` or a numeric offset;
 //   - a real calendar date (no 02-30; 02-29 in leap years only), hours 00-23, no leap second;
 //   - an offset within ±14:00 (the widest in use, Kiribati);
-//   - years 0100-9999, both as written and once moved to UTC (docs/decisions.md D15).
+//   - years 0001-9999, both as written and once moved to UTC (docs/decisions.md D15).
 // A fraction beyond milliseconds is cut off (JavaScript instants are milliseconds; the core judges windows in them).
 import { AppError } from '../../errors.ts';
 
@@ -22,10 +22,10 @@ const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?';
 const OFFSET = '(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))';
 
 /** The whole rule but the UTC range, as one regular expression (published as the `pattern` of every date field). */
-export const INSTANT_PATTERN = new RegExp(`^(?!00)(?:${LEAP_DAY}|${OTHER_DAYS})T${TIME}${OFFSET}$`);
+export const INSTANT_PATTERN = new RegExp(`^(?!0000)(?:${LEAP_DAY}|${OTHER_DAYS})T${TIME}${OFFSET}$`);
 
 /** What `INSTANT_PATTERN` says, in words: the message of every refused date. */
-export const INSTANT_RULE = 'must be an RFC 3339 date-time (2026-01-31T09:00:00Z) in the years 0100-9999 with an offset within ±14:00';
+export const INSTANT_RULE = 'must be an RFC 3339 date-time (2026-01-31T09:00:00Z) in the years 0001-9999 with an offset within ±14:00';
 
 const PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 
@@ -37,7 +37,7 @@ function utc(year: number, month: number, day: number, hour: number, minute: num
   return date.getTime();
 }
 
-const FIRST = utc(100, 1, 1, 0, 0, 0, 0);
+const FIRST = utc(1, 1, 1, 0, 0, 0, 0);
 const LAST = utc(9999, 12, 31, 23, 59, 59, 999);
 
 /** Milliseconds since the epoch of an instant that follows the rule above; null for anything else. */
