@@ -4,7 +4,7 @@
 // the same facts in the statement that brings the rows.
 import { levelFromRank, type ActorContext, type ContactFacts, type ContactState, type RecordShareFact } from '@tandem/core';
 import { sql } from 'kysely';
-import { granteeOf, ms } from './load-actor-context.ts';
+import { epochMs, granteeOf, ms } from './load-actor-context.ts';
 
 export type ContactRow = {
   org_id: string; id: string; owner_id: string; name: string; sort_name: string; company: string | null;
@@ -28,7 +28,7 @@ void everyColumnNamed;
 export const contactColumns = sql.raw(CONTACT_COLUMN_NAMES.map((name) => `c.${name}`).join(', '));
 type ShareJson = {
   id: string; level: number; grantee_user_id: string | null; grantee_team_id: string | null;
-  starts_at: string | null; expires_at: string | null; created_by: string | null; created_at: string;
+  starts_at: number | null; expires_at: number | null; created_by: string | null; created_at: number;
 };
 /** `ownerName` is the owner's name at read time ('' if the owner row were missing, which the schema prevents). */
 export type ContactWithFacts = { row: ContactRow; facts: ContactFacts; ownerName: string };
@@ -61,8 +61,8 @@ export function factColumns(ctx: ActorContext, memberships: 'actor' | 'all' = 'a
     : sql`COALESCE((SELECT string_agg(bc.bucket_id::text, ',') FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id), '')`;
   return sql`
     COALESCE((SELECT json_agg(json_build_object('id', s.id, 'level', s.level, 'grantee_user_id', s.grantee_user_id,
-        'grantee_team_id', s.grantee_team_id, 'starts_at', s.starts_at, 'expires_at', s.expires_at,
-        'created_by', s.created_by, 'created_at', s.created_at))
+        'grantee_team_id', s.grantee_team_id, 'starts_at', ${epochMs('s.starts_at')}, 'expires_at', ${epochMs('s.expires_at')},
+        'created_by', s.created_by, 'created_at', ${epochMs('s.created_at')}))
       FROM contact_shares s WHERE s.org_id = c.org_id AND s.contact_id = c.id
         AND (s.grantee_user_id = ${userId} OR s.grantee_team_id = ANY(${[...teamIds]}::uuid[]))), '[]'::json) AS fact_shares,
     ${buckets} AS fact_bucket_ids,
@@ -92,7 +92,7 @@ export function toContactKeeping(raw: RawRow, actorBuckets: ReadonlySet<string> 
       id: row.id, orgId: row.org_id, ownerId: row.owner_id, state: contactState(row),
       shares: shares.map((s): RecordShareFact => ({
         id: s.id, contactId: row.id, grantee: granteeOf(s), level: levelFromRank(s.level) as RecordShareFact['level'],
-        startsAt: ms(s.starts_at), expiresAt: ms(s.expires_at), grantedBy: s.created_by, grantedAt: new Date(s.created_at).getTime(),
+        startsAt: ms(s.starts_at), expiresAt: ms(s.expires_at), grantedBy: s.created_by, grantedAt: s.created_at,
       })),
       bucketIds: actorBuckets ? bucketIds.filter((id) => actorBuckets.has(id)) : bucketIds,
     },

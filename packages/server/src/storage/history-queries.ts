@@ -3,6 +3,7 @@
 // statement that reads its contact (contact-read.ts, `loadContactWithHistory`), with the names it shows.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connect.ts';
+import { epochMs } from './load-actor-context.ts';
 
 export type EventKind = 'message' | 'note' | 'call';
 export type EventRow = {
@@ -37,7 +38,7 @@ export function historyPageColumn(limit: number, after?: EventCursor): RawBuilde
   const before = after ? sql`AND (ev.created_at, ev.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
   return sql`COALESCE((SELECT json_agg(json_build_object('id', e.id, 'contact_id', e.contact_id, 'kind', e.kind, 'body', e.body,
         'channel', e.channel, 'sent_by', e.sent_by, 'on_behalf_of', e.on_behalf_of,
-        'created_at', floor(extract(epoch from e.created_at) * 1000)::bigint, 'at_key', e.at_key,
+        'created_at', ${epochMs('e.created_at')}, 'at_key', e.at_key,
         'sent_by_name', (SELECT su.name FROM users su WHERE su.org_id = e.org_id AND su.id = e.sent_by),
         'on_behalf_of_name', (SELECT bu.name FROM users bu WHERE bu.org_id = e.org_id AND bu.id = e.on_behalf_of))
       ORDER BY e.created_at DESC, e.id DESC)

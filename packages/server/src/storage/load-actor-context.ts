@@ -15,7 +15,7 @@ export function granteeOf(row: { grantee_user_id: string | null; grantee_team_id
   return row.grantee_user_id ? { userId: row.grantee_user_id } : { teamId: row.grantee_team_id as string };
 }
 
-export function ms(value: Date | string | null): number | null {
+export function ms(value: Date | string | number | null): number | null {
   return value === null ? null : new Date(value).getTime();
 }
 
@@ -37,9 +37,10 @@ export type ActorFactRow = {
 
 /**
  * A timestamp as whole epoch milliseconds, cut toward the past exactly as a driver's Date cuts microseconds, and free
- * of the session's time zone.
+ * of the session's time zone (in JSON a timestamp carries the zone's offset, which for old dates in some zones has
+ * seconds that `Date` cannot read). `column` is SQL text from this code, never input.
  */
-const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::float8`);
+export const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::float8`);
 
 /**
  * The statement's body after a `me` CTE (one row or none, with org_id, user_id and team_ids): the caller's row, then

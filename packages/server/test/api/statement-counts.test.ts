@@ -4,13 +4,14 @@
 // facts and its owner's name (and, for history, the page). The hot statements are named on PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { openDatabase, type DbHandle, type DbTarget } from '../../src/storage/connect.ts';
+import { namingPool, openDatabase, type DbHandle, type DbTarget } from '../../src/storage/connect.ts';
+import { prepared, preparedNameOf } from '../../src/storage/prepared.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { createOrg, createTeam, createUser, createUserGrant, type FixtureUser } from '../fixtures/org-fixture.ts';
 import { DATABASE_KINDS, type DatabaseKind } from '../support/databases.ts';
@@ -144,6 +145,52 @@ describe.each(DATABASE_KINDS)('statements per request on %s', (kind) => {
       await solo.close();
       await one.close();
     }
+  });
+});
+
+describe('named statements: which, and how many per connection', () => {
+  /** A stand-in for pg.Pool whose one client records what it was asked to run. */
+  function fakePool() {
+    const calls: unknown[] = [];
+    let released = 0;
+    const client = { query: async (config: unknown, values?: unknown) => { calls.push(values === undefined ? config : { text: config, values }); return { rows: [] }; }, release: () => { released++; } };
+    return { pool: { connect: async () => client, end: async () => {} } as unknown as pg.Pool, calls, released: () => released };
+  }
+  // Compiles without a database, as storage compiles a marked statement.
+  const compiler = new Kysely<Record<string, never>>({ dialect: {
+    createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler(),
+  } });
+  const marked = (name: string, text: string) => sql`${prepared(name)} ${sql.raw(text)}`.compile(compiler).sql;
+
+  it('names a marked statement by its marker and a hash of its text, and leaves others unnamed', async () => {
+    const fake = fakePool();
+    const client = await namingPool(fake.pool, 4).connect();
+    const a = marked('contact_by_id', 'SELECT 1 WHERE $1::int = 1');
+    await client.query(a, [1]);
+    await client.query(a, [2]);
+    await client.query('SELECT 2 WHERE $1::int = 1', [1]);
+    const name = preparedNameOf(a);
+    expect(name).toMatch(/^contact_by_id_[0-9a-f]{12}$/);
+    expect(fake.calls).toEqual([{ name, text: a, values: [1] }, { name, text: a, values: [2] }, { text: 'SELECT 2 WHERE $1::int = 1', values: [1] }]);
+    // Another text under the same marker gets another name: two texts never share one.
+    expect(preparedNameOf(marked('contact_by_id', 'SELECT 3'))).not.toBe(name);
+    client.release();
+    expect(fake.released()).toBe(1);
+  });
+
+  it('names at most `max` texts per connection and runs further ones unnamed', async () => {
+    const fake = fakePool();
+    const client = await namingPool(fake.pool, 2).connect();
+    const texts = [0, 1, 2, 3].map((n) => marked('actor_by_user', `SELECT ${n}`));
+    for (const text of [...texts, ...texts]) await client.query(text, []);
+    const named = fake.calls.map((c) => (c as { name?: string }).name ?? null);
+    expect(named.slice(0, 4)).toEqual([preparedNameOf(texts[0] as string), preparedNameOf(texts[1] as string), null, null]);
+    expect(named.slice(4)).toEqual(named.slice(0, 4));
+  });
+
+  it('refuses a marker name that is not a plain identifier', () => {
+    expect(() => prepared('x; DROP TABLE users')).toThrow(/bad statement name/);
   });
 });
 
