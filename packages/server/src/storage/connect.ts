@@ -101,8 +101,13 @@ export function openDatabase(target: DbTarget): DbHandle {
   }
   // No dataDir means in memory: used by tests.
   const pglite = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), parsers: PGLITE_PARSERS });
+  return pgliteHandle(pglite, target.log);
+}
+
+/** The handle around a PGlite instance (also one a test made from a cached dump). */
+export function pgliteHandle(pglite: PGlite, log?: LogConfig): DbHandle {
   // In process: no network round trip to save, so statements stay unnamed (the marker is only a comment here).
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), ...(target.log ? { log: target.log } : {}) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), ...(log ? { log } : {}) });
   return {
     db,
     kind: 'pglite',

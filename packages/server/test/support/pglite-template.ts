@@ -5,16 +5,13 @@
 // and of the PGlite version, and `migrate` still runs after loading it (it applies nothing when up to date), so a
 // changed or added migration can never be skipped. Set TANDEM_TEST_NO_PGLITE_CACHE=1 to migrate from zero.
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGLITE_PARSERS, type DbHandle } from '../../src/storage/connect.ts';
+import { PGLITE_PARSERS, pgliteHandle, type DbHandle } from '../../src/storage/connect.ts';
 import { listMigrations, migrate } from '../../src/storage/migrate.ts';
-import type { Database } from '../../src/storage/schema.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const CACHE_DIR = join(REPO_ROOT, 'node_modules/.cache/tandem-test-pglite');
@@ -62,23 +59,6 @@ function writeTemplate(path: string, bytes: Uint8Array): void {
   renameSync(temporary, path);
 }
 
-/** The same handle `openDatabase({ kind: 'pglite' })` gives, around an instance made here. */
-function handleOf(pglite: PGlite): DbHandle {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return {
-    db,
-    kind: 'pglite',
-    runScript: async (script) => {
-      try {
-        await pglite.exec(script);
-      } catch (error) {
-        await pglite.exec('ROLLBACK').catch(() => {});
-        throw error;
-      }
-    },
-    close: () => db.destroy(),
-  };
-}
 
 /** A fresh in-memory PGlite with every migration applied. */
 export async function freshMigratedPglite(): Promise<DbHandle> {
@@ -86,7 +66,7 @@ export async function freshMigratedPglite(): Promise<DbHandle> {
   const path = join(CACHE_DIR, templateName());
   const template = useCache ? readTemplate(path) : null;
   const pglite = await PGlite.create({ ...(template ? { loadDataDir: template } : {}), parsers: PGLITE_PARSERS });
-  const handle = handleOf(pglite);
+  const handle = pgliteHandle(pglite);
   const applied = await migrate(handle);
   if (useCache && (!template || applied.length > 0)) {
     try {
