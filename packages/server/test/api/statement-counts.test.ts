@@ -7,14 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { namingPool, openDatabase, type DbHandle, type DbTarget } from '../../src/storage/connect.ts';
 import { prepared, preparedNameOf } from '../../src/storage/prepared.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { createOrg, createTeam, createUser, createUserGrant, type FixtureUser } from '../fixtures/org-fixture.ts';
-import { DATABASE_KINDS, type DatabaseKind } from '../support/databases.ts';
+import { DATABASE_KINDS, freshPostgresUrl, type DatabaseKind } from '../support/databases.ts';
 import { TEST_START } from '../support/harness.ts';
 
 /** A fresh migrated database whose statements are all logged into `seen` while `counting.on` is set. */
@@ -26,15 +25,7 @@ async function countedDatabase(kind: DatabaseKind, seen: string[], counting: { o
   if (kind === 'pglite') {
     target = { kind: 'pglite', log };
   } else {
-    const serverUrl = inject('postgresUrl');
-    const name = `tandem_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client(serverUrl);
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    target = { kind: 'postgres', url: url.toString(), poolSize, log };
+    target = { kind: 'postgres', url: await freshPostgresUrl(), poolSize, log };
   }
   const handle = openDatabase(target);
   await migrate(handle);

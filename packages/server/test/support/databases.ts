@@ -15,6 +15,13 @@ export async function freshDatabase(kind: DatabaseKind): Promise<DbHandle> {
     await migrate(handle);
     return handle;
   }
+  const handle = openDatabase({ kind: 'postgres', url: await freshPostgresUrl(), poolSize: 4 });
+  await migrate(handle);
+  return handle;
+}
+
+/** The URL of a new, empty database on the run's PostgreSQL server. */
+export async function freshPostgresUrl(): Promise<string> {
   const serverUrl = inject('postgresUrl');
   const name = `tandem_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(serverUrl);
@@ -23,7 +30,5 @@ export async function freshDatabase(kind: DatabaseKind): Promise<DbHandle> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-  await migrate(handle);
-  return handle;
+  return url.toString();
 }
