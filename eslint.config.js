@@ -31,6 +31,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/http', '**/http/**', '**/seed', '**/seed/**'], allowTypeImports: false, message: 'domain/ never imports http/ or seed/: move the type or helper down (domain/shared/, storage/) or pass it in.' },
+          { group: ['**/mail', '**/mail/**'], allowTypeImports: false, message: 'domain/ never imports mail/: it declares the Mailer port (domain/shared/mailer.ts) and takes one in deps.' },
         ],
       }],
     },
@@ -40,7 +41,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/domain', '**/domain/**', '**/http', '**/http/**', '**/seed', '**/seed/**'], allowTypeImports: false, message: 'storage/ never imports domain/, http/ or seed/: it only reads and writes rows.' },
+          { group: ['**/domain', '**/domain/**', '**/http', '**/http/**', '**/seed', '**/seed/**', '**/mail', '**/mail/**'], allowTypeImports: false, message: 'storage/ never imports domain/, http/, seed/ or mail/: it only reads and writes rows.' },
+        ],
+      }],
+    },
+  },
+  // mail/ holds the adapters of the domain's Mailer port (nodemailer, the log): they know the port and nothing else.
+  {
+    files: ['packages/server/src/mail/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/http', '**/http/**', '**/seed', '**/seed/**', '**/storage', '**/storage/**', '**/jobs', '**/jobs/**'], allowTypeImports: false, message: 'mail/ adapters import only the Mailer port (domain/shared/mailer.ts) and their library.' },
         ],
       }],
     },

@@ -7,7 +7,8 @@
 // Fails (exit 1) on
 //   - a cycle: a strongly connected set of 2+ files, or a file importing itself (tests cannot be in one: nothing
 //     imports them);
-//   - an upward import: server domain/ -> http/ | seed/; storage/ -> domain/ | http/ | seed/; http/routes/* -> another
+//   - an upward import: server domain/ -> http/ | seed/ | mail/; storage/ -> domain/ | http/ | seed/ | mail/; mail/ (the
+//     Mailer adapters) -> http/ | seed/ | storage/ | jobs/; http/routes/* -> another
 //     route (routes/index.ts, which registers them, may); cli -> packages/server/src other than its index.ts
 //     (the `@tandem/server` face). Test files under src/ are held to these too, as eslint.config.js holds them.
 // The last line is a one-line summary.
@@ -145,8 +146,9 @@ for (const [f, outs] of edges) {
   for (const t of outs) {
     const to = layerOf(t);
     const arrow = `${rel(f)} -> ${rel(t)}`;
-    if (from === 'domain' && (to === 'http' || to === 'seed')) upward.push(`${arrow} (domain imports ${to})`);
-    else if (from === 'storage' && (to === 'domain' || to === 'http' || to === 'seed')) upward.push(`${arrow} (storage imports ${to})`);
+    if (from === 'domain' && (to === 'http' || to === 'seed' || to === 'mail')) upward.push(`${arrow} (domain imports ${to})`);
+    else if (from === 'storage' && (to === 'domain' || to === 'http' || to === 'seed' || to === 'mail')) upward.push(`${arrow} (storage imports ${to})`);
+    else if (from === 'mail' && ['http', 'seed', 'storage', 'jobs'].includes(to)) upward.push(`${arrow} (mail imports ${to})`);
     else if (isRoute(f) && isRoute(t) && rel(f) !== 'packages/server/src/http/routes/index.ts') upward.push(`${arrow} (route imports route)`);
     else if (from === 'cli' && rel(t).startsWith('packages/server/src/') && rel(t) !== 'packages/server/src/index.ts') {
       upward.push(`${arrow} (cli reaches into server internals; import @tandem/server)`);

@@ -11,17 +11,19 @@ import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerApiRoutes } from './routes/index.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
-import type { AppDeps } from './deps.ts';
+import { DEFAULT_PUBLIC_URL, type AppDeps, type AppInput } from './deps.ts';
+import { logMailer } from '../mail/log-mailer.ts';
 
 const API_DESCRIPTION = 'Self-hostable team CRM with exact, explainable sharing.\n\n'
   + 'Every error is an RFC 9457 problem (application/problem+json) with a stable `code`. Text anywhere in a request '
   + '(body, query, path) may not contain the NUL character (U+0000) or an unpaired UTF-16 surrogate: such a request '
   + 'answers 400 `TANDEM_INPUT_INVALID` naming the field.';
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false, trustProxy: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError,
+    logger: input.logger ?? false, trustProxy: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
+  const deps: AppDeps = { ...input, mailer: input.mailer ?? logMailer(app.log), publicUrl: input.publicUrl ?? DEFAULT_PUBLIC_URL };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(answerError);

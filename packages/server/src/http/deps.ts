@@ -1,9 +1,9 @@
 // What the HTTP layer is built from. The domain's `Deps` is the part of it the use cases see (structurally: an
-// AppDeps is a Deps), so routes hand `deps` straight to a use case.
+// AppDeps is a Deps and a MailDeps), so routes hand `deps` straight to a use case.
 import type { Clock } from '../clock.ts';
-import type { Deps } from '../domain/shared/deps.ts';
+import type { MailDeps } from '../domain/shared/deps.ts';
 
-export type AppDeps = Deps & {
+export type AppDeps = MailDeps & {
   clock: Clock;
   /** Pino logger options; false in tests. */
   logger?: boolean | object;
@@ -12,3 +12,12 @@ export type AppDeps = Deps & {
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
 };
+
+/** The public base URL when none is given (TANDEM_PUBLIC_URL; config.ts defaults it to the listen port). */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+/**
+ * What `buildApp` takes: AppDeps whose mailer and public URL may be left out. Without a mailer the app writes
+ * e-mails to its log (demo mode, `delivery: 'logged'`).
+ */
+export type AppInput = Omit<AppDeps, 'mailer' | 'publicUrl'> & Partial<Pick<AppDeps, 'mailer' | 'publicUrl'>>;

@@ -25,3 +25,10 @@ export const instantSchema = z.string()
 
 /** Who a share or grant is for: one user or one team of the org (input and answer alike). */
 export const granteeSchema = z.union([z.object({ userId: z.string().max(100) }).strict(), z.object({ teamId: z.string().max(100) }).strict()]);
+
+/**
+ * What became of an e-mail the request sent: `sent` (handed to the SMTP server), `logged` (no SMTP configured: the
+ * server wrote it to its log, demo mode) or `failed` (the SMTP server could not be reached or refused it).
+ */
+export const deliverySchema = z.enum(['sent', 'logged', 'failed'])
+  .describe('sent: handed to the SMTP server; logged: no SMTP configured, written to the server log (demo mode); failed: not handed over');

@@ -106,6 +106,43 @@ export type AuditLogTable = {
   hash: string;
 };
 
+export type InvitationsTable = {
+  org_id: string;
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: 'admin' | 'member';
+  token_hash: string;
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: string | null;
+  revoked_at: Timestamp | null;
+};
+
+export type PasswordResetsTable = {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  requested_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type IdempotencyKeysTable = {
+  org_id: string;
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: Json | null;
+  created_at: Timestamp;
+};
+
 export type Database = {
   orgs: OrgsTable;
   users: UsersTable;
@@ -120,4 +157,7 @@ export type Database = {
   bucket_shares: BucketSharesTable;
   contact_events: ContactEventsTable;
   audit_log: AuditLogTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  idempotency_keys: IdempotencyKeysTable;
 };

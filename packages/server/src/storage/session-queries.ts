@@ -22,3 +22,15 @@ export async function revokeUserCredentials(trx: Db, orgId: string, userId: stri
     .where('org_id', '=', orgId).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').execute();
   return rows.length;
 }
+
+/**
+ * Revokes the user's live sign-in sessions (not their API tokens), but `keep` (the session of the request, when it
+ * is one); answers how many were revoked.
+ */
+export async function revokeUserSessions(trx: Db, orgId: string, userId: string, at: number, keep: string | null = null): Promise<number> {
+  let query = trx.updateTable('sessions').set({ revoked_at: new Date(at) })
+    .where('org_id', '=', orgId).where('user_id', '=', userId).where('kind', '=', 'session').where('revoked_at', 'is', null);
+  if (keep !== null) query = query.where('id', '!=', keep);
+  const rows = await query.returning('id').execute();
+  return rows.length;
+}

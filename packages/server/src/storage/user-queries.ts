@@ -73,3 +73,27 @@ export async function listUsersPage(db: Db, orgId: string, limit: number, after?
   if (after) query = query.where(sql<boolean>`(lower(name), id) > (${after.key}, ${after.id}::uuid)`);
   return query.execute();
 }
+
+/**
+ * The user with their password hash; null for a missing, malformed or other-org id. With `forUpdate` the row stays
+ * locked until the transaction ends.
+ */
+export async function loadUserWithPassword(
+  db: Db, orgId: string, userId: string, options: { forUpdate?: boolean } = {},
+): Promise<(UserRow & { password_hash: string }) | null> {
+  if (!isUuid(userId)) return null;
+  let query = db.selectFrom('users').select([...USER_COLUMNS, 'password_hash']).where('org_id', '=', orgId).where('id', '=', userId);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ?? null;
+}
+
+/** Sets name and e-mail; a taken e-mail fails with the database's unique violation (users_email_key). */
+export async function updateUserProfile(trx: Db, orgId: string, userId: string, profile: { name: string; email: string }): Promise<UserRow> {
+  return trx.updateTable('users').set({ name: profile.name, email: profile.email })
+    .where('org_id', '=', orgId).where('id', '=', userId).returning(USER_COLUMNS).executeTakeFirstOrThrow();
+}
+
+export async function updateUserPassword(trx: Db, orgId: string, userId: string, passwordHash: string): Promise<void> {
+  await trx.updateTable('users').set({ password_hash: passwordHash }).where('org_id', '=', orgId).where('id', '=', userId).execute();
+}

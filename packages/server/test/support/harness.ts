@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { manualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
+import type { Mailer } from '../../src/domain/shared/mailer.ts';
 import type { Db, DbHandle } from '../../src/storage/connect.ts';
 import { freshDatabase, type DatabaseKind } from './databases.ts';
 import { freshMigratedPglite } from './pglite-template.ts';
@@ -25,6 +26,10 @@ export type TestAppOptions = {
   db?: DatabaseKind;
   /** Where the manual clock starts (ISO string or epoch ms); TEST_START by default. */
   now?: string | number;
+  /** The app's mailer, asked for when the app is built (so it may point at a server started in an earlier hook); default: the log. */
+  mailer?: () => Mailer;
+  /** The public base URL e-mailed links start with; default http://localhost:3000. */
+  publicUrl?: string;
 };
 
 export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions = {}): Promise<TestApp> {
@@ -32,7 +37,10 @@ export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions 
   const kind = options.db ?? 'pglite';
   const handle = kind === 'pglite' ? await freshMigratedPglite() : await freshDatabase(kind);
   const clock = manualClock(options.now ?? TEST_START);
-  const app = await buildApp({ db: handle.db, clock, logger: false });
+  const app = await buildApp({
+    db: handle.db, clock, logger: false,
+    ...(options.mailer ? { mailer: options.mailer() } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
   await app.ready();
   return {
     app,

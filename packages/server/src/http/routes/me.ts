@@ -1,22 +1,60 @@
-// GET /api/v1/me: the signed-in user and their org.
+// The signed-in user's own account: read it (GET /me), change name and e-mail (PATCH /me), change the password
+// (PUT /me/password).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { changePassword } from '../../domain/accounts/change-password.ts';
 import { loadMe } from '../../domain/accounts/load-me.ts';
+import { PASSWORD_MAX_LENGTH } from '../../domain/accounts/passwords.ts';
+import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
+import { requireAuth } from '../plugins/auth.ts';
+import { problems } from '../serializers/contact.ts';
 import { orgSchema, serializeOrg } from '../serializers/org.ts';
-import { serializeUser, userSchema } from '../serializers/user.ts';
+import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
+
+/** A password the caller types to prove it is them: any length the server accepts. */
+const currentPasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 export const meRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const preValidation = signedIn(deps);
+  const tags = ['accounts'];
+
   app.get('/me', {
     schema: {
-      tags: ['accounts'], summary: 'The signed-in user and their organisation (billing details for admins only)',
+      tags, summary: 'The signed-in user and their organisation (billing details for admins only)',
       response: { 200: z.object({ user: userSchema, org: orgSchema }) },
     },
-    preValidation: signedIn(deps),
+    preValidation,
   }, async (request) => {
     const ctx = actorOf(request);
     const { user, org } = await loadMe(deps, ctx);
     return { user: serializeUser(user), org: serializeOrg(org, { withBilling: ctx.actor.role === 'admin' }) };
+  });
+
+  app.patch('/me', {
+    schema: {
+      tags, summary: 'Change your own name or e-mail',
+      description: 'A new e-mail needs `currentPassword` (403 TANDEM_ACCOUNT_WRONG_PASSWORD when wrong) and must not be any user\'s '
+        + '(409 TANDEM_USER_EMAIL_TAKEN); it revokes the password-reset links sent to the old one. Audited as `user.profile.change`.',
+      body: z.object({ name: nameSchema.optional(), email: emailSchema.optional(), currentPassword: currentPasswordSchema.optional() }).strict()
+        .refine((b) => b.name !== undefined || b.email !== undefined, { message: 'give at least one of name, email' }),
+      response: { 200: z.object({ user: userSchema }), ...problems(400, 401, 403, 409) },
+    },
+    preValidation,
+  }, async (request) => ({ user: serializeUser(await updateProfile(deps, actorOf(request), request.body)) }));
+
+  app.put('/me/password', {
+    schema: {
+      tags, summary: 'Change your own password (the current one required)',
+      description: 'Revokes every other sign-in session of yours; this one stays signed in, API tokens stay. A wrong current password '
+        + 'answers 403 TANDEM_ACCOUNT_WRONG_PASSWORD. Audited as `user.password.change`.',
+      body: z.object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema }).strict(),
+      response: { 204: z.null().describe('Changed'), ...problems(400, 401, 403) },
+    },
+    preValidation,
+  }, async (request, reply) => {
+    await changePassword(deps, actorOf(request), request.body, requireAuth(request).sessionId);
+    return reply.status(204).send(null);
   });
 };

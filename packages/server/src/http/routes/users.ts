@@ -1,13 +1,17 @@
-// Users: list (any signed-in member), create and change (admins).
+// Users: list (any signed-in member), create and change (admins), and an admin's password reset for a user.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EXPORT_CHANNELS } from '@tandem/core';
 import { z } from 'zod';
-import { pageQuerySchema } from '../schemas.ts';
+import { deliverySchema, pageQuerySchema } from '../schemas.ts';
 import { createUser } from '../../domain/users/create-user.ts';
+import { sendPasswordReset } from '../../domain/users/send-password-reset.ts';
+import { setUserPassword } from '../../domain/users/set-user-password.ts';
+import { toIso } from '../../domain/shared/time.ts';
 import { listUsers } from '../../domain/users/list-users.ts';
 import { updateUser } from '../../domain/users/update-user.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
+import { problems } from '../serializers/contact.ts';
 import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
 
 export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -54,5 +58,36 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   }, async (request) => {
     const user = await updateUser(deps, actorOf(request), request.params.id, request.body);
     return { user: serializeUser(user) };
+  });
+
+  app.put('/users/:id/password', {
+    schema: {
+      tags: ['users'], summary: "Set a user's password (admin)",
+      description: 'For another user of the organisation (your own: PUT /me/password, 403 here). Revokes every sign-in session of the '
+        + 'user and their open reset links; API tokens stay. Tell them the new password. Audited as `user.password.set`.',
+      params: z.object({ id: z.string().max(100) }),
+      body: z.object({ password: passwordSchema }).strict(),
+      response: { 204: z.null().describe('Set'), ...problems(400, 401, 403, 404) },
+    },
+    preValidation: adminOnlyHook,
+  }, async (request, reply) => {
+    await setUserPassword(deps, actorOf(request), request.params.id, request.body.password);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/users/:id/password-reset', {
+    schema: {
+      tags: ['users'], summary: 'E-mail a user a one-time link to set a new password (admin)',
+      description: 'The link works once, for 24 hours; earlier links stop working. The user keeps their password and sessions until '
+        + 'they use it. A deactivated user answers 409 TANDEM_USER_INACTIVE. `delivery: failed`: send again. Audited as '
+        + '`user.password.resetLink.send`.',
+      params: z.object({ id: z.string().max(100) }),
+      response: { 202: z.object({ delivery: deliverySchema, expiresAt: z.string() }), ...problems(401, 403, 404, 409) },
+    },
+    preValidation: adminOnlyHook,
+  }, async (request, reply) => {
+    const sent = await sendPasswordReset(deps, actorOf(request), request.params.id);
+    if (sent.failure !== undefined) request.log.error({ err: sent.failure }, 'password reset e-mail could not be sent');
+    return reply.status(202).send({ delivery: sent.delivery, expiresAt: toIso(sent.expiresAt) as string });
   });
 };

@@ -5,9 +5,9 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type {
-  Answer, ApiTokenDto, AuditEntryDto, AuditVerdictDto, BucketDto, BucketShareDto, ContactDto, ExplanationDto, GrantDto,
-  HistoryItemDto, List, NoContent, OpenApiDocument, OrgDto, OrgSettingsDto, Page, Responses, ShareDto, SignInDto, SignUpDto,
-  SomeAnswer, TeamDto, UserDto,
+  Answer, ApiTokenDto, AuditEntryDto, AuditVerdictDto, BucketDto, BucketShareDto, ContactDto, Delivery, ExplanationDto, GrantDto,
+  HistoryItemDto, InvitationDto, InvitationLinkDto, List, NoContent, OpenApiDocument, OrgDto, OrgSettingsDto, Page, Responses, ShareDto,
+  SignInDto, SignUpDto, SomeAnswer, TeamDto, UserDto,
 } from './api-types.ts';
 
 /** Who calls: a bearer token (session or API token), or anything carrying one (a world's user). */
@@ -62,6 +62,28 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
 
     signup: (body: Body, o?: Options) => post<Created<SignUpDto>>(`${V1}/signup`, body, o),
     me: (o?: Options) => get<Ok<{ user: UserDto; org: OrgDto }>>(`${V1}/me`, o),
+    /** The caller's own account. */
+    profile: {
+      /** PATCH /me: `{ name?, email?, currentPassword? }`. */
+      update: (body: Body, o?: Options) => patch<Ok<{ user: UserDto }>>(`${V1}/me`, body, o),
+      /** PUT /me/password: `{ currentPassword, newPassword }`. */
+      changePassword: (body: Body, o?: Options) => put<NoContent>(`${V1}/me/password`, body, o),
+    },
+    passwordResets: {
+      /** POST /password-resets (anyone): `{ email }`. */
+      request: (body: Body, o?: Options) => post<{ 202: { delivery: 'sent' | 'logged' } }>(`${V1}/password-resets`, body, o),
+      /** POST /password-resets/complete (anyone with a link): `{ token, password }`. */
+      complete: (body: Body, o?: Options) => post<Ok<SignInDto>>(`${V1}/password-resets/complete`, body, o),
+    },
+    invitations: {
+      create: (body: Body, o?: Options) => post<Created<{ invitation: InvitationDto; delivery: Delivery }>>(`${V1}/invitations`, body, o),
+      list: (o?: Options) => get<Ok<Page<InvitationDto>>>(`${V1}/invitations`, o),
+      revoke: (id: string, o?: Options) => del(`${V1}/invitations/${id}`, o),
+      /** POST /invitations/lookup (anyone with a link): `{ token }`. */
+      lookup: (body: Body, o?: Options) => post<Ok<{ invitation: InvitationLinkDto }>>(`${V1}/invitations/lookup`, body, o),
+      /** POST /invitations/accept (anyone with a link): `{ token, password, name? }`. */
+      accept: (body: Body, o?: Options) => post<Created<SignUpDto>>(`${V1}/invitations/accept`, body, o),
+    },
     sessions: {
       signIn: (body: Body, o?: Options) => post<Created<SignInDto>>(`${V1}/sessions`, body, o),
       signOut: (o?: Options) => del(`${V1}/sessions/current`, o),
@@ -72,6 +94,10 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
       update: (id: string, body: Body, o?: Options) => patch<Ok<{ user: UserDto }>>(`${V1}/users/${id}`, body, o),
       /** POST /users/:id/reassign-contacts (admins): `{ toUserId }`. */
       reassignContacts: (id: string, body: Body, o?: Options) => post<Ok<{ moved: number }>>(`${V1}/users/${id}/reassign-contacts`, body, o),
+      /** PUT /users/:id/password (admins): `{ password }`. */
+      setPassword: (id: string, body: Body, o?: Options) => put<NoContent>(`${V1}/users/${id}/password`, body, o),
+      /** POST /users/:id/password-reset (admins): e-mails a reset link. */
+      sendPasswordReset: (id: string, o?: Options) => act<{ 202: { delivery: Delivery; expiresAt: string } }>(`${V1}/users/${id}/password-reset`, o),
     },
     teams: {
       list: (o?: Options) => get<Ok<List<TeamDto>>>(`${V1}/teams`, o),
@@ -139,6 +165,7 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
       removeContact: (id: string, contactId: string, o?: Options) => del(`${bucket(id)}/contacts/${contactId}`, o),
       listShares: (id: string, o?: Options) => get<Ok<List<BucketShareDto>>>(`${bucket(id)}/shares`, o),
       share: (id: string, body: Body, o?: Options) => post<Created<{ share: BucketShareDto }>>(`${bucket(id)}/shares`, body, o),
+      updateShare: (id: string, shareId: string, body: Body, o?: Options) => patch<Ok<{ share: BucketShareDto }>>(`${bucket(id)}/shares/${shareId}`, body, o),
       revokeShare: (id: string, shareId: string, o?: Options) => del(`${bucket(id)}/shares/${shareId}`, o),
     },
   };

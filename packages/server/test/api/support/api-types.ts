@@ -8,12 +8,16 @@ import type { ContactDto } from '../../../src/http/serializers/contact.ts';
 import type { ExplanationDto } from '../../../src/http/serializers/explanation.ts';
 import type { GrantDto } from '../../../src/http/serializers/grant.ts';
 import type { HistoryItemDto } from '../../../src/http/serializers/history.ts';
+import type { InvitationDto, InvitationLinkDto } from '../../../src/http/serializers/invitation.ts';
 import type { OrgDto, OrgSettingsDto } from '../../../src/http/serializers/org.ts';
 import type { ShareDto } from '../../../src/http/serializers/share.ts';
 import type { TeamDto } from '../../../src/http/serializers/team.ts';
 import type { UserDto } from '../../../src/http/serializers/user.ts';
 
-export type { BucketDto, BucketShareDto, ContactDto, ExplanationDto, GrantDto, HistoryItemDto, OrgDto, OrgSettingsDto, ShareDto, TeamDto, UserDto };
+export type {
+  BucketDto, BucketShareDto, ContactDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto,
+  TeamDto, UserDto,
+};
 
 /** An RFC 9457 problem, as every refusal answers. */
 export type Problem = ProblemDetails;
@@ -54,6 +58,9 @@ export type ApiTokenDto = { id: string; name: string; createdAt: string; expires
 /** What sign-up and sign-in answer. */
 export type SignUpDto = { org: OrgDto; user: UserDto; token: string; csrfToken: string };
 export type SignInDto = { token: string; user: UserDto; csrfToken: string };
+
+/** What became of an e-mail a request sent (http/schemas.ts `deliverySchema`). */
+export type Delivery = 'sent' | 'logged' | 'failed';
 
 /** The parts of the OpenAPI document the tests read. */
 export type OpenApiOperation = {
