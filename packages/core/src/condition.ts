@@ -27,6 +27,13 @@ export const TRUE: Condition = { op: 'true' };
 export const FALSE: Condition = { op: 'false' };
 
 export function and(...args: Condition[]): Condition {
+  // Fast path, the common case of building rules: nothing to drop or flatten.
+  let plain = true;
+  for (const a of args) {
+    if (a.op === 'false') return FALSE;
+    if (a.op === 'true' || a.op === 'and') plain = false;
+  }
+  if (plain && args.length > 1) return { op: 'and', args };
   if (args.some((a) => a.op === 'false')) return FALSE;
   const kept = args.filter((a) => a.op !== 'true').flatMap((a) => (a.op === 'and' ? a.args : [a]));
   if (kept.length === 0) return TRUE;
@@ -35,21 +42,84 @@ export function and(...args: Condition[]): Condition {
 
 export function or(...args: Condition[]): Condition {
   if (args.some((a) => a.op === 'true')) return TRUE;
-  const kept = args.filter((a) => a.op !== 'false').flatMap((a) => (a.op === 'or' ? a.args : [a]));
+  const kept = mergeSets(args.filter((a) => a.op !== 'false').flatMap((a) => (a.op === 'or' ? a.args : [a])));
   if (kept.length === 0) return FALSE;
   return kept.length === 1 ? (kept[0] as Condition) : { op: 'or', args: kept };
 }
 
+type SetOp = Extract<Condition, { op: 'ownerIn' | 'idIn' | 'inBuckets' }>;
+const valuesOf = (c: SetOp): string[] => (c.op === 'ownerIn' ? c.userIds : c.op === 'idIn' ? c.ids : c.bucketIds);
+function withValues(c: SetOp, values: string[]): SetOp {
+  if (c.op === 'ownerIn') return { op: 'ownerIn', userIds: values };
+  return c.op === 'idIn' ? { op: 'idIn', ids: values } : { op: 'inBuckets', bucketIds: values };
+}
+const isSetOp = (c: Condition): c is SetOp => c.op === 'ownerIn' || c.op === 'idIn' || c.op === 'inBuckets';
+
+// Same-shaped means the same other parts by identity: the rules share their `live` test, and comparing by identity
+// keeps merging O(disjuncts). Equal parts built apart are left unmerged, which changes no answer.
+const identities = new WeakMap<Condition, number>();
+let nextIdentity = 0;
+function identityOf(c: Condition): number {
+  let id = identities.get(c);
+  if (id === undefined) {
+    id = nextIdentity++;
+    identities.set(c, id);
+  }
+  return id;
+}
+
+/** A disjunct as "rest AND x IN set" when it has exactly one set test; null otherwise. */
+function splitSet(c: Condition): { rest: Condition[]; set: SetOp } | null {
+  if (isSetOp(c)) return { rest: [], set: c };
+  if (c.op !== 'and') return null;
+  const sets = c.args.filter(isSetOp);
+  if (sets.length !== 1) return null;
+  return { rest: c.args.filter((a) => !isSetOp(a)), set: sets[0] as SetOp };
+}
+
+/**
+ * (P AND x IN A) OR (P AND x IN B) is P AND x IN (A ∪ B): one grant, bucket share or owner test per kind instead of
+ * one per source, so an actor with hundreds of bucket shares evaluates (and renders) one set test. Disjuncts keep
+ * their first position; everything else is left as it is.
+ */
+function mergeSets(args: Condition[]): Condition[] {
+  const groups = new Map<string, { at: number; rest: Condition[]; set: SetOp; values: Set<string> }>();
+  const out: (Condition | null)[] = [];
+  for (const arg of args) {
+    const split = splitSet(arg);
+    if (!split) {
+      out.push(arg);
+      continue;
+    }
+    const key = `${split.set.op}|${split.rest.map(identityOf).join(',')}`;
+    const group = groups.get(key);
+    if (group) {
+      for (const v of valuesOf(split.set)) group.values.add(v);
+      continue;
+    }
+    groups.set(key, { at: out.length, rest: split.rest, set: split.set, values: new Set(valuesOf(split.set)) });
+    out.push(arg);
+  }
+  for (const g of groups.values()) {
+    if (g.values.size === valuesOf(g.set).length) continue;
+    const set = withValues(g.set, [...g.values]);
+    out[g.at] = g.rest.length === 0 ? set : { op: 'and', args: [...g.rest, set] };
+  }
+  return out.filter((c): c is Condition => c !== null);
+}
+
+const unique = (values: string[]): string[] => (values.length === 1 ? [...values] : [...new Set(values)]);
+
 export function ownerIn(userIds: string[]): Condition {
-  return userIds.length === 0 ? FALSE : { op: 'ownerIn', userIds: [...new Set(userIds)] };
+  return userIds.length === 0 ? FALSE : { op: 'ownerIn', userIds: unique(userIds) };
 }
 
 export function idIn(ids: string[]): Condition {
-  return ids.length === 0 ? FALSE : { op: 'idIn', ids: [...new Set(ids)] };
+  return ids.length === 0 ? FALSE : { op: 'idIn', ids: unique(ids) };
 }
 
 export function inBuckets(bucketIds: string[]): Condition {
-  return bucketIds.length === 0 ? FALSE : { op: 'inBuckets', bucketIds: [...new Set(bucketIds)] };
+  return bucketIds.length === 0 ? FALSE : { op: 'inBuckets', bucketIds: unique(bucketIds) };
 }
 
 export function stateIn(states: ContactState[]): Condition {
@@ -72,6 +142,20 @@ export function matchingShares<S extends ShareFact>(
   );
 }
 
+// A large set test is evaluated through a Set built once per array (conditions are built once per context and then
+// evaluated for every record of a page): an admin's bucket test holds hundreds of ids.
+const SET_FROM = 16;
+const setCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+function hasValue(values: readonly string[], value: string): boolean {
+  if (values.length < SET_FROM) return values.includes(value);
+  let set = setCache.get(values);
+  if (!set) {
+    set = new Set(values);
+    setCache.set(values, set);
+  }
+  return set.has(value);
+}
+
 export function evaluateCondition(condition: Condition, record: RecordFacts): boolean {
   switch (condition.op) {
     case 'true':
@@ -85,15 +169,15 @@ export function evaluateCondition(condition: Condition, record: RecordFacts): bo
     case 'orgIs':
       return record.orgId === condition.orgId;
     case 'ownerIn':
-      return condition.userIds.includes(record.ownerId);
+      return hasValue(condition.userIds, record.ownerId);
     case 'idIn':
-      return condition.ids.includes(record.id);
+      return hasValue(condition.ids, record.id);
     case 'stateIn':
       return record.state !== undefined && condition.states.includes(record.state);
     case 'sharedWith':
       return matchingShares(record.shares ?? [], condition, condition.minLevel, condition.now).length > 0;
     case 'inBuckets':
-      return (record.bucketIds ?? []).some((id) => condition.bucketIds.includes(id));
+      return (record.bucketIds ?? []).some((id) => hasValue(condition.bucketIds, id));
     default:
       return assertNever(condition);
   }

@@ -5,8 +5,8 @@ import {
 } from './actions.ts';
 import { evaluateCondition } from './condition.ts';
 import type { ActorContext, ContactFacts, RecordFacts } from './facts.ts';
-import { maxLevel, type Level } from './levels.ts';
-import { actionCondition, rulesOf } from './policy.ts';
+import type { Level } from './levels.ts';
+import { actionCondition, levelAllows, levelRulesOf } from './policy.ts';
 
 
 export type Decision = {
@@ -16,9 +16,11 @@ export type Decision = {
   visible: boolean;
 };
 
+/** The highest level whose rules match: levels are tried from the top, so the first match is the answer. */
 function levelOf(ctx: ActorContext, resource: Resource | undefined, record: RecordFacts): Level {
   if (resource === undefined || record.orgId !== ctx.actor.orgId) return 'none';
-  return maxLevel(rulesOf(ctx, resource).filter((r) => evaluateCondition(r.when, record)).map((r) => r.level));
+  for (const rule of levelRulesOf(ctx, resource)) if (evaluateCondition(rule.when, record)) return rule.level;
+  return 'none';
 }
 
 /** The highest level any active source gives on a record of `resource` (spec §1.3). */
@@ -31,10 +33,18 @@ export function computeLevel(ctx: ActorContext, contact: ContactFacts): Level {
   return levelOf(ctx, 'contact', contact);
 }
 
+/**
+ * A contact action is settled from the level (`levelAllows` reads the same requirement the action's condition is
+ * built from; the differential test holds the two to the SQL); other resources evaluate the action's condition.
+ */
 function decideOne(ctx: ActorContext, action: Action, record: RecordFacts): Decision {
-  const level = levelOf(ctx, resourceOf(action), record);
+  const resource = resourceOf(action);
+  const level = levelOf(ctx, resource, record);
   if (level === 'none') return { allowed: false, level, visible: false };
-  return { allowed: evaluateCondition(actionCondition(ctx, action), record), level, visible: true };
+  const allowed = resource === 'contact'
+    ? levelAllows(ctx, action as ContactAction, level, record)
+    : evaluateCondition(actionCondition(ctx, action), record);
+  return { allowed, level, visible: true };
 }
 
 /** One record, one action: its resource comes from the action's prefix; an unknown action is denied. */
@@ -69,6 +79,11 @@ export function allowedActionsOn<R extends Resource>(ctx: ActorContext, resource
 
 /** The actions the caller may take on a contact: the web app renders from this and never re-derives policy. */
 export function allowedActions(ctx: ActorContext, contact: ContactFacts): ContactAction[] {
-  if (levelOf(ctx, 'contact', contact) === 'none') return [];
-  return CONTACT_ACTIONS.filter((a) => evaluateCondition(actionCondition(ctx, a), contact));
+  return allowedActionsAt(ctx, contact, levelOf(ctx, 'contact', contact));
+}
+
+/** As `allowedActions` when the caller has the level already (`computeLevel`): no condition is evaluated again. */
+export function allowedActionsAt(ctx: ActorContext, contact: ContactFacts, level: Level): ContactAction[] {
+  if (level === 'none') return [];
+  return CONTACT_ACTIONS.filter((a) => levelAllows(ctx, a, level, contact));
 }

@@ -7,10 +7,13 @@ import {
 import { assertNever } from './assert-never.ts';
 import { and, FALSE, or, ownerIn, stateIn, type Condition } from './condition.ts';
 import type { ActorContext } from './facts.ts';
-import { isAtLeast, type Level } from './levels.ts';
+import { isAtLeast, LEVELS, levelRank, type Level } from './levels.ts';
 import { activeUserGrants, bucketRules, contactRules, type Rule } from './rules.ts';
 
 const rulesCache = new WeakMap<ActorContext, Map<Resource, Rule[]>>();
+const levelRulesCache = new WeakMap<ActorContext, Map<Resource, LevelRule[]>>();
+type ContactRequirement = { minLevel: Level; states: readonly string[]; owners: string[] | null };
+const requirementCache = new WeakMap<ActorContext, Map<ContactAction, ContactRequirement>>();
 const conditionCache = new WeakMap<ActorContext, Map<string, Condition>>();
 
 function cacheOf<K, V>(cache: WeakMap<ActorContext, Map<K, V>>, ctx: ActorContext): Map<K, V> {
@@ -44,6 +47,41 @@ export function rulesOf(ctx: ActorContext, resource: Resource = 'contact'): Rule
   return rules;
 }
 
+/** One level and the records the actor's rules give it on: every source at that level as one condition. */
+export type LevelRule = { level: Level; when: Condition };
+
+/**
+ * The actor's rules on one resource grouped by level, highest first, each level's sources ORed into one condition
+ * (where `or` merges same-shaped set tests: every bucket share at `edit` becomes one `inBuckets`). The first that
+ * matches a record is its level, so a decision evaluates a handful of conditions whatever the number of grants and
+ * bucket shares. `rulesOf` keeps the sources one by one for `explain`.
+ */
+export function levelRulesOf(ctx: ActorContext, resource: Resource = 'contact'): LevelRule[] {
+  const cache = cacheOf(levelRulesCache, ctx);
+  let levels = cache.get(resource);
+  if (!levels) {
+    const rules = rulesOf(ctx, resource);
+    levels = [...LEVELS].reverse()
+      .map((level) => ({ level, when: or(...rules.filter((r) => r.level === level).map((r) => r.when)) }))
+      .filter((r) => r.when.op !== 'false');
+    cache.set(resource, levels);
+  }
+  return levels;
+}
+
+/** Whether a record at `level` allows `action`, given the record meets the action's condition's other parts. */
+export function levelAllows(ctx: ActorContext, action: ContactAction, level: Level, record: { state?: string; ownerId: string }): boolean {
+  const cache = cacheOf(requirementCache, ctx);
+  let req = cache.get(action);
+  if (!req) {
+    req = contactRequirement(ctx, action);
+    cache.set(action, req);
+  }
+  if (levelRank(level) < levelRank(req.minLevel)) return false;
+  if (record.state === undefined || !req.states.includes(record.state)) return false;
+  return req.owners === null || req.owners.includes(record.ownerId);
+}
+
 function inOrg(ctx: ActorContext): Condition {
   return { op: 'orgIs', orgId: ctx.actor.orgId };
 }
@@ -62,13 +100,22 @@ export function reassignableOwners(ctx: ActorContext): string[] {
   return [ctx.actor.userId, ...viaGrants];
 }
 
-function contactCondition(ctx: ActorContext, action: ContactAction): Condition {
+/**
+ * What `action` on a contact asks for, beyond the actor's org: a level, a lifecycle state, and for reassign by a
+ * member an owner they may hand contacts away from. The condition (for SQL and `decide`) and `levelAllows` (for a
+ * record whose level is known) are both read from it.
+ */
+function contactRequirement(ctx: ActorContext, action: ContactAction): ContactRequirement {
   const req = requirementFor(action, ctx);
-  let condition = and(inOrg(ctx), stateIn(req.states), granting(rulesOf(ctx, 'contact'), req.minLevel));
-  if (action === 'contact.reassign' && ctx.actor.role !== 'admin') {
-    condition = and(condition, ownerIn(reassignableOwners(ctx)));
-  }
-  return condition;
+  const owners = action === 'contact.reassign' && ctx.actor.role !== 'admin' ? reassignableOwners(ctx) : null;
+  return { minLevel: req.minLevel, states: req.states, owners };
+}
+
+function contactCondition(ctx: ActorContext, action: ContactAction): Condition {
+  const req = contactRequirement(ctx, action);
+  const states = req.states as Parameters<typeof stateIn>[0];
+  const condition = and(inOrg(ctx), stateIn(states), granting(rulesOf(ctx, 'contact'), req.minLevel));
+  return req.owners ? and(condition, ownerIn(req.owners)) : condition;
 }
 
 function bucketCondition(ctx: ActorContext, action: BucketAction): Condition {

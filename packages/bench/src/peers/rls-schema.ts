@@ -47,7 +47,7 @@ CREATE INDEX ON rls.user_grants (org_id, grantee_user_id) WHERE grantee_user_id 
 CREATE INDEX ON rls.user_grants (org_id, grantee_team_id) WHERE grantee_team_id IS NOT NULL;
 CREATE INDEX ON rls.bucket_shares (org_id, grantee_user_id) WHERE grantee_user_id IS NOT NULL;
 CREATE INDEX ON rls.bucket_shares (org_id, grantee_team_id) WHERE grantee_team_id IS NOT NULL;
-CREATE INDEX ON rls.bucket_contacts (org_id, contact_id, bucket_id);
+CREATE INDEX ON rls.bucket_contacts (org_id, contact_id) INCLUDE (bucket_id);
 CREATE INDEX ON rls.contact_events (org_id, contact_id, created_at DESC, id DESC);
 ANALYZE rls.orgs, rls.users, rls.team_members, rls.contacts, rls.contact_shares, rls.user_grants, rls.bucket_shares, rls.bucket_contacts, rls.contact_events;`;
 

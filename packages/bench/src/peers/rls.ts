@@ -1,6 +1,7 @@
 // The pg-rls peer: each operation is one transaction on one connection: `BEGIN; SET LOCAL ROLE bench_rls; SET LOCAL
 // rls.user_id ...; SET LOCAL rls.org_id ...` (one round trip), the prepared query, COMMIT. The policies do the rest.
 import pg from 'pg';
+import { SESSION_SETTINGS } from '@tandem/server';
 import { readMarker, writeMarker } from '../dataset.ts';
 import { progress } from '../stats.ts';
 import type { TestUser } from '../users.ts';
@@ -41,7 +42,9 @@ export async function rlsPeer(url: string, source: Query, orgId: string, key: st
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const loaded = await load(client, source, orgId, `${key} rls-v5`);
+  // The same planner settings as Tandem's own sessions (server storage/connect.ts SESSION_SETTINGS): equal footing.
+  await client.query(SESSION_SETTINGS);
+  const loaded = await load(client, source, orgId, `${key} rls-v6`);
   await client.query('UPDATE rls.orgs SET share_all_contacts = false WHERE id = $1', [orgId]);
   if (!UUID.test(orgId)) throw new Error('org id is not a uuid');
   const inTx = async <T>(user: TestUser, work: () => Promise<T>): Promise<T> => {

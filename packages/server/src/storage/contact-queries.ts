@@ -4,7 +4,7 @@
 import { compileFilter, type ActorContext, type ContactAction, type ListPolicy } from '@tandem/core';
 import { sql } from 'kysely';
 import type { Db } from './connect.ts';
-import { factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
+import { actorBucketSet, factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
 import { contactPageQuery, type PageQuery } from './contact-page.ts';
 import { CONTACTS, renderPolicy } from './render-filter.ts';
 
@@ -27,7 +27,8 @@ export async function selectContacts(db: Db, ctx: ActorContext, policy: ListPoli
   const page = contactPageQuery<RawRow>(ctx.actor.orgId, policy, query, sql`c.*, ${factColumns(ctx)}`);
   if (!page) return [];
   const result = await page.execute(db);
-  return result.rows.map(toContactWithFacts);
+  const buckets = actorBucketSet(ctx);
+  return result.rows.map((raw) => toContactWithFacts(raw, buckets));
 }
 
 /** Counts without naming (e.g. the contacts of a pipeline stage the viewer cannot see), under a compiled policy. */

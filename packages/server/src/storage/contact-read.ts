@@ -4,7 +4,7 @@
 import type { ActorContext } from '@tandem/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connect.ts';
-import { bucketIdsOf, contactColumns, factColumns, toContactKeeping, type ContactWithFacts, type RawRow } from './contact-facts.ts';
+import { actorBucketSet, contactColumns, factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
 import { eventsOf, historyPageColumn, type EventCursor, type EventWithNames } from './history-queries.ts';
 import { isUuid } from './ids.ts';
 import { prepared } from './prepared.ts';
@@ -20,14 +20,14 @@ export async function loadContacts(db: Db, ctx: ActorContext, ids: string[]): Pr
   const out = new Map<string, ContactWithFacts>();
   if (wanted.length === 0) return out;
   const which = wanted.length === 1
-    ? sql`${prepared('contact_by_id')} SELECT ${contactColumns}, ${factColumns(ctx, 'all')} FROM contacts c
+    ? sql`${prepared('contact_by_id')} SELECT ${contactColumns}, ${factColumns(ctx)} FROM contacts c
       WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ${wanted[0]}::uuid`
-    : sql`SELECT ${contactColumns}, ${factColumns(ctx, 'all')} FROM contacts c
+    : sql`SELECT ${contactColumns}, ${factColumns(ctx)} FROM contacts c
       WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ANY(${wanted}::uuid[])`;
   const result = await (which as RawBuilder<RawRow>).execute(db);
-  const buckets = new Set(bucketIdsOf(ctx));
+  const buckets = actorBucketSet(ctx);
   for (const raw of result.rows) {
-    const item = toContactKeeping(raw, buckets);
+    const item = toContactWithFacts(raw, buckets);
     out.set(item.row.id, item);
   }
   return out;
@@ -49,11 +49,11 @@ export type ContactWithHistory = { contact: ContactWithFacts; events: EventWithN
 export async function loadContactWithHistory(db: Db, ctx: ActorContext, id: string, limit: number, after?: EventCursor): Promise<ContactWithHistory | undefined> {
   if (!isUuid(id)) return undefined;
   const name = after ? 'contact_history_after' : 'contact_history_page';
-  const result = await sql<RawRow & { history: unknown }>`${prepared(name)} SELECT ${contactColumns}, ${factColumns(ctx, 'all')},
+  const result = await sql<RawRow & { history: unknown }>`${prepared(name)} SELECT ${contactColumns}, ${factColumns(ctx)},
       ${historyPageColumn(limit, after)} AS history
     FROM contacts c WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ${id.toLowerCase()}::uuid`.execute(db);
   const raw = result.rows[0];
   if (!raw) return undefined;
   const { history, ...row } = raw;
-  return { contact: toContactKeeping(row, new Set(bucketIdsOf(ctx))), events: eventsOf(history) };
+  return { contact: toContactWithFacts(row, actorBucketSet(ctx)), events: eventsOf(history) };
 }

@@ -22,7 +22,7 @@ export function ms(value: Date | string | number | null): number | null {
 /** The caller's own row (`k = 'me'`): session (null when loaded by user), user, org switches and teams. */
 export type MeJson = {
   session_id: string | null; kind: 'session' | 'api' | null; expires_at: number | null; revoked: boolean | null;
-  user_id: string; org_id: string; role: 'admin' | 'member'; status: 'active' | 'deactivated'; export_channels: string[];
+  access_version: number; user_id: string; org_id: string; role: 'admin' | 'member'; status: 'active' | 'deactivated'; export_channels: string[];
   export_enabled: boolean; share_all_contacts: boolean; members_can_archive_delete_shared: boolean; team_ids: string[];
 };
 
@@ -46,13 +46,15 @@ export const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${c
  * The statement's body after a `me` CTE (one row or none, with org_id, user_id and team_ids): the caller's row, then
  * their user grants and bucket shares, each source as two index probes (the user's partial index, the teams' one).
  */
-function factRows(): RawBuilder<unknown> {
+function factRows(known: number = NOT_KNOWN): RawBuilder<unknown> {
+  // Grants and bucket shares come only when the caller's cached copy is not at the org's access version.
+  const stale = sql`me.access_version <> ${known}::float8`;
   const grant = (on: RawBuilder<unknown>) => sql`SELECT 'g', NULL::json, g.id, g.owner_id, g.grantee_user_id, g.grantee_team_id, g.scope::text,
       g.level, ${epochMs('g.starts_at')}, ${epochMs('g.expires_at')}, g.created_by, ${epochMs('g.created_at')}
-    FROM me JOIN user_grants g ON g.org_id = me.org_id AND ${on}`;
+    FROM me JOIN user_grants g ON g.org_id = me.org_id AND ${on} AND ${stale}`;
   const bucket = (on: RawBuilder<unknown>) => sql`SELECT 'b', NULL::json, b.id, b.bucket_id, b.grantee_user_id, b.grantee_team_id, NULL::text,
       b.level, ${epochMs('b.starts_at')}, ${epochMs('b.expires_at')}, b.created_by, ${epochMs('b.created_at')}
-    FROM me JOIN bucket_shares b ON b.org_id = me.org_id AND ${on}`;
+    FROM me JOIN bucket_shares b ON b.org_id = me.org_id AND ${on} AND ${stale}`;
   return sql`SELECT 'me' AS k, row_to_json(me) AS me, NULL::uuid AS id, NULL::uuid AS ref, NULL::uuid AS gu, NULL::uuid AS gt,
       NULL::text AS scope, NULL::int AS level, NULL::float8 AS s, NULL::float8 AS e, NULL::uuid AS by, NULL::float8 AS at FROM me
     UNION ALL ${grant(sql`g.grantee_user_id = me.user_id`)}
@@ -61,8 +63,12 @@ function factRows(): RawBuilder<unknown> {
     UNION ALL ${bucket(sql`b.grantee_team_id = ANY(me.team_ids)`)}`;
 }
 
-/** The `me` columns for the user `u` of the org `o`. */
-const ME_COLUMNS = sql`u.id AS user_id, u.org_id, u.role, u.status, u.export_channels, o.export_enabled, o.share_all_contacts,
+/** No cached copy: every version differs from it (versions start at 1). */
+const NOT_KNOWN = -1;
+
+/** The `me` columns for the user `u` of the org `o`, with the org's access version (migration 0005). */
+const ME_COLUMNS = sql`COALESCE((SELECT v.version FROM access_versions v WHERE v.org_id = u.org_id), 1)::float8 AS access_version,
+    u.id AS user_id, u.org_id, u.role, u.status, u.export_channels, o.export_enabled, o.share_all_contacts,
     o.members_can_archive_delete_shared,
     COALESCE((SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_members tm WHERE tm.org_id = u.org_id AND tm.user_id = u.id), '{}'::uuid[]) AS team_ids`;
 
@@ -74,11 +80,38 @@ function parsed<T>(value: T | string): T {
 const byAge = (a: { id: string; grantedAt: number }, b: { id: string; grantedAt: number }) =>
   a.grantedAt - b.grantedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The caller's row and the context the core decides from, out of the rows of one statement here. */
-export function actorContextOf(rows: readonly ActorFactRow[], now: number): { me: MeJson; ctx: ActorContext } | undefined {
+/** A caller's grants and bucket shares as read at an org's access version. */
+export type KeptFacts = { version: number; userGrants: readonly UserGrantFact[]; bucketShares: readonly BucketShareFact[] };
+
+/**
+ * The caller's row and the context the core decides from, out of the rows of one statement here. `kept` stands in
+ * for the grant and bucket-share rows when it is at the version the statement read (which then sent none).
+ */
+export function actorContextOf(rows: readonly ActorFactRow[], now: number, kept?: KeptFacts): { me: MeJson; ctx: ActorContext; facts: KeptFacts } | undefined {
   const first = rows.find((r) => r.k === 'me');
   if (!first?.me) return undefined;
   const me = parsed(first.me);
+  const facts = kept && kept.version === me.access_version ? kept : factsOf(rows, me.access_version);
+  return {
+    me,
+    facts,
+    ctx: {
+      actor: {
+        userId: me.user_id, orgId: me.org_id, role: me.role, status: me.status, teamIds: me.team_ids,
+        exportChannels: me.export_channels as ExportChannel[],
+      },
+      settings: {
+        exportEnabled: me.export_enabled, shareAllContacts: me.share_all_contacts,
+        membersCanArchiveDeleteShared: me.members_can_archive_delete_shared,
+      },
+      userGrants: facts.userGrants,
+      bucketShares: facts.bucketShares,
+      now,
+    },
+  };
+}
+
+function factsOf(rows: readonly ActorFactRow[], version: number): KeptFacts {
   const userGrants: UserGrantFact[] = [];
   const bucketShares: BucketShareFact[] = [];
   for (const r of rows) {
@@ -94,22 +127,7 @@ export function actorContextOf(rows: readonly ActorFactRow[], now: number): { me
   // Ordered, so the same facts give the same context (and the same compiled SQL) on every request.
   userGrants.sort(byAge);
   bucketShares.sort(byAge);
-  return {
-    me,
-    ctx: {
-      actor: {
-        userId: me.user_id, orgId: me.org_id, role: me.role, status: me.status, teamIds: me.team_ids,
-        exportChannels: me.export_channels as ExportChannel[],
-      },
-      settings: {
-        exportEnabled: me.export_enabled, shareAllContacts: me.share_all_contacts,
-        membersCanArchiveDeleteShared: me.members_can_archive_delete_shared,
-      },
-      userGrants,
-      bucketShares,
-      now,
-    },
-  };
+  return { version, userGrants, bucketShares };
 }
 
 /** Returns null when the user does not exist in that org. One statement. */
@@ -125,12 +143,48 @@ export async function loadActorContext(db: Db, orgId: string, userId: string, no
  * The session whose token hashes to `tokenHash` with its user's facts for the core, or undefined when no session has
  * that hash: one statement, the only one a signed-in request spends before its route. The caller judges the session
  * (revoked, expired, deactivated user, API channel).
+ *
+ * The session's grants and bucket shares are kept in this process (per database handle, the most recent sessions)
+ * with the org's access version they were read at; the statement sends them again only when that version has moved
+ * (docs/decisions.md D19). The caller's own row (role, status, teams, switches, session state) is read every time.
  */
 export async function loadSessionActor(db: Db, tokenHash: string, now: number): Promise<{ me: MeJson; ctx: ActorContext } | undefined> {
+  const cache = keptFactsOf(db);
+  const kept = cache.get(tokenHash);
   const result = await sql<ActorFactRow>`${prepared('actor_by_token')} WITH me AS (
       SELECT s.id AS session_id, s.kind, ${epochMs('s.expires_at')} AS expires_at, s.revoked_at IS NOT NULL AS revoked, ${ME_COLUMNS}
       FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id JOIN orgs o ON o.id = u.org_id
       WHERE s.token_hash = ${tokenHash})
-    ${factRows()}`.execute(db);
-  return actorContextOf(result.rows, now);
+    ${factRows(kept?.version ?? NOT_KNOWN)}`.execute(db);
+  const loaded = actorContextOf(result.rows, now, kept);
+  if (!loaded) {
+    cache.delete(tokenHash);
+    return undefined;
+  }
+  if (loaded.facts !== kept) keep(cache, tokenHash, loaded.facts);
+  else {
+    // Most recently used last: the first key is the one to drop.
+    cache.delete(tokenHash);
+    cache.set(tokenHash, kept);
+  }
+  return { me: loaded.me, ctx: loaded.ctx };
+}
+
+/** Sessions whose facts a process keeps: an admin with a hundred bucket shares is about 40 KB. */
+export const KEPT_SESSIONS_MAX = 2_000;
+const keptFacts = new WeakMap<Db, Map<string, KeptFacts>>();
+
+function keptFactsOf(db: Db): Map<string, KeptFacts> {
+  let cache = keptFacts.get(db);
+  if (!cache) {
+    cache = new Map();
+    keptFacts.set(db, cache);
+  }
+  return cache;
+}
+
+function keep(cache: Map<string, KeptFacts>, tokenHash: string, facts: KeptFacts): void {
+  cache.delete(tokenHash);
+  cache.set(tokenHash, facts);
+  if (cache.size > KEPT_SESSIONS_MAX) cache.delete(cache.keys().next().value as string);
 }

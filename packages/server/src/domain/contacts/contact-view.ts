@@ -1,10 +1,10 @@
 // What the API shows of a contact: its row, its owner's name and the caller's access, computed by @tandem/core
 // (level, allowed actions, shared, and the levels the caller may give in a share). The web app renders from this
-// and never re-derives policy. Each action's condition is built once per request context (the core caches it), so
-// a page of 50 contacts evaluates 14 ready conditions per row rather than building 700 trees. The owner's name
+// and never re-derives policy. A row costs one level (the core tries its few per-level conditions from the top) and
+// the 14 actions read from that level: no action's condition is evaluated per row. The owner's name
 // comes with the row (storage/contact-facts.ts): a view costs no statement of its own.
 import {
-  allowedActions, computeLevel, isAtLeast, shareCeiling, SHARE_LEVELS, type ActorContext, type ContactAction,
+  allowedActionsAt, computeLevel, isAtLeast, shareCeiling, SHARE_LEVELS, type ActorContext, type ContactAction,
   type ContactFacts, type Level, type ShareLevel,
 } from '@tandem/core';
 import type { Db } from '../../storage/connect.ts';
@@ -17,7 +17,7 @@ export type ContactView = { row: ContactRow; ownerName: string; access: ContactA
 export function computeContactAccess(ctx: ActorContext, facts: ContactFacts): ContactAccess {
   const level = computeLevel(ctx, facts);
   if (level === 'none') throw new Error(`contact ${facts.id} is not visible to ${ctx.actor.userId}`);
-  const actions = allowedActions(ctx, facts);
+  const actions = allowedActionsAt(ctx, facts, level);
   const ceiling = shareCeiling(ctx, level);
   const shareLevels = actions.includes('contact.share') ? SHARE_LEVELS.filter((l) => isAtLeast(ceiling, l)) : [];
   return { level, actions, shared: facts.ownerId !== ctx.actor.userId, shareLevels };
