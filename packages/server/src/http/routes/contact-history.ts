@@ -1,11 +1,12 @@
 // A contact's communication history (spec §3, §6.5): read (view), send messages on the owner's behalf, log notes
-// and calls (collaborate).
+// and calls (collaborate). The three writes honour `Idempotency-Key` (http/idempotency.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { logHistoryEntry } from '../../domain/history/log-entry.ts';
 import { listHistory } from '../../domain/history/list-history.ts';
 import { sendMessage } from '../../domain/history/send-message.ts';
 import type { AppDeps } from '../deps.ts';
+import { answerOnce, idempotencyHeaders } from '../idempotency.ts';
 import { listQuerySchema, pageOf, problems } from '../serializers/contact.ts';
 import { historyBodySchema, historyItemSchema, toHistoryDto } from '../serializers/history.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
@@ -30,34 +31,37 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
   app.post('/contacts/:id/messages', {
     schema: {
       tags, summary: "Send a message to the client on the owner's behalf (collaborate or more; audited)", params: contactParams,
+      headers: idempotencyHeaders,
       body: z.object({ body: historyBodySchema, channel: z.string().trim().min(1).max(40).optional().describe('default email') }).strict(),
       response: { 201: z.object({ message: historyItemSchema }), ...writeProblems },
     },
     preValidation,
   }, async (request, reply) => {
-    const view = await sendMessage(deps, actorOf(request), request.params.id, request.body);
-    return reply.status(201).send({ message: toHistoryDto(view) });
+    const ctx = actorOf(request);
+    return answerOnce(deps, ctx, request, reply, 201, async () => ({ message: toHistoryDto(await sendMessage(deps, ctx, request.params.id, request.body)) }));
   });
 
   app.post('/contacts/:id/notes', {
     schema: {
-      tags, summary: 'Log a note (collaborate or more)', params: contactParams, body: z.object({ body: historyBodySchema }).strict(),
+      tags, summary: 'Log a note (collaborate or more)', params: contactParams, headers: idempotencyHeaders,
+      body: z.object({ body: historyBodySchema }).strict(),
       response: { 201: z.object({ note: historyItemSchema }), ...writeProblems },
     },
     preValidation,
   }, async (request, reply) => {
-    const view = await logHistoryEntry(deps, actorOf(request), request.params.id, 'note', request.body.body);
-    return reply.status(201).send({ note: toHistoryDto(view) });
+    const ctx = actorOf(request);
+    return answerOnce(deps, ctx, request, reply, 201, async () => ({ note: toHistoryDto(await logHistoryEntry(deps, ctx, request.params.id, 'note', request.body.body)) }));
   });
 
   app.post('/contacts/:id/calls', {
     schema: {
-      tags, summary: 'Log a call (collaborate or more)', params: contactParams, body: z.object({ body: historyBodySchema }).strict(),
+      tags, summary: 'Log a call (collaborate or more)', params: contactParams, headers: idempotencyHeaders,
+      body: z.object({ body: historyBodySchema }).strict(),
       response: { 201: z.object({ call: historyItemSchema }), ...writeProblems },
     },
     preValidation,
   }, async (request, reply) => {
-    const view = await logHistoryEntry(deps, actorOf(request), request.params.id, 'call', request.body.body);
-    return reply.status(201).send({ call: toHistoryDto(view) });
+    const ctx = actorOf(request);
+    return answerOnce(deps, ctx, request, reply, 201, async () => ({ call: toHistoryDto(await logHistoryEntry(deps, ctx, request.params.id, 'call', request.body.body)) }));
   });
 };

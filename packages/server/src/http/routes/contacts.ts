@@ -12,6 +12,7 @@ import { restoreContact, trashContact } from '../../domain/contacts/trash-contac
 import { updateContact } from '../../domain/contacts/update-contact.ts';
 import { reassignBook } from '../../domain/contacts/reassign-book.ts';
 import type { AppDeps } from '../deps.ts';
+import { answerOnce, idempotencyHeaders } from '../idempotency.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 import { idParams as contactParams } from '../schemas.ts';
 import {
@@ -26,11 +27,14 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   const tags = ['contacts'];
 
   app.post('/contacts', {
-    schema: { tags, summary: 'Create a contact owned by the caller', body: contactInputSchema, response: { 201: contactAnswer, ...problems(400, 401) } },
+    schema: {
+      tags, summary: 'Create a contact owned by the caller', headers: idempotencyHeaders, body: contactInputSchema,
+      response: { 201: contactAnswer, ...problems(400, 401, 409) },
+    },
     preValidation,
   }, async (request, reply) => {
-    const view = await createContact(deps, actorOf(request), request.body);
-    return reply.status(201).send({ contact: toContactDto(view) });
+    const ctx = actorOf(request);
+    return answerOnce(deps, ctx, request, reply, 201, async () => ({ contact: toContactDto(await createContact(deps, ctx, request.body)) }));
   });
 
   app.get('/contacts', {
