@@ -98,6 +98,11 @@ export async function insertBucketShare(trx: Db, orgId: string, bucketId: string
   return row.id;
 }
 
+export async function updateBucketShareRow(trx: Db, orgId: string, shareId: string, patch: { level: ShareLevel; startsAt: Date | null; expiresAt: Date | null }): Promise<void> {
+  await trx.updateTable('bucket_shares').set({ level: levelRank(patch.level), starts_at: patch.startsAt, expires_at: patch.expiresAt })
+    .where('org_id', '=', orgId).where('id', '=', shareId).execute();
+}
+
 export async function deleteBucketShare(trx: Db, orgId: string, shareId: string): Promise<void> {
   await trx.deleteFrom('bucket_shares').where('org_id', '=', orgId).where('id', '=', shareId).execute();
 }

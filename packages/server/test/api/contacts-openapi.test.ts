@@ -28,7 +28,7 @@ it('documents every contact, share, history, access and bucket route', async () 
     '/api/v1/buckets/{id}/contacts': ['post'],
     '/api/v1/buckets/{id}/contacts/{contactId}': ['delete'],
     '/api/v1/buckets/{id}/shares': ['get', 'post'],
-    '/api/v1/buckets/{id}/shares/{shareId}': ['delete'],
+    '/api/v1/buckets/{id}/shares/{shareId}': ['patch', 'delete'],
   };
   for (const [path, methods] of Object.entries(expected)) {
     expect(Object.keys(doc.paths[path] ?? {}).sort(), path).toEqual([...methods].sort());

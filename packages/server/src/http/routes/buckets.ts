@@ -7,11 +7,11 @@ import { deleteBucket } from '../../domain/buckets/delete-bucket.ts';
 import { loadBucketOrThrow } from '../../domain/buckets/bucket-guard.ts';
 import { listVisibleBuckets } from '../../domain/buckets/list-buckets.ts';
 import { renameBucketAs } from '../../domain/buckets/rename-bucket.ts';
-import { listSharesOfBucket, revokeBucketShare, shareBucket } from '../../domain/buckets/share-bucket.ts';
+import { listSharesOfBucket, revokeBucketShare, shareBucket, updateBucketShare } from '../../domain/buckets/share-bucket.ts';
 import type { AppDeps } from '../deps.ts';
 import { bucketNameSchema, bucketSchema, bucketShareSchema, toBucketDto, toBucketShareDto } from '../serializers/bucket.ts';
 import { listQuerySchema, pageOf, problems } from '../serializers/contact.ts';
-import { newShareSchema } from '../serializers/share.ts';
+import { newShareSchema, sharePatchSchema } from '../serializers/share.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 
 const bucketParams = z.object({ id: z.string().max(100) });
@@ -88,6 +88,19 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     const ctx = actorOf(request);
     const share = await shareBucket(deps, ctx, request.params.id, request.body);
     return reply.status(201).send({ share: toBucketShareDto(share, ctx.now) });
+  });
+
+  app.patch('/buckets/:id/shares/:shareId', {
+    schema: {
+      tags, summary: "Change a bucket share's level or window (owner or admin)",
+      description: 'Any of `level`, `startsAt`, `expiresAt`; null opens a bound. A change that changes nothing is not logged.',
+      params: bucketParams.extend({ shareId: z.string().max(100) }), body: sharePatchSchema,
+      response: { 200: z.object({ share: bucketShareSchema }), ...problems(400, 401, 403, 404) },
+    },
+    preValidation,
+  }, async (request) => {
+    const ctx = actorOf(request);
+    return { share: toBucketShareDto(await updateBucketShare(deps, ctx, request.params.id, request.params.shareId, request.body), ctx.now) };
   });
 
   app.delete('/buckets/:id/shares/:shareId', {
