@@ -1,6 +1,6 @@
 // The API may change only on purpose. This diffs the generated OpenAPI document against the one generated before
 // issue 8 (fixtures/openapi-before-issue-8.json) and asserts that the differences are exactly the ones listed
-// below, JSON pointer by JSON pointer. A change to the API that nobody listed here fails this test: list it (with
+// below, JSON pointer by JSON pointer (a whole new endpoint is one pointer). A change to the API that nobody listed here fails this test: list it (with
 // the reason) or undo it.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -82,7 +82,32 @@ const GRANT_ANSWER_GRANTEE: Change[] = [
   change: 'added', to: 100,
 })));
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE];
+// ---- Issue 10: accounts people expect (item 5), the bucket share PATCH, and Idempotency-Key (item 7) ----------------
+
+const v1 = (path: string): string => pointerOf(['paths', `/api/v1${path}`]);
+
+/** New endpoints: profile and password, invitations, password resets, an admin's password reset. */
+const NEW_PATHS = [
+  '/me/password', '/invitations', '/invitations/{id}', '/invitations/lookup', '/invitations/accept', '/password-resets',
+  '/password-resets/complete', '/users/{id}/password', '/users/{id}/password-reset',
+];
+/** New methods on paths that existed: PATCH /me, and PATCH of a bucket share (a bucket share's level and window could not be changed). */
+const NEW_OPERATIONS: [path: string, method: string][] = [['/me', 'patch'], ['/buckets/{id}/shares/{shareId}', 'patch']];
+const IDEMPOTENCY_HEADER = expect.objectContaining({ in: 'header', name: 'idempotency-key', required: false });
+const ID_PARAMETER = expect.objectContaining({ in: 'path', name: 'id', required: true });
+
+const ISSUE_10: Change[] = [
+  ...NEW_PATHS.map((path): Change => ({ pointer: v1(path), change: 'added', to: expect.any(Object) })),
+  ...NEW_OPERATIONS.map(([path, method]): Change => ({ pointer: `${v1(path)}/${method}`, change: 'added', to: expect.any(Object) })),
+  // POST /contacts and the three history posts take an optional Idempotency-Key header; a reused key answers 409.
+  { pointer: `${v1('/contacts')}/post/parameters`, change: 'added', to: [IDEMPOTENCY_HEADER] },
+  { pointer: `${v1('/contacts')}/post/responses/409`, change: 'added', to: expect.any(Object) },
+  ...['messages', 'notes', 'calls'].map((kind): Change => ({
+    pointer: `${v1(`/contacts/{id}/${kind}`)}/post/parameters`, change: 'changed', from: [ID_PARAMETER], to: [ID_PARAMETER, IDEMPOTENCY_HEADER],
+  })),
+];
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });
