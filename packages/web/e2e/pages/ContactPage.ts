@@ -57,14 +57,14 @@ export class ShareDialog {
     return this.page.getByTestId('share-dialog');
   }
   async levelOptions(): Promise<string[]> {
-    return this.root.locator('.level-option strong').allInnerTexts();
+    return this.root.locator('[data-testid^="level-"] strong').allInnerTexts();
   }
   async addGrantee(name: string): Promise<void> {
     await this.root.getByRole('combobox', { name: 'Add people or teams' }).fill(name);
     await this.root.getByRole('option', { name: new RegExp(name) }).first().click();
   }
   async chooseLevel(label: 'View only' | 'Collaborate' | 'Edit'): Promise<void> {
-    await this.root.locator('.level-option', { hasText: label }).click();
+    await this.root.locator('[data-testid^="level-"]', { hasText: label }).click();
   }
   async forOneWeek(): Promise<void> {
     await this.root.getByRole('button', { name: '1 week' }).click();
@@ -94,7 +94,7 @@ export class ExplainPanel {
     await select.selectOption(value);
   }
   async level(): Promise<string> {
-    return (await this.root.getByTestId('explain-level').locator('.badge').innerText()).trim();
+    return (await this.root.getByTestId('explain-level').getByTestId('level-badge').innerText()).trim();
   }
   get sources(): Locator {
     return this.root.getByTestId('access-source');

@@ -15,13 +15,13 @@ export class InboxPage {
     return this.page.getByTestId('contact-row');
   }
   row(name: string): Locator {
-    return this.rows.filter({ has: this.page.locator('.contact-name-label', { hasText: name }) });
+    return this.rows.filter({ has: this.page.getByTestId('contact-name').filter({ hasText: name }) });
   }
   async names(): Promise<string[]> {
-    return this.page.locator('[data-testid="contact-row"] .contact-name-label').allInnerTexts();
+    return this.rows.getByTestId('contact-name').allInnerTexts();
   }
   emptyState(): Locator {
-    return this.page.locator('.empty-state');
+    return this.page.getByTestId('empty-state');
   }
   async search(text: string): Promise<void> {
     await this.page.getByRole('searchbox', { name: 'Search contacts' }).fill(text);
@@ -44,6 +44,6 @@ export class InboxPage {
     await this.page.getByRole('heading', { name, level: 1 }).waitFor();
   }
   async scrollToEnd(): Promise<void> {
-    await this.page.locator('.list-sentinel').scrollIntoViewIfNeeded();
+    await this.page.getByTestId('list-sentinel').scrollIntoViewIfNeeded();
   }
 }

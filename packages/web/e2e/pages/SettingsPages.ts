@@ -1,4 +1,4 @@
-// Settings pages for administrators: Users, Permissions, Audit log.
+// Settings pages for administrators: Users, Teams, Permissions, Branding, Billing, Audit log.
 import type { Locator, Page } from 'playwright-core';
 
 export class UsersSettingsPage {
@@ -28,6 +28,19 @@ export class UsersSettingsPage {
   async closeUserDialog(): Promise<void> {
     await this.userDialog.getByRole('button', { name: 'Close' }).click();
     await this.userDialog.waitFor({ state: 'detached' });
+  }
+}
+
+export class TeamsSettingsPage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  async goto(): Promise<this> {
+    await this.page.goto(`${this.baseUrl}/settings/teams`);
+    await this.page.getByRole('heading', { name: 'Teams', level: 2 }).waitFor();
+    return this;
+  }
+  get cards(): Locator {
+    return this.page.getByTestId('team-card');
   }
 }
 

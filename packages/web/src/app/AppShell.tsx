@@ -1,12 +1,17 @@
-// The signed-in layout: a sidebar (org, navigation, settings for admins, the user) and the page.
-import { useState } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+// The signed-in layout: a "Skip to content" link, a sidebar (org, navigation, settings for admins, the user) and
+// the page. Up to 900px wide the sidebar folds away behind a menu button in a top bar and opens over the page.
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { useSignOut } from '../features/auth/hooks/useSession.ts';
-import { Avatar } from '../ui/Avatar.tsx';
-import { Icon, type IconName } from '../ui/Icon.tsx';
-import { Logo } from '../ui/Logo.tsx';
+import { cx } from '../lib/cx.ts';
 import { useHotkey } from '../lib/useHotkey.ts';
+import { Avatar } from '../ui/Avatar.tsx';
+import { Button } from '../ui/Button.tsx';
+import { Icon, type IconName } from '../ui/Icon.tsx';
+import { Kbd } from '../ui/Kbd.tsx';
+import { Logo } from '../ui/Logo.tsx';
+import styles from './AppShell.module.css';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useBranding } from './useBranding.ts';
 
@@ -19,53 +24,95 @@ export const SETTINGS_SECTIONS: { to: string; label: string; icon: IconName }[] 
   { to: '/settings/audit', label: 'Audit log', icon: 'activity' },
 ];
 
+const SIDEBAR_ID = 'app-sidebar';
+
 function NavItem({ to, icon, label, end }: { to: string; icon: IconName; label: string; end?: boolean }) {
   return (
-    <NavLink to={to} end={end} className={({ isActive }) => `nav-item${isActive ? ' active' : ''}`}>
+    <NavLink to={to} end={end} className={({ isActive }) => cx(styles.navItem, isActive && styles.active)}>
       <Icon name={icon} />
       <span>{label}</span>
     </NavLink>
   );
 }
 
+/** Moves focus to the page itself, so the next Tab starts in the content and a screen reader reads it. */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  const main = document.getElementById('main');
+  main?.focus({ preventScroll: true });
+  main?.scrollIntoView({ block: 'start' });
+}
+
 export function AppShell() {
   const { user, org } = useCurrentUser();
   const signOut = useSignOut();
   const [shortcuts, setShortcuts] = useState(false);
+  const [navOpen, setNavOpen] = useState(false);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const sidebarRef = useRef<HTMLElement>(null);
+  const location = useLocation();
   useBranding(org);
   useHotkey('?', () => setShortcuts(true));
+
+  // Following a link closes the folded-out navigation (even a link to the page already open).
+  useEffect(() => setNavOpen(false), [location.key]);
+
+  // While it is open: focus goes into it, Escape closes it, and focus comes back to the menu button.
+  useEffect(() => {
+    if (!navOpen) return;
+    sidebarRef.current?.querySelector<HTMLElement>('a, button')?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setNavOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      if (sidebarRef.current?.contains(document.activeElement)) menuButtonRef.current?.focus();
+    };
+  }, [navOpen]);
+
   return (
-    <div className="shell">
-      <aside className="sidebar" aria-label="Main navigation">
-        <div className="sidebar-org">
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skipLink} onClick={skipToContent}>
+        Skip to content
+      </a>
+      <header className={styles.topbar} inert={navOpen}>
+        <Button ref={menuButtonRef} variant="ghost" icon="menu" aria-label="Open navigation" aria-expanded={navOpen} aria-controls={SIDEBAR_ID} onClick={() => setNavOpen(true)} />
+        <Logo size={24} />
+        <span className={styles.topbarName}>{org.name}</span>
+      </header>
+      <aside ref={sidebarRef} id={SIDEBAR_ID} className={cx(styles.sidebar, navOpen && styles.sidebarOpen)} aria-label="Main navigation">
+        <div className={styles.org}>
           <Logo />
-          <div className="sidebar-org-text">
-            <strong data-testid="org-name">{org.name}</strong>
-            <span>Tandem CRM</span>
+          <div className={styles.orgText}>
+            <strong className={styles.orgName} data-testid="org-name">
+              {org.name}
+            </strong>
+            <span className={styles.orgProduct}>Tandem CRM</span>
           </div>
+          <Button className={styles.closeButton} variant="ghost" icon="x" aria-label="Close navigation" onClick={() => setNavOpen(false)} />
         </div>
-        <nav className="nav">
+        <nav className={styles.nav}>
           <NavItem to="/contacts" icon="inbox" label="Contacts" />
           {user.role === 'admin' ? <NavItem to="/settings" icon="sliders" label="Settings" /> : null}
         </nav>
-        <button type="button" className="nav-item shortcuts-link" onClick={() => setShortcuts(true)}>
-          <kbd className="kbd">?</kbd>
+        <button type="button" className={cx(styles.navItem, styles.shortcutsLink)} onClick={() => setShortcuts(true)}>
+          <Kbd>?</Kbd>
           <span>Keyboard shortcuts</span>
         </button>
-        <div className="sidebar-footer">
-          <div className="sidebar-user" data-testid="current-user">
+        <div className={styles.footer}>
+          <div className={styles.user} data-testid="current-user">
             <Avatar name={user.name} size={30} />
-            <div className="sidebar-user-text">
-              <strong>{user.name}</strong>
-              <span>{user.role === 'admin' ? 'Administrator' : 'Member'}</span>
+            <div className={styles.userText}>
+              <strong className={styles.userName}>{user.name}</strong>
+              <span className={styles.userRole}>{user.role === 'admin' ? 'Administrator' : 'Member'}</span>
             </div>
           </div>
-          <button type="button" className="btn btn-ghost btn-icon-only" onClick={() => signOut.mutate()} aria-label="Sign out" title="Sign out" disabled={signOut.isPending}>
-            <Icon name="logOut" />
-          </button>
+          <Button variant="ghost" icon="logOut" onClick={() => signOut.mutate()} aria-label="Sign out" title="Sign out" disabled={signOut.isPending} />
         </div>
       </aside>
-      <main className="main" id="main">
+      {navOpen ? <div className={styles.backdrop} aria-hidden="true" onClick={() => setNavOpen(false)} /> : null}
+      <main className={styles.main} id="main" tabIndex={-1} inert={navOpen}>
         <Outlet />
       </main>
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />

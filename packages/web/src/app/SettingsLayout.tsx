@@ -1,27 +1,35 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { cx } from '../lib/cx.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { Page, PageHeader } from '../ui/Page.tsx';
 import { SETTINGS_SECTIONS } from './AppShell.tsx';
+import styles from './SettingsLayout.module.css';
 
 export function SettingsLayout() {
+  const tabsRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone only some tabs fit: bring the open one into view.
+  useEffect(() => {
+    const tabs = tabsRef.current;
+    const active = tabs?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!tabs || !active || tabs.scrollWidth <= tabs.clientWidth) return;
+    tabs.scrollLeft = active.offsetLeft - (tabs.clientWidth - active.offsetWidth) / 2;
+  }, [pathname]);
   return (
-    <div className="page">
-      <header className="page-header">
-        <div>
-          <h1>Settings</h1>
-          <p className="page-subtitle">Manage your organisation: people, access, branding and the audit trail.</p>
-        </div>
-      </header>
-      <nav className="tabs" aria-label="Settings sections">
+    <Page>
+      <PageHeader title="Settings" subtitle="Manage your organisation: people, access, branding and the audit trail." />
+      <nav ref={tabsRef} className={styles.tabs} aria-label="Settings sections">
         {SETTINGS_SECTIONS.map((s) => (
-          <NavLink key={s.to} to={s.to} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
+          <NavLink key={s.to} to={s.to} className={({ isActive }) => cx(styles.tab, isActive && styles.active)}>
             <Icon name={s.icon} size={14} />
             {s.label}
           </NavLink>
         ))}
       </nav>
-      <div className="page-body">
+      <div className={styles.body}>
         <Outlet />
       </div>
-    </div>
+    </Page>
   );
 }

@@ -1,4 +1,6 @@
 import { Dialog } from '../ui/Dialog.tsx';
+import { Kbd } from '../ui/Kbd.tsx';
+import styles from './ShortcutsDialog.module.css';
 
 const SHORTCUTS: { keys: string[]; what: string }[] = [
   { keys: ['/'], what: 'Search contacts' },
@@ -16,17 +18,15 @@ const SHORTCUTS: { keys: string[]; what: string }[] = [
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" size="sm">
-      <dl className="shortcuts">
+      <dl className={styles.shortcuts}>
         {SHORTCUTS.map((s) => (
-          <div key={s.what} className="shortcut">
-            <dt>
+          <div key={s.what} className={styles.shortcut}>
+            <dt className={styles.keys}>
               {s.keys.map((k) => (
-                <kbd key={k} className="kbd">
-                  {k}
-                </kbd>
+                <Kbd key={k}>{k}</Kbd>
               ))}
             </dt>
-            <dd>{s.what}</dd>
+            <dd className={styles.what}>{s.what}</dd>
           </div>
         ))}
       </dl>

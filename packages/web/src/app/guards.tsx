@@ -4,6 +4,7 @@ import { CurrentUserContext, useCurrentUser } from '../features/auth/hooks/useCu
 import { useMe } from '../features/auth/hooks/useSession.ts';
 import { NotAllowedPage } from '../pages/NotAllowedPage.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { CenterScreen } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 
 export function RequireAuth() {
@@ -12,9 +13,9 @@ export function RequireAuth() {
   if (me.isPending) return <PageSpinner label="Loading Tandem" />;
   if (me.isError) {
     return (
-      <div className="center-screen">
+      <CenterScreen>
         <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />
-      </div>
+      </CenterScreen>
     );
   }
   if (!me.data) {

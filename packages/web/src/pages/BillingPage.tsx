@@ -4,9 +4,13 @@ import { useUpdateOrg } from '../features/admin/hooks/useAdmin.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { Button } from '../ui/Button.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { Field } from '../ui/Field.tsx';
-import { Icon } from '../ui/Icon.tsx';
+import { cardClass } from '../ui/Card.tsx';
+import { Field, Form, FormActions, FormRow, Input, TextArea } from '../ui/Field.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { SectionHeader } from '../ui/Page.tsx';
 import { useToast } from '../ui/Toast.tsx';
+import { cx } from '../lib/cx.ts';
+import styles from './BillingPage.module.css';
 
 export function BillingPage() {
   const { org } = useCurrentUser();
@@ -27,37 +31,32 @@ export function BillingPage() {
   };
   return (
     <section aria-labelledby="billing-title">
-      <div className="section-header">
-        <div>
-          <h2 id="billing-title">Billing details</h2>
-          <p className="muted">Who receives invoices, and the address printed on them.</p>
-        </div>
-      </div>
-      <form className="card settings-card form narrow" onSubmit={submit}>
-        <p className="notice notice-info small">
-          <Icon name="info" /> Tandem only stores these details. It does not take or process payments.
-        </p>
+      <SectionHeader id="billing-title" title="Billing details" description="Who receives invoices, and the address printed on them." />
+      <Form className={cx(cardClass('roomy'), styles.narrow)} onSubmit={submit}>
+        <Notice tone="info" icon="info" small>
+          Tandem only stores these details. It does not take or process payments.
+        </Notice>
         {update.error ? <ErrorNotice error={update.error} /> : null}
-        <div className="form-row">
+        <FormRow>
           <Field label="Billing contact">
-            <input className="input" name="contactName" value={contactName} onChange={(e) => setContactName(e.target.value)} />
+            <Input name="contactName" value={contactName} onChange={(e) => setContactName(e.target.value)} />
           </Field>
           <Field label="Invoice e-mail">
-            <input className="input" name="billingEmail" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <Input name="billingEmail" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           </Field>
-        </div>
+        </FormRow>
         <Field label="Address">
-          <textarea className="input textarea" name="address" rows={3} value={address} onChange={(e) => setAddress(e.target.value)} />
+          <TextArea name="address" rows={3} value={address} onChange={(e) => setAddress(e.target.value)} />
         </Field>
         <Field label="VAT number" optional>
-          <input className="input" name="vatId" value={vatId} onChange={(e) => setVatId(e.target.value)} />
+          <Input name="vatId" value={vatId} onChange={(e) => setVatId(e.target.value)} />
         </Field>
-        <div className="form-actions">
+        <FormActions>
           <Button type="submit" variant="primary" disabled={!dirty} loading={update.isPending}>
             Save billing details
           </Button>
-        </div>
-      </form>
+        </FormActions>
+      </Form>
     </section>
   );
 }

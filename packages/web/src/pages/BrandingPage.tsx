@@ -5,9 +5,13 @@ import { useUpdateOrg } from '../features/admin/hooks/useAdmin.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { Button } from '../ui/Button.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Card, cardClass } from '../ui/Card.tsx';
+import { Field, FieldGroup, Form, FormActions, Input } from '../ui/Field.tsx';
+import { SectionHeader } from '../ui/Page.tsx';
 import { Logo } from '../ui/Logo.tsx';
 import { useToast } from '../ui/Toast.tsx';
+import { cx } from '../lib/cx.ts';
+import styles from './BrandingPage.module.css';
 
 const SWATCHES = ['#5b5bd6', '#2563eb', '#0e9f6e', '#d97706', '#e11d48', '#7c3aed', '#0891b2', '#334155'];
 
@@ -31,30 +35,23 @@ export function BrandingPage() {
   };
   return (
     <section aria-labelledby="brand-title">
-      <div className="section-header">
-        <div>
-          <h2 id="brand-title">Branding</h2>
-          <p className="muted">Your organisation’s name and colour, shown to everyone who signs in.</p>
-        </div>
-      </div>
-      <div className="branding-layout">
-        <form className="card settings-card form" onSubmit={submit}>
+      <SectionHeader id="brand-title" title="Branding" description="Your organisation’s name and colour, shown to everyone who signs in." />
+      <div className={styles.layout}>
+        <Form className={cardClass('roomy')} onSubmit={submit}>
           {update.error ? <ErrorNotice error={update.error} /> : null}
           <Field label="Organisation name">
-            <input className="input" name="orgName" value={name} onChange={(e) => setName(e.target.value)} />
+            <Input name="orgName" value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
-          <div className="field">
-            <span className="field-label">Accent colour</span>
-            <div className="swatches" role="radiogroup" aria-label="Accent colour presets">
+          <FieldGroup label="Accent colour" error={!isHexColor(color) ? 'Use a colour like #5b5bd6.' : null}>
+            <div className={styles.swatches} role="radiogroup" aria-label="Accent colour presets">
               {SWATCHES.map((s) => (
-                <button key={s} type="button" role="radio" aria-checked={color.toLowerCase() === s} aria-label={s} className={`swatch${color.toLowerCase() === s ? ' selected' : ''}`} style={{ background: s }} onClick={() => setColor(s)} />
+                <button key={s} type="button" role="radio" aria-checked={color.toLowerCase() === s} aria-label={s} className={cx(styles.swatch, color.toLowerCase() === s && styles.selected)} style={{ background: s }} onClick={() => setColor(s)} />
               ))}
-              <input type="color" className="swatch-picker" aria-label="Pick any colour" value={isHexColor(color) ? color : saved} onChange={(e) => setColor(e.target.value)} />
-              <input className="input input-hex" aria-label="Accent colour hex" value={color} onChange={(e) => setColor(e.target.value)} maxLength={7} />
+              <input type="color" className={styles.picker} aria-label="Pick any colour" value={isHexColor(color) ? color : saved} onChange={(e) => setColor(e.target.value)} />
+              <Input inline className={styles.hex} aria-label="Accent colour hex" value={color} onChange={(e) => setColor(e.target.value)} maxLength={7} />
             </div>
-            {!isHexColor(color) ? <p className="field-error">Use a colour like #5b5bd6.</p> : null}
-          </div>
-          <div className="form-actions">
+          </FieldGroup>
+          <FormActions>
             <Button
               disabled={!dirty}
               onClick={() => {
@@ -67,22 +64,22 @@ export function BrandingPage() {
             <Button type="submit" variant="primary" disabled={!dirty || !isHexColor(color) || !name.trim()} loading={update.isPending}>
               Save branding
             </Button>
-          </div>
-        </form>
-        <div className="card brand-preview" aria-label="Preview">
+          </FormActions>
+        </Form>
+        <Card as="section" className={styles.preview} aria-label="Preview">
           <span className="muted small">Preview</span>
-          <div className="brand-preview-head">
+          <div className={styles.previewHead}>
             <Logo size={32} />
             <strong>{name || 'Your organisation'}</strong>
           </div>
-          <div className="brand-preview-nav">
-            <span className="nav-item active">Contacts</span>
-            <span className="nav-item">Settings</span>
+          <div className={styles.previewNav}>
+            <span className={cx(styles.previewItem, styles.previewActive)}>Contacts</span>
+            <span className={styles.previewItem}>Settings</span>
           </div>
           <Button variant="primary" icon="plus">
             New contact
           </Button>
-        </div>
+        </Card>
       </div>
     </section>
   );

@@ -20,14 +20,19 @@ import { formatDate } from '../lib/format.ts';
 import { useHotkey } from '../lib/useHotkey.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { Badge } from '../ui/Badge.tsx';
-import { Button } from '../ui/Button.tsx';
+import { Button, buttonClass } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Menu, type MenuItem } from '../ui/Menu.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { Page } from '../ui/Page.tsx';
+import { Segmented } from '../ui/Segmented.tsx';
+import { Card, CardHeader } from '../ui/Card.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { useToast } from '../ui/Toast.tsx';
+import styles from './ContactPage.module.css';
 
 type OpenDialog = 'share' | 'reassign' | 'edit' | 'delete' | null;
 
@@ -37,15 +42,15 @@ export function ContactPage() {
   if (contact.isPending) return <PageSpinner label="Loading contact" />;
   if (contact.isError) {
     return (
-      <div className="page page-centered">
+      <Page centered>
         {isStatus(contact.error, 404) ? (
-          <EmptyState icon="lock" title="This contact is not available" action={<Link className="btn btn-primary" to="/contacts">Back to contacts</Link>}>
+          <EmptyState icon="lock" title="This contact is not available" action={<Link className={buttonClass({ variant: 'primary' })} to="/contacts">Back to contacts</Link>}>
             <p>It may have been deleted, or it is no longer shared with you.</p>
           </EmptyState>
         ) : (
           <ErrorNotice error={contact.error} onRetry={() => void contact.refetch()} />
         )}
-      </div>
+      </Page>
     );
   }
   return <ContactView key={contact.data.id} contact={contact.data} />;
@@ -95,30 +100,30 @@ function ContactView({ contact }: { contact: Contact }) {
 
   const subtitle = [contact.title, contact.company].filter(Boolean).join(' at ');
   return (
-    <div className="page contact-page">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
+    <Page>
+      <nav className={styles.breadcrumb} aria-label="Breadcrumb">
         <Link to="/contacts">
           <Icon name="arrowLeft" size={14} /> Contacts
         </Link>
       </nav>
-      <header className="contact-header">
+      <header className={styles.header}>
         <Avatar name={contact.name} size={56} />
-        <div className="contact-heading">
-          <h1>
+        <div className={styles.heading}>
+          <h1 className={styles.title}>
             {contact.name}
             {contact.access.shared ? <SharedIcon ownerName={contact.ownerName} /> : null}
           </h1>
-          <p className="page-subtitle">{subtitle || 'No company or title yet'}</p>
-          <div className="contact-badges">
+          <p className={styles.subtitle}>{subtitle || 'No company or title yet'}</p>
+          <div className={styles.badges}>
             <LevelBadge level={contact.access.level} />
             {contact.access.shared ? <span className="muted">Owned by {contact.ownerName}</span> : null}
             {archived ? <Badge tone="warning">Archived</Badge> : null}
             {trashed ? <Badge tone="danger">In trash</Badge> : null}
           </div>
         </div>
-        <div className="contact-actions">
+        <div className={styles.actions}>
           {showActionsBar ? (
-            <div className="actions-bar" role="toolbar" aria-label="Contact actions" data-testid="actions-bar">
+            <div className={styles.actionsBar} role="toolbar" aria-label="Contact actions" data-testid="actions-bar">
               {can('contact.message') ? (
                 <Button icon="message" onClick={() => compose('message')} title="Message (M)">
                   Message
@@ -141,41 +146,22 @@ function ContactView({ contact }: { contact: Contact }) {
       </header>
 
       {trashed ? (
-        <div className="notice notice-danger">
-          <Icon name="trash" />
-          <div>
-            <strong>This contact is in the trash.</strong>
-            <p>It was deleted on {formatDate(contact.trashedAt)} and will be removed for good 30 days later.</p>
-          </div>
-        </div>
+        <Notice tone="danger" icon="trash" title="This contact is in the trash.">
+          <p>It was deleted on {formatDate(contact.trashedAt)} and will be removed for good 30 days later.</p>
+        </Notice>
       ) : archived ? (
-        <div className="notice notice-warning">
-          <Icon name="archive" />
-          <div>
-            <strong>This contact is archived.</strong>
-            <p>It keeps its history and sharing, but stays out of your lists.</p>
-          </div>
-        </div>
+        <Notice tone="warning" icon="archive" title="This contact is archived.">
+          <p>It keeps its history and sharing, but stays out of your lists.</p>
+        </Notice>
       ) : null}
 
-      <div className="contact-layout">
-        <div className="contact-main">
+      <div className={styles.layout}>
+        <div className={styles.column}>
           {modes.length > 0 && !trashed ? <Composer contact={contact} mode={mode} onModeChange={setMode} focusSignal={focusSignal} /> : null}
-          <section className="card" aria-labelledby="history-title" data-testid="history">
-            <header className="card-header">
-              <h2 id="history-title" className="card-title">
-                Conversation history
-              </h2>
-              {can('contact.readHistory') ? (
-                <div className="segmented segmented-sm" role="group" aria-label="Show in history">
-                  {HISTORY_FILTERS.map((f) => (
-                    <button key={f.id} type="button" className={`segment${historyFilter === f.id ? ' active' : ''}`} aria-pressed={historyFilter === f.id} onClick={() => setHistoryFilter(f.id)}>
-                      {f.label}
-                    </button>
-                  ))}
-                </div>
-              ) : null}
-            </header>
+          <Card as="section" aria-labelledby="history-title" data-testid="history">
+            <CardHeader id="history-title" title="Conversation history">
+              {can('contact.readHistory') ? <Segmented size="sm" label="Show in history" options={HISTORY_FILTERS} value={historyFilter} onChange={setHistoryFilter} /> : null}
+            </CardHeader>
             {can('contact.readHistory') ? (
               <HistoryTimeline contactId={contact.id} filter={historyFilter} />
             ) : (
@@ -185,12 +171,12 @@ function ContactView({ contact }: { contact: Contact }) {
                 </p>
               </EmptyState>
             )}
-          </section>
+          </Card>
         </div>
-        <aside className="contact-side">
+        <div className={styles.column}>
           <ProfileCard contact={contact} />
           <ExplainPanel contact={contact} />
-        </aside>
+        </div>
       </div>
 
       <ShareDialog contact={contact} open={dialog === 'share'} onClose={() => setDialog(null)} />
@@ -224,6 +210,6 @@ function ContactView({ contact }: { contact: Contact }) {
       >
         <p>The contact moves to the trash with its history. Its owner or an administrator can restore it for 30 days.</p>
       </ConfirmDialog>
-    </div>
+    </Page>
   );
 }

@@ -7,14 +7,19 @@ import { ContactFormDialog } from '../features/contacts/components/ContactFormDi
 import { ContactRow } from '../features/contacts/components/ContactRow.tsx';
 import { useCreateContact } from '../features/contacts/hooks/useContact.ts';
 import { INBOX_VIEWS, isInboxView, useContacts, type InboxView } from '../features/contacts/hooks/useContacts.ts';
+import { cx } from '../lib/cx.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useHotkey } from '../lib/useHotkey.ts';
 import { Button } from '../ui/Button.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { Kbd } from '../ui/Kbd.tsx';
+import { Page, PageHeader } from '../ui/Page.tsx';
+import { Segmented } from '../ui/Segmented.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { useToast } from '../ui/Toast.tsx';
+import styles from './ContactsPage.module.css';
 
 const EMPTY: Record<InboxView, { title: string; text: string }> = {
   all: { title: 'No contacts yet', text: 'Add your first contact, or ask a colleague to share theirs with you.' },
@@ -70,7 +75,7 @@ export function ContactsPage() {
     setParams(p);
   };
 
-  const rowLinks = () => Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a.contact-row-link') ?? []);
+  const rowLinks = () => Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row-link]') ?? []);
   const onListKey = (event: KeyboardEvent) => {
     const links = rowLinks();
     const index = links.findIndex((l) => l === document.activeElement);
@@ -96,59 +101,53 @@ export function ContactsPage() {
 
   const empty = EMPTY[view];
   return (
-    <div className="page">
-      <header className="page-header">
-        <div>
-          <h1>Contacts</h1>
-          <p className="page-subtitle">Everyone you and your team work with, as far as you may see them.</p>
-        </div>
-        <Button variant="primary" icon="plus" onClick={() => setCreating(true)} title="New contact (C)">
-          New contact
-        </Button>
-      </header>
-      <div className="toolbar">
-        <div className="search">
+    <Page>
+      <PageHeader
+        title="Contacts"
+        subtitle="Everyone you and your team work with, as far as you may see them."
+        actions={
+          <Button variant="primary" icon="plus" onClick={() => setCreating(true)} title="New contact (C)">
+            New contact
+          </Button>
+        }
+      />
+      <div className={styles.toolbar}>
+        <div className={styles.search}>
           <Icon name="search" />
           <input
             ref={searchRef}
             type="search"
-            className="search-input"
+            className={styles.searchInput}
             placeholder="Search by name or e-mail"
             aria-label="Search contacts"
             value={q}
             onChange={(e) => setQ(e.target.value)}
             onKeyDown={onSearchKey}
           />
-          {contacts.isFetching && !contacts.isFetchingNextPage ? <Spinner size={14} /> : <kbd className="kbd">/</kbd>}
+          {contacts.isFetching && !contacts.isFetchingNextPage ? <Spinner size={14} /> : <Kbd>/</Kbd>}
         </div>
-        <nav className="segmented" aria-label="Contact views">
-          {INBOX_VIEWS.map((v) => (
-            <button key={v.id} type="button" className={`segment${v.id === view ? ' active' : ''}`} aria-pressed={v.id === view} onClick={() => setView(v.id)}>
-              {v.label}
-            </button>
-          ))}
-        </nav>
+        <Segmented as="nav" label="Contact views" options={INBOX_VIEWS} value={view} onChange={setView} />
       </div>
 
-      <div className="list-card">
-        <div className="list-head" aria-hidden="true">
+      <div className={styles.list}>
+        <div className={styles.head} aria-hidden="true">
           <span>Name</span>
-          <span>E-mail</span>
-          <span>Phone</span>
+          <span className={styles.headEmail}>E-mail</span>
+          <span className={styles.headPhone}>Phone</span>
           <span>Owner</span>
           <span>Your access</span>
         </div>
         {contacts.isPending ? (
-          <ul className="contact-list" aria-busy="true">
+          <ul className={styles.rows} aria-busy="true">
             {Array.from({ length: 8 }, (_, i) => (
-              <li key={i} className="contact-row skeleton-row">
-                <span className="skeleton skeleton-avatar" />
-                <span className="skeleton skeleton-line" />
+              <li key={i} className={styles.skeletonRow}>
+                <span className={cx(styles.skeleton, styles.skeletonAvatar)} />
+                <span className={cx(styles.skeleton, styles.skeletonLine)} />
               </li>
             ))}
           </ul>
         ) : contacts.isError ? (
-          <div className="list-message">
+          <div className={styles.message}>
             <ErrorNotice error={contacts.error} onRetry={() => void contacts.refetch()} />
           </div>
         ) : items.length === 0 ? (
@@ -162,13 +161,13 @@ export function ContactsPage() {
             </EmptyState>
           )
         ) : (
-          <ul className="contact-list" ref={listRef} onKeyDown={onListKey} aria-label="Contacts">
+          <ul className={styles.rows} ref={listRef} onKeyDown={onListKey} aria-label="Contacts">
             {items.map((c) => (
               <ContactRow key={c.id} contact={c} isMine={c.ownerId === user.id} />
             ))}
           </ul>
         )}
-        <div ref={sentinelRef} className="list-sentinel">
+        <div ref={sentinelRef} className={styles.sentinel} data-testid="list-sentinel">
           {isFetchingNextPage ? <Spinner size={16} label="Loading more contacts" /> : null}
           {contacts.isFetchNextPageError ? <span className="muted">{describeError(contacts.error).title}. Scroll to try again.</span> : null}
         </div>
@@ -192,6 +191,6 @@ export function ContactsPage() {
           })
         }
       />
-    </div>
+    </Page>
   );
 }

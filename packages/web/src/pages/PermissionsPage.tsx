@@ -3,10 +3,14 @@ import { useEffect, useState } from 'react';
 import type { OrgSettings } from '../api/models.ts';
 import { useOrgSettings, useSaveOrgSettings } from '../features/admin/hooks/useAdmin.ts';
 import { Button } from '../ui/Button.tsx';
+import { Card } from '../ui/Card.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { FormActions } from '../ui/Field.tsx';
+import { SectionHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { Switch } from '../ui/Switch.tsx';
 import { useToast } from '../ui/Toast.tsx';
+import styles from './PermissionsPage.module.css';
 
 const SWITCHES: { key: keyof OrgSettings; label: string; description: string }[] = [
   { key: 'exportEnabled', label: 'Contact data export', description: 'Members may export the contacts they can view, through the channels set for them on the Users page. Off: only administrators can export.' },
@@ -26,18 +30,13 @@ export function PermissionsPage() {
   const dirty = SWITCHES.some((s) => settings.data?.[s.key] !== draft[s.key]);
   return (
     <section aria-labelledby="perm-title">
-      <div className="section-header">
-        <div>
-          <h2 id="perm-title">Permissions</h2>
-          <p className="muted">Switches for the whole organisation. Contacts stay private to their owners unless one of these, a share or a grant opens them.</p>
-        </div>
-      </div>
-      <div className="card settings-card">
+      <SectionHeader id="perm-title" title="Permissions" description="Switches for the whole organisation. Contacts stay private to their owners unless one of these, a share or a grant opens them." />
+      <Card className={styles.card}>
         {save.error ? <ErrorNotice error={save.error} /> : null}
         {SWITCHES.map((s) => (
           <Switch key={s.key} label={s.label} description={s.description} checked={draft[s.key]} onChange={(next) => setDraft({ ...draft, [s.key]: next })} />
         ))}
-        <div className="form-actions">
+        <FormActions>
           {dirty ? <span className="muted small">You have unsaved changes.</span> : null}
           <Button disabled={!dirty} onClick={() => settings.data && setDraft(settings.data)}>
             Discard
@@ -45,8 +44,8 @@ export function PermissionsPage() {
           <Button variant="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate(draft, { onSuccess: () => toast.show('Settings saved. They apply to everyone right away.') })}>
             Save Settings
           </Button>
-        </div>
-      </div>
+        </FormActions>
+      </Card>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { AuthLayout } from '../features/auth/components/AuthLayout.tsx';
 import { useSignIn } from '../features/auth/hooks/useSession.ts';
 import { Button } from '../ui/Button.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field, Form, Input } from '../ui/Field.tsx';
 
 export function SignInPage() {
   const [email, setEmail] = useState('');
@@ -18,18 +18,18 @@ export function SignInPage() {
 
   return (
     <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to your team's CRM." footer={<>New to Tandem? <Link to="/signup">Create an organisation</Link></>}>
-      <form className="form" onSubmit={submit} noValidate>
+      <Form onSubmit={submit} noValidate>
         {signIn.error ? <ErrorNotice error={signIn.error} /> : null}
         <Field label="Work e-mail">
-          <input className="input" type="email" name="email" autoComplete="username" autoFocus required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Input type="email" name="email" autoComplete="username" autoFocus required value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
         <Field label="Password">
-          <input className="input" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
-        <Button type="submit" variant="primary" className="btn-block" loading={signIn.isPending} disabled={!email || !password}>
+        <Button type="submit" variant="primary" block loading={signIn.isPending} disabled={!email || !password}>
           Sign in
         </Button>
-      </form>
+      </Form>
     </AuthLayout>
   );
 }

@@ -4,7 +4,7 @@ import { AuthLayout } from '../features/auth/components/AuthLayout.tsx';
 import { useSignUp } from '../features/auth/hooks/useSession.ts';
 import { Button } from '../ui/Button.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field, Form, Input } from '../ui/Field.tsx';
 
 const MIN_PASSWORD = 8;
 
@@ -26,24 +26,24 @@ export function SignUpPage() {
 
   return (
     <AuthLayout title="Create your organisation" subtitle="You will be its first administrator. Invite your colleagues next." footer={<>Already have an account? <Link to="/signin">Sign in</Link></>}>
-      <form className="form" onSubmit={submit} noValidate>
+      <Form onSubmit={submit} noValidate>
         {signUp.error ? <ErrorNotice error={signUp.error} /> : null}
         <Field label="Organisation name" error={touched && !orgName.trim() ? 'Give your organisation a name.' : null}>
-          <input className="input" name="orgName" autoFocus value={orgName} onChange={(e) => setOrgName(e.target.value)} placeholder="Acme Inc." />
+          <Input name="orgName" autoFocus value={orgName} onChange={(e) => setOrgName(e.target.value)} placeholder="Acme Inc." />
         </Field>
         <Field label="Your name" error={touched && !name.trim() ? 'Tell us your name.' : null}>
-          <input className="input" name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+          <Input name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <Field label="Work e-mail" error={touched && !email.trim() ? 'Enter your e-mail address.' : null}>
-          <input className="input" type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Input type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
         <Field label="Password" hint={`At least ${MIN_PASSWORD} characters.`} error={tooShort || (touched && password.length < MIN_PASSWORD) ? `Use at least ${MIN_PASSWORD} characters.` : null}>
-          <input className="input" type="password" name="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Input type="password" name="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
-        <Button type="submit" variant="primary" className="btn-block" loading={signUp.isPending}>
+        <Button type="submit" variant="primary" block loading={signUp.isPending}>
           Create organisation
         </Button>
-      </form>
+      </Form>
     </AuthLayout>
   );
 }

@@ -10,9 +10,13 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Card } from '../ui/Card.tsx';
+import { Checkbox, Field, FieldGroup, Form, FormActions, Input } from '../ui/Field.tsx';
+import { SectionHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { useToast } from '../ui/Toast.tsx';
+import { cx } from '../lib/cx.ts';
+import styles from './TeamsPage.module.css';
 
 export function TeamsPage() {
   const teams = useTeams();
@@ -26,24 +30,25 @@ export function TeamsPage() {
   const byId = new Map(users.data.map((u) => [u.id, u]));
   return (
     <section aria-labelledby="teams-title">
-      <div className="section-header">
-        <div>
-          <h2 id="teams-title">Teams</h2>
-          <p className="muted">Share a contact or grant access to a team, and it applies to each current member.</p>
-        </div>
-        <Button variant="primary" icon="plus" onClick={() => setEditing('new')}>
-          New team
-        </Button>
-      </div>
+      <SectionHeader
+        id="teams-title"
+        title="Teams"
+        description="Share a contact or grant access to a team, and it applies to each current member."
+        actions={
+          <Button variant="primary" icon="plus" onClick={() => setEditing('new')}>
+            New team
+          </Button>
+        }
+      />
       {teams.data.length === 0 ? (
         <EmptyState icon="users" title="No teams yet" action={<Button variant="primary" icon="plus" onClick={() => setEditing('new')}>New team</Button>}>
           <p>Teams such as Sales or Support let you share with a group in one go.</p>
         </EmptyState>
       ) : (
-        <ul className="team-grid">
+        <ul className={styles.grid}>
           {teams.data.map((team) => (
-            <li key={team.id} className="card team-card" data-testid="team-card">
-              <div className="team-card-head">
+            <Card as="li" key={team.id} className={styles.card} data-testid="team-card">
+              <div className={styles.head}>
                 <Avatar name={team.name} size={36} kind="team" />
                 <div>
                   <strong>{team.name}</strong>
@@ -52,19 +57,19 @@ export function TeamsPage() {
                   </div>
                 </div>
               </div>
-              <div className="team-members">
-                <div className="avatar-stack" aria-hidden="true">
+              <div className={styles.members}>
+                <div className={styles.stack} aria-hidden="true">
                   {team.memberIds.slice(0, 6).map((id) => (
                     <span key={id}>
                       <Avatar name={byId.get(id)?.name ?? '?'} size={26} />
                     </span>
                   ))}
                 </div>
-                <span className="muted small team-member-names">
+                <span className={cx('muted small', styles.names)}>
                   {team.memberIds.length ? team.memberIds.map((id) => byId.get(id)?.name ?? 'Unknown').join(', ') : 'No members yet'}
                 </span>
               </div>
-              <div className="team-card-actions">
+              <div className={styles.actions}>
                 <Button size="sm" icon="edit" onClick={() => setEditing(team)}>
                   Edit
                 </Button>
@@ -72,7 +77,7 @@ export function TeamsPage() {
                   Delete
                 </Button>
               </div>
-            </li>
+            </Card>
           ))}
         </ul>
       )}
@@ -125,33 +130,31 @@ function TeamDialog({ team, users, onClose }: { team: Team | null; users: User[]
   };
   return (
     <Dialog open onClose={onClose} title={team ? `Edit ${team.name}` : 'New team'}>
-      <form className="form" onSubmit={submit}>
+      <Form onSubmit={submit}>
         {error ? <ErrorNotice error={error} /> : null}
         <Field label="Team name">
-          <input className="input" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="Sales" />
+          <Input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="Sales" />
         </Field>
-        <fieldset className="field">
-          <legend className="field-label">Members</legend>
-          <div className="member-list">
+        <FieldGroup label="Members">
+          <div className={styles.memberList}>
             {users
               .filter((u) => u.status === 'active' || members.includes(u.id))
               .map((u) => (
-                <label key={u.id} className="checkbox member-option">
-                  <input type="checkbox" checked={members.includes(u.id)} onChange={(e) => setMembers(e.target.checked ? [...members, u.id] : members.filter((m) => m !== u.id))} />
+                <Checkbox key={u.id} className={styles.member} checked={members.includes(u.id)} onChange={(e) => setMembers(e.target.checked ? [...members, u.id] : members.filter((m) => m !== u.id))}>
                   <Avatar name={u.name} size={22} />
                   <span>{u.name}</span>
-                  <span className="muted small">{u.email}</span>
-                </label>
+                  <span className={styles.memberEmail}>{u.email}</span>
+                </Checkbox>
               ))}
           </div>
-        </fieldset>
-        <div className="form-actions">
+        </FieldGroup>
+        <FormActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" loading={pending} disabled={!name.trim()}>
             {team ? 'Save team' : 'Create team'}
           </Button>
-        </div>
-      </form>
+        </FormActions>
+      </Form>
     </Dialog>
   );
 }

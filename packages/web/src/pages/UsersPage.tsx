@@ -13,7 +13,11 @@ import { Button } from '../ui/Button.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { SectionHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
+import { Table, TableCard } from '../ui/Table.tsx';
+import { cx } from '../lib/cx.ts';
+import styles from './UsersPage.module.css';
 
 export function UsersPage() {
   const users = useUsers();
@@ -29,55 +33,61 @@ export function UsersPage() {
 
   return (
     <section aria-labelledby="users-title">
-      <div className="section-header">
-        <div>
-          <h2 id="users-title">Users</h2>
-          <p className="muted">Who is in your organisation, what they may export, and whose contacts and calendars they may use.</p>
-        </div>
-        <Button variant="primary" icon="userPlus" onClick={() => setAdding(true)}>
-          Add user
-        </Button>
-      </div>
+      <SectionHeader
+        id="users-title"
+        title="Users"
+        description="Who is in your organisation, what they may export, and whose contacts and calendars they may use."
+        actions={
+          <Button variant="primary" icon="userPlus" onClick={() => setAdding(true)}>
+            Add user
+          </Button>
+        }
+      />
       {sorted.length === 0 ? (
         <EmptyState icon="users" title="No users yet" />
       ) : (
-        <div className="table-card">
-          <table className="table" aria-label="Users">
+        <TableCard>
+          <Table aria-label="Users">
             <thead>
               <tr>
                 <th>Name</th>
                 <th>Role</th>
-                <th>Status</th>
-                <th>Export</th>
+                <th className={styles.status}>Status</th>
+                <th className={styles.export}>Export</th>
                 <th aria-label="Open" />
               </tr>
             </thead>
             <tbody>
               {sorted.map((u: User) => (
-                <tr key={u.id} className="table-row-link" data-testid="user-row" onClick={() => navigate(`/settings/users/${u.id}`)}>
+                <tr key={u.id} className={styles.row} data-testid="user-row" onClick={() => navigate(`/settings/users/${u.id}`)}>
                   <td>
-                    <div className="person">
+                    <div className={styles.person}>
                       <Avatar name={u.name} size={30} />
-                      <div>
-                        <button type="button" className="link-button" onClick={() => navigate(`/settings/users/${u.id}`)}>
+                      <div className={styles.personText}>
+                        <button type="button" className={styles.name} onClick={() => navigate(`/settings/users/${u.id}`)}>
                           {u.name}
                         </button>
                         {u.id === me.id ? <span className="muted"> (you)</span> : null}
                         <div className="muted small">{u.email}</div>
+                        {u.status === 'active' ? null : (
+                          <span className={styles.phoneStatus}>
+                            <Badge tone="danger">Deactivated</Badge>
+                          </span>
+                        )}
                       </div>
                     </div>
                   </td>
                   <td>{u.role === 'admin' ? <Badge tone="accent">Administrator</Badge> : <Badge>Member</Badge>}</td>
-                  <td>{u.status === 'active' ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
-                  <td className="muted">{u.role === 'admin' ? 'Any channel (administrator)' : exportSummary(u)}</td>
-                  <td className="table-chevron">
+                  <td className={styles.status}>{u.status === 'active' ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
+                  <td className={cx(styles.export, 'muted')}>{u.role === 'admin' ? 'Any channel (administrator)' : exportSummary(u)}</td>
+                  <td className={styles.chevron}>
                     <Icon name="chevronRight" />
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
+        </TableCard>
       )}
       <AddUserDialog open={adding} onClose={() => setAdding(false)} onAdded={(u) => navigate(`/settings/users/${u.id}`)} />
       {selected ? <UserDetailDialog user={selected} users={users.data} onClose={() => navigate('/settings/users')} /> : null}

@@ -1,3 +1,6 @@
+import { cx } from '../lib/cx.ts';
+import styles from './Avatar.module.css';
+
 const HUES = [250, 200, 160, 20, 330, 280, 40, 180, 0, 220];
 
 function hueOf(seed: string): number {
@@ -17,9 +20,9 @@ export function Avatar({ name, size = 32, kind = 'person' }: { name: string; siz
   const hue = hueOf(name);
   return (
     <span
-      className={`avatar avatar-${kind}`}
+      className={cx(styles.avatar, kind === 'team' && styles.team)}
       aria-hidden="true"
-      style={{ width: size, height: size, fontSize: Math.round(size * 0.38), background: `hsl(${hue} 70% 94%)`, color: `hsl(${hue} 45% 36%)` }}
+      style={{ width: size, height: size, fontSize: Math.round(size * 0.38), background: `hsl(${hue} 70% 94%)`, color: `hsl(${hue} 45% 32%)` }}
     >
       {initialsOf(name)}
     </span>

@@ -1,6 +1,8 @@
 // A modal dialog on the native <dialog> element: focus is trapped, Escape closes, the page behind is inert.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { Icon } from './Icon.tsx';
+import { cx } from '../lib/cx.ts';
+import { Button } from './Button.tsx';
+import styles from './Dialog.module.css';
 import { ToastViewport, useToastsInDialog } from './Toast.tsx';
 
 export type DialogProps = {
@@ -21,6 +23,7 @@ export function Dialog(props: DialogProps) {
 function OpenDialog({ open, onClose, title, description, children, footer, size = 'md', testId }: DialogProps) {
   useToastsInDialog();
   const ref = useRef<HTMLDialogElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
     // Give focus back to where it was (the button that opened the dialog) when the dialog goes away.
@@ -35,7 +38,9 @@ function OpenDialog({ open, onClose, title, description, children, footer, size 
     if (open && !dialog.open) {
       dialog.showModal();
       // showModal focuses the first focusable element (the close button); start where the work is instead.
-      const first = dialog.querySelector<HTMLElement>('[data-autofocus], .dialog-body input:not([type="hidden"]):not([type="radio"]):not([type="checkbox"]), .dialog-body textarea, .dialog-body select');
+      const first =
+        dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+        bodyRef.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not([type="radio"]):not([type="checkbox"]), textarea, select');
       first?.focus();
     }
     if (!open && dialog.open) dialog.close();
@@ -43,7 +48,7 @@ function OpenDialog({ open, onClose, title, description, children, footer, size 
   return (
     <dialog
       ref={ref}
-      className={`dialog dialog-${size}`}
+      className={cx(styles.dialog, styles[size])}
       aria-labelledby={titleId}
       data-testid={testId}
       onCancel={(event) => {
@@ -54,18 +59,20 @@ function OpenDialog({ open, onClose, title, description, children, footer, size 
         if (event.target === ref.current) onClose();
       }}
     >
-      <div className="dialog-panel">
-        <header className="dialog-header">
+      <div className={styles.panel}>
+        <header className={styles.header}>
           <div>
-            <h2 id={titleId}>{title}</h2>
-            {description ? <p className="dialog-description">{description}</p> : null}
+            <h2 id={titleId} className={styles.title}>
+              {title}
+            </h2>
+            {description ? <p className={styles.description}>{description}</p> : null}
           </div>
-          <button type="button" className="btn btn-ghost btn-icon-only" onClick={onClose} aria-label="Close">
-            <Icon name="x" />
-          </button>
+          <Button variant="ghost" icon="x" onClick={onClose} aria-label="Close" />
         </header>
-        <div className="dialog-body">{children}</div>
-        {footer ? <footer className="dialog-footer">{footer}</footer> : null}
+        <div className={styles.body} ref={bodyRef}>
+          {children}
+        </div>
+        {footer ? <footer className={styles.footer}>{footer}</footer> : null}
       </div>
       <ToastViewport inDialog />
     </dialog>

@@ -1,21 +1,25 @@
 import { describeError } from '../api/errors.ts';
-import { Icon } from './Icon.tsx';
+import { Button } from './Button.tsx';
+import { Notice } from './Notice.tsx';
 
 /** An inline error box with the problem in plain words. */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { title, detail } = describeError(error);
   return (
-    <div className="notice notice-danger" role="alert">
-      <Icon name="alert" />
-      <div>
-        <strong>{title}</strong>
-        {detail ? <p>{detail}</p> : null}
-      </div>
-      {onRetry ? (
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onRetry}>
-          Try again
-        </button>
-      ) : null}
-    </div>
+    <Notice
+      tone="danger"
+      icon="alert"
+      role="alert"
+      title={title}
+      action={
+        onRetry ? (
+          <Button variant="ghost" size="sm" onClick={onRetry}>
+            Try again
+          </Button>
+        ) : null
+      }
+    >
+      {detail ? <p>{detail}</p> : null}
+    </Notice>
   );
 }

@@ -1,5 +1,7 @@
 // Inline SVG icons (24×24 grid, stroked), so the app ships no icon font and no network requests.
 import type { ReactNode } from 'react';
+import { cx } from '../lib/cx.ts';
+import styles from './Icon.module.css';
 
 const ICONS = {
   search: (
@@ -57,6 +59,13 @@ const ICONS = {
     <>
       <polyline points="3 6 5 6 21 6" />
       <path d="M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6m3 0V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2" />
+    </>
+  ),
+  menu: (
+    <>
+      <line x1="4" y1="7" x2="20" y2="7" />
+      <line x1="4" y1="12" x2="20" y2="12" />
+      <line x1="4" y1="17" x2="20" y2="17" />
     </>
   ),
   more: (
@@ -243,7 +252,7 @@ export type IconName = keyof typeof ICONS;
 export function Icon({ name, size = 16, className, title }: { name: IconName; size?: number; className?: string; title?: string }) {
   return (
     <svg
-      className={className ? `icon ${className}` : 'icon'}
+      className={cx(styles.icon, className)}
       width={size}
       height={size}
       viewBox="0 0 24 24"

@@ -1,6 +1,9 @@
 // A dropdown menu: arrow keys move, Enter picks, Escape closes and returns focus to the trigger.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { cx } from '../lib/cx.ts';
+import { buttonClass } from './Button.tsx';
 import { Icon, type IconName } from './Icon.tsx';
+import styles from './Menu.module.css';
 
 export type MenuItem = { label: string; icon?: IconName; onSelect: () => void; danger?: boolean; hint?: string };
 
@@ -46,11 +49,11 @@ export function Menu({ label, icon = 'more', items, showLabel = true }: { label:
 
   if (items.length === 0) return null;
   return (
-    <div className="menu" ref={rootRef} onKeyDown={onKeyDown}>
+    <div className={styles.menu} ref={rootRef} onKeyDown={onKeyDown}>
       <button
         ref={triggerRef}
         type="button"
-        className={`btn btn-secondary${showLabel ? '' : ' btn-icon-only'}`}
+        className={buttonClass({ iconOnly: !showLabel })}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -61,7 +64,7 @@ export function Menu({ label, icon = 'more', items, showLabel = true }: { label:
         {showLabel ? <span>{label}</span> : null}
       </button>
       {open ? (
-        <div className="menu-popover" role="menu" id={menuId} aria-label={label}>
+        <div className={styles.popover} role="menu" id={menuId} aria-label={label}>
           {items.map((item, i) => (
             <button
               key={item.label}
@@ -70,7 +73,7 @@ export function Menu({ label, icon = 'more', items, showLabel = true }: { label:
               }}
               type="button"
               role="menuitem"
-              className={`menu-item${item.danger ? ' menu-item-danger' : ''}`}
+              className={cx(styles.item, item.danger && styles.danger)}
               onClick={() => {
                 setOpen(false);
                 triggerRef.current?.focus();
@@ -79,7 +82,7 @@ export function Menu({ label, icon = 'more', items, showLabel = true }: { label:
             >
               {item.icon ? <Icon name={item.icon} /> : null}
               <span>{item.label}</span>
-              {item.hint ? <span className="menu-hint">{item.hint}</span> : null}
+              {item.hint ? <span className={styles.hint}>{item.hint}</span> : null}
             </button>
           ))}
         </div>

@@ -1,7 +1,9 @@
 // Toasts: short confirmations and errors in the corner; they leave by themselves. While a modal dialog is open
 // the rest of the page is inert (and under the backdrop), so the dialog shows the toasts itself.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { cx } from '../lib/cx.ts';
 import { Icon } from './Icon.tsx';
+import styles from './Toast.module.css';
 
 export type ToastTone = 'success' | 'error' | 'info';
 type ToastItem = { id: number; tone: ToastTone; message: string };
@@ -46,12 +48,12 @@ export function ToastViewport({ inDialog = false }: { inDialog?: boolean }) {
   const { toasts, dismiss, openDialogs } = useContext(ToastStateContext);
   if (!inDialog && openDialogs > 0) return null;
   return (
-    <div className="toasts" role="status" aria-live="polite">
+    <div className={styles.toasts} role="status" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`toast toast-${t.tone}`}>
+        <div key={t.id} className={cx(styles.toast, t.tone !== 'info' && styles[t.tone])}>
           <Icon name={t.tone === 'error' ? 'alert' : t.tone === 'success' ? 'check' : 'info'} />
-          <span>{t.message}</span>
-          <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+          <span className={styles.message}>{t.message}</span>
+          <button type="button" className={styles.close} aria-label="Dismiss" onClick={() => dismiss(t.id)}>
             <Icon name="x" size={14} />
           </button>
         </div>

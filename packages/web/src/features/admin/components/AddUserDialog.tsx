@@ -3,7 +3,7 @@ import type { User } from '../../../api/models.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
-import { Field } from '../../../ui/Field.tsx';
+import { Checkbox, Field, Form, FormActions, Input } from '../../../ui/Field.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useCreateUser } from '../hooks/useAdmin.ts';
 
@@ -36,30 +36,29 @@ function AddUserForm({ onClose, onAdded }: { onClose: () => void; onAdded: (user
     );
   };
   return (
-    <form className="form" onSubmit={submit}>
+    <Form onSubmit={submit}>
       {create.error ? <ErrorNotice error={create.error} /> : null}
       <Field label="Name">
-        <input className="input" name="name" autoFocus required value={name} onChange={(e) => setName(e.target.value)} />
+        <Input name="name" autoFocus required value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <Field label="E-mail">
-        <input className="input" name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <Input name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </Field>
       <Field label="Temporary password" hint="At least 8 characters.">
-        <input className="input" name="password" type="password" autoComplete="new-password" required minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Input name="password" type="password" autoComplete="new-password" required minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} />
       </Field>
-      <label className="checkbox">
-        <input type="checkbox" name="admin" checked={admin} onChange={(e) => setAdmin(e.target.checked)} />
+      <Checkbox name="admin" checked={admin} onChange={(e) => setAdmin(e.target.checked)}>
         <span>
           <strong>Administrator</strong>
           <span className="muted"> · manages users, teams, permissions, branding and billing</span>
         </span>
-      </label>
-      <div className="form-actions">
+      </Checkbox>
+      <FormActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" loading={create.isPending} disabled={!name.trim() || !email.trim() || password.length < 8}>
           Add user
         </Button>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }

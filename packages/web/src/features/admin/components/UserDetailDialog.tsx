@@ -3,15 +3,22 @@
 import { useState } from 'react';
 import { EXPORT_CHANNELS, type ExportChannel, type Grant, type GrantLevel, type GrantScope, type User } from '../../../api/models.ts';
 import { errorMessage } from '../../../api/errors.ts';
+import { cx } from '../../../lib/cx.ts';
 import { Avatar } from '../../../ui/Avatar.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
+import { Checkbox, FormActions, Radio, Select } from '../../../ui/Field.tsx';
+import { Notice } from '../../../ui/Notice.tsx';
+import { Subheading } from '../../../ui/Page.tsx';
+import { Segmented } from '../../../ui/Segmented.tsx';
+import { Table } from '../../../ui/Table.tsx';
 import { Spinner } from '../../../ui/Spinner.tsx';
-import { Switch } from '../../../ui/Switch.tsx';
+import { SettingRow, Switch } from '../../../ui/Switch.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
 import { useGrants, useHandOverContacts, useOrgSettings, useSetGrant, useUpdateUser } from '../hooks/useAdmin.ts';
+import styles from './UserDetailDialog.module.css';
 
 export const CHANNEL_LABEL: Record<ExportChannel, string> = {
   csv: 'CSV file',
@@ -46,7 +53,7 @@ function RoleAndStatus({ user }: { user: User }) {
   const deactivated = user.status === 'deactivated';
   const onError = (error: unknown) => toast.show(errorMessage(error), 'error');
   return (
-    <section className="settings-section">
+    <section className={styles.section}>
       <Switch
         label="Administrator"
         description="Manages users, teams, permissions, branding and billing, and sees every contact's profile (not its history)."
@@ -54,13 +61,10 @@ function RoleAndStatus({ user }: { user: User }) {
         disabled={update.isPending}
         onChange={(next) => update.mutate({ id: user.id, role: next ? 'admin' : 'member' }, { onSuccess: (u) => toast.show(`${u.name} is ${u.role === 'admin' ? 'now an administrator' : 'now a member'}`), onError })}
       />
-      <div className="switch-row">
-        <div className="switch-text">
-          <span className="switch-label">{deactivated ? 'Deactivated' : 'Active'}</span>
-          <p className="switch-description">
-            {deactivated ? 'Cannot sign in. Shares and grants to them give nothing until reactivated.' : 'Deactivating signs them out everywhere at once and stops their API tokens.'}
-          </p>
-        </div>
+      <SettingRow
+        label={deactivated ? 'Deactivated' : 'Active'}
+        description={deactivated ? 'Cannot sign in. Shares and grants to them give nothing until reactivated.' : 'Deactivating signs them out everywhere at once and stops their API tokens.'}
+      >
         <Button
           variant={deactivated ? 'secondary' : 'danger'}
           size="sm"
@@ -71,7 +75,7 @@ function RoleAndStatus({ user }: { user: User }) {
         >
           {deactivated ? 'Reactivate' : 'Deactivate'}
         </Button>
-      </div>
+      </SettingRow>
     </section>
   );
 }
@@ -82,22 +86,20 @@ function HandOver({ user, users }: { user: User; users: User[] }) {
   const toast = useToast();
   const candidates = users.filter((u) => u.id !== user.id && u.status === 'active');
   return (
-    <section className="settings-section" aria-labelledby="handover-title">
-      <h3 id="handover-title" className="section-title">
-        Hand over contacts
-      </h3>
-      <p className="muted small">
+    <section className={styles.section} aria-labelledby="handover-title">
+      <Subheading id="handover-title">Hand over contacts</Subheading>
+      <p className={styles.lead}>
         Move every contact {user.name} owns to someone else{user.status === 'deactivated' ? ', so nothing is left without an active owner' : ''}. Their shares stay in place.
       </p>
-      <div className="inline-form">
-        <select className="input" aria-label="New owner of all their contacts" value={toUserId} onChange={(e) => setToUserId(e.target.value)}>
+      <div className={styles.inlineForm}>
+        <Select compact aria-label="New owner of all their contacts" value={toUserId} onChange={(e) => setToUserId(e.target.value)}>
           <option value="">Choose the new owner…</option>
           {candidates.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>
           ))}
-        </select>
+        </Select>
         <Button
           size="sm"
           disabled={!toUserId}
@@ -129,37 +131,34 @@ function ExportChannels({ user }: { user: User }) {
   const next = mode === 'all' ? [...EXPORT_CHANNELS] : EXPORT_CHANNELS.filter((c) => picked.includes(c));
   const dirty = next.slice().sort().join(',') !== user.exportChannels.slice().sort().join(',');
   return (
-    <section className="settings-section" aria-labelledby="export-title">
-      <h3 id="export-title" className="section-title">
-        Export channels
-      </h3>
+    <section className={styles.section} aria-labelledby="export-title">
+      <Subheading id="export-title">Export channels</Subheading>
       {settings.data && !settings.data.exportEnabled && user.role !== 'admin' ? (
-        <p className="notice notice-info small">Contact data export is off for the organisation, so only administrators can export whatever is chosen here.</p>
+        <Notice tone="info" small>
+          Contact data export is off for the organisation, so only administrators can export whatever is chosen here.
+        </Notice>
       ) : null}
-      <div className="radio-group" role="radiogroup" aria-label="Export channels">
-        <label className="radio">
-          <input type="radio" name="export-mode" checked={mode === 'all'} onChange={() => setMode('all')} />
+      <div className={styles.radioGroup} role="radiogroup" aria-label="Export channels">
+        <Radio name="export-mode" checked={mode === 'all'} onChange={() => setMode('all')}>
           All exports
-        </label>
-        <label className="radio">
-          <input type="radio" name="export-mode" checked={mode === 'only'} onChange={() => setMode('only')} />
+        </Radio>
+        <Radio name="export-mode" checked={mode === 'only'} onChange={() => setMode('only')}>
           Only these
-        </label>
+        </Radio>
       </div>
-      <div className={`channel-grid${mode === 'all' ? ' disabled' : ''}`}>
+      <div className={cx(styles.channels, mode === 'all' && styles.channelsOff)}>
         {EXPORT_CHANNELS.map((c) => (
-          <label key={c} className="checkbox">
-            <input
-              type="checkbox"
-              disabled={mode === 'all'}
-              checked={mode === 'all' || picked.includes(c)}
-              onChange={(e) => setPicked(e.target.checked ? [...picked, c] : picked.filter((x) => x !== c))}
-            />
+          <Checkbox
+            key={c}
+            disabled={mode === 'all'}
+            checked={mode === 'all' || picked.includes(c)}
+            onChange={(e) => setPicked(e.target.checked ? [...picked, c] : picked.filter((x) => x !== c))}
+          >
             <span>{CHANNEL_LABEL[c]}</span>
-          </label>
+          </Checkbox>
         ))}
       </div>
-      <div className="form-actions">
+      <FormActions>
         <Button
           size="sm"
           variant="primary"
@@ -169,12 +168,17 @@ function ExportChannels({ user }: { user: User }) {
         >
           Save export channels
         </Button>
-      </div>
+      </FormActions>
     </section>
   );
 }
 
 type Choice = GrantLevel | 'none';
+const GRANT_CHOICES: { id: Choice; label: string }[] = [
+  { id: 'view', label: 'View' },
+  { id: 'edit', label: 'Edit' },
+  { id: 'none', label: 'None' },
+];
 
 function grantsFor(grants: Grant[], granteeId: string, ownerId: string, scope: GrantScope): Grant[] {
   return grants.filter((g) => g.ownerId === ownerId && g.scope === scope && 'userId' in g.grantee && g.grantee.userId === granteeId);
@@ -201,11 +205,9 @@ function AccessToOthers({ user, users }: { user: User; users: User[] }) {
       },
     );
   return (
-    <section className="settings-section" aria-labelledby="access-title">
-      <h3 id="access-title" className="section-title">
-        Access to colleagues
-      </h3>
-      <p className="muted small">What {user.name} may do with each colleague’s contacts and calendar. Grants are one-way.</p>
+    <section className={styles.section} aria-labelledby="access-title">
+      <Subheading id="access-title">Access to colleagues</Subheading>
+      <p className={styles.lead}>What {user.name} may do with each colleague’s contacts and calendar. Grants are one-way.</p>
       {grants.isPending ? (
         <Spinner size={16} label="Loading access" />
       ) : grants.isError ? (
@@ -213,7 +215,7 @@ function AccessToOthers({ user, users }: { user: User; users: User[] }) {
       ) : others.length === 0 ? (
         <p className="muted">Nobody else is in the organisation yet.</p>
       ) : (
-        <table className="table grant-table" aria-label={`${user.name}'s access to colleagues`}>
+        <Table className={styles.grants} aria-label={`${user.name}'s access to colleagues`}>
           <thead>
             <tr>
               <th>Colleague</th>
@@ -225,7 +227,7 @@ function AccessToOthers({ user, users }: { user: User; users: User[] }) {
             {others.map((owner) => (
               <tr key={owner.id} data-testid="grant-row" data-owner={owner.name}>
                 <td>
-                  <div className="person">
+                  <div className={styles.person}>
                     <Avatar name={owner.name} size={24} />
                     <span>{owner.name}</span>
                   </div>
@@ -235,28 +237,25 @@ function AccessToOthers({ user, users }: { user: User; users: User[] }) {
                   const current = levelOf(existing);
                   return (
                     <td key={scope}>
-                      <div className="segmented segmented-sm" role="radiogroup" aria-label={`${owner.name}'s ${scope}`}>
-                        {(['view', 'edit', 'none'] as const).map((choice) => (
-                          <button
-                            key={choice}
-                            type="button"
-                            role="radio"
-                            aria-checked={current === choice}
-                            className={`segment${current === choice ? ' active' : ''}`}
-                            disabled={setGrant.isPending}
-                            onClick={() => current !== choice && change(owner, scope, choice, existing)}
-                          >
-                            {choice === 'view' ? 'View' : choice === 'edit' ? 'Edit' : 'None'}
-                          </button>
-                        ))}
-                      </div>
+                      <span className={styles.scopeLabel} aria-hidden="true">
+                        {scope === 'contacts' ? 'Their contacts' : 'Their calendar'}
+                      </span>
+                      <Segmented
+                        kind="radio"
+                        size="sm"
+                        label={`${owner.name}'s ${scope}`}
+                        options={GRANT_CHOICES}
+                        value={current}
+                        disabled={setGrant.isPending}
+                        onChange={(choice) => change(owner, scope, choice, existing)}
+                      />
                     </td>
                   );
                 })}
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import type { Contact, ContactInput } from '../../../api/models.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
-import { Field } from '../../../ui/Field.tsx';
+import { Field, Form, FormActions, FormRow, Input, TextArea } from '../../../ui/Field.tsx';
 
 function splitList(value: string): string[] {
   return value
@@ -55,39 +55,39 @@ function ContactForm({ contact, onSubmit, onCancel, pending, error }: { contact?
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <Form onSubmit={submit} noValidate>
       {error ? <ErrorNotice error={error} /> : null}
       <Field label="Name" error={touched && !name.trim() ? 'A contact needs a name.' : null}>
-        <input className="input" name="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        <Input name="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
-      <div className="form-row">
+      <FormRow>
         <Field label="Company" optional>
-          <input className="input" name="company" value={company} onChange={(e) => setCompany(e.target.value)} />
+          <Input name="company" value={company} onChange={(e) => setCompany(e.target.value)} />
         </Field>
         <Field label="Job title" optional>
-          <input className="input" name="title" value={title} onChange={(e) => setTitle(e.target.value)} />
+          <Input name="title" value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>
-      </div>
-      <div className="form-row">
+      </FormRow>
+      <FormRow>
         <Field label="E-mail addresses" hint="Separate several with commas." error={touched && badEmail ? `“${badEmail}” is not an e-mail address.` : null} optional>
-          <input className="input" name="emails" value={emails} onChange={(e) => setEmails(e.target.value)} />
+          <Input name="emails" value={emails} onChange={(e) => setEmails(e.target.value)} />
         </Field>
         <Field label="Phone numbers" hint="Separate several with commas." optional>
-          <input className="input" name="phones" value={phones} onChange={(e) => setPhones(e.target.value)} />
+          <Input name="phones" value={phones} onChange={(e) => setPhones(e.target.value)} />
         </Field>
-      </div>
+      </FormRow>
       <Field label="Tags" hint="For example: lead, vip" optional>
-        <input className="input" name="tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+        <Input name="tags" value={tags} onChange={(e) => setTags(e.target.value)} />
       </Field>
       <Field label="Address" optional>
-        <textarea className="input textarea" name="address" rows={2} value={address} onChange={(e) => setAddress(e.target.value)} />
+        <TextArea name="address" rows={2} value={address} onChange={(e) => setAddress(e.target.value)} />
       </Field>
-      <div className="form-actions">
+      <FormActions>
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" loading={pending}>
           {contact ? 'Save changes' : 'Create contact'}
         </Button>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }

@@ -1,28 +1,32 @@
 import { Link } from 'react-router-dom';
 import type { Contact } from '../../../api/models.ts';
+import { cx } from '../../../lib/cx.ts';
 import { Avatar } from '../../../ui/Avatar.tsx';
+import styles from './ContactRow.module.css';
 import { LevelBadge } from './LevelBadge.tsx';
 import { SharedIcon } from './SharedIcon.tsx';
 
 export function ContactRow({ contact, isMine }: { contact: Contact; isMine: boolean }) {
   const subtitle = [contact.title, contact.company].filter(Boolean).join(' · ');
   return (
-    <li className="contact-row" data-testid="contact-row" data-contact-id={contact.id}>
-      <Link to={`/contacts/${contact.id}`} className="contact-row-link">
-        <span className="cell cell-name">
+    <li className={styles.row} data-testid="contact-row" data-contact-id={contact.id}>
+      <Link to={`/contacts/${contact.id}`} className={styles.link} data-row-link>
+        <span className={cx(styles.cell, styles.nameCell)}>
           <Avatar name={contact.name} size={32} />
-          <span className="cell-name-text">
-            <span className="contact-name">
-              <span className="contact-name-label">{contact.name}</span>
+          <span className={styles.nameText}>
+            <span className={styles.name}>
+              <span className={styles.nameLabel} data-testid="contact-name">
+                {contact.name}
+              </span>
               {contact.access.shared ? <SharedIcon ownerName={contact.ownerName} /> : null}
             </span>
-            <span className="contact-sub">{subtitle || '\u00a0'}</span>
+            <span className={styles.sub}>{subtitle || '\u00a0'}</span>
           </span>
         </span>
-        <span className="cell cell-email">{contact.emails[0] ?? <span className="muted">—</span>}</span>
-        <span className="cell cell-phone">{contact.phones[0] ?? <span className="muted">—</span>}</span>
-        <span className="cell cell-owner">{isMine ? <span className="muted">You</span> : contact.ownerName}</span>
-        <span className="cell cell-access">{contact.access.shared ? <LevelBadge level={contact.access.level} /> : null}</span>
+        <span className={cx(styles.cell, styles.email)}>{contact.emails[0] ?? <span className="muted">—</span>}</span>
+        <span className={cx(styles.cell, styles.phone)}>{contact.phones[0] ?? <span className="muted">—</span>}</span>
+        <span className={cx(styles.cell, styles.owner)}>{isMine ? <span className="muted">You</span> : contact.ownerName}</span>
+        <span className={cx(styles.cell, styles.access)}>{contact.access.shared ? <LevelBadge level={contact.access.level} /> : null}</span>
       </Link>
     </li>
   );

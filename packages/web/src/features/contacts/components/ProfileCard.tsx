@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Contact } from '../../../api/models.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { Card, CardHeader } from '../../../ui/Card.tsx';
 import { Icon, type IconName } from '../../../ui/Icon.tsx';
+import styles from './ProfileCard.module.css';
 
 function Row({ icon, label, children }: { icon: IconName; label: string; children: ReactNode }) {
   return (
-    <div className="profile-row">
+    <div className={styles.row}>
       <dt>
         <Icon name={icon} size={14} />
         <span>{label}</span>
@@ -17,13 +19,9 @@ function Row({ icon, label, children }: { icon: IconName; label: string; childre
 
 export function ProfileCard({ contact }: { contact: Contact }) {
   return (
-    <section className="card" aria-labelledby="profile-title" data-testid="profile-card">
-      <header className="card-header">
-        <h2 id="profile-title" className="card-title">
-          Profile
-        </h2>
-      </header>
-      <dl className="profile">
+    <Card as="section" aria-labelledby="profile-title" data-testid="profile-card">
+      <CardHeader id="profile-title" title="Profile" />
+      <dl className={styles.profile}>
         <Row icon="mail" label="E-mail">
           {contact.emails.length ? contact.emails.map((e) => <a key={e} href={`mailto:${e}`}>{e}</a>) : <span className="muted">None</span>}
         </Row>
@@ -39,9 +37,9 @@ export function ProfileCard({ contact }: { contact: Contact }) {
         </Row>
         <Row icon="tag" label="Tags">
           {contact.tags.length ? (
-            <span className="tags">
+            <span className={styles.tags}>
               {contact.tags.map((t) => (
-                <span key={t} className="tag">
+                <span key={t} className={styles.tag}>
                   {t}
                 </span>
               ))}
@@ -57,6 +55,6 @@ export function ProfileCard({ contact }: { contact: Contact }) {
           <span>{formatDate(contact.createdAt)}</span>
         </Row>
       </dl>
-    </section>
+    </Card>
   );
 }

@@ -4,7 +4,7 @@ import type { Contact } from '../../../api/models.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
-import { Field } from '../../../ui/Field.tsx';
+import { Field, Select } from '../../../ui/Field.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useUsers } from '../../admin/hooks/useDirectory.ts';
 import { useReassignContact } from '../hooks/useContact.ts';
@@ -50,14 +50,14 @@ export function ReassignDialog({ contact, open, onClose }: { contact: Contact; o
     >
       {reassign.error ? <ErrorNotice error={reassign.error} /> : null}
       <Field label="New owner">
-        <select className="input" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+        <Select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
           <option value="">Choose a person…</option>
           {candidates.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name} · {u.email}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
     </Dialog>
   );

@@ -1,14 +1,17 @@
 // "Why can X see this?": pick a user, see their effective level on this contact and every source behind it.
 import { useState } from 'react';
 import type { AccessSource, Contact, User } from '../../../api/models.ts';
+import { cx } from '../../../lib/cx.ts';
 import { formatDateTime, LEVEL_LABEL } from '../../../lib/format.ts';
+import { Card, CardHeader, CardLoading } from '../../../ui/Card.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
+import { Select } from '../../../ui/Field.tsx';
 import { Icon, type IconName } from '../../../ui/Icon.tsx';
-import { Spinner } from '../../../ui/Spinner.tsx';
 import { useUsers } from '../../admin/hooks/useDirectory.ts';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
 import { LevelBadge } from '../../contacts/components/LevelBadge.tsx';
 import { useExplain } from '../hooks/useExplain.ts';
+import styles from './ExplainPanel.module.css';
 
 const SOURCE_ICON: Record<AccessSource['kind'], IconName> = {
   owner: 'userCheck',
@@ -59,16 +62,19 @@ export function ExplainPanel({ contact }: { contact: Contact }) {
   const subject = userId === user.id ? 'You' : (people.find((p) => p.id === userId)?.name ?? 'This person');
 
   return (
-    <section className="card explain" aria-labelledby="explain-title" data-testid="explain-panel">
-      <header className="card-header">
-        <h2 id="explain-title" className="card-title">
-          <Icon name="info" /> Why can {subject === 'You' ? 'you' : subject} see this?
-        </h2>
-      </header>
+    <Card as="section" aria-labelledby="explain-title" data-testid="explain-panel">
+      <CardHeader
+        id="explain-title"
+        title={
+          <>
+            <Icon name="info" /> Why can {subject === 'You' ? 'you' : subject} see this?
+          </>
+        }
+      />
       {canAskOthers ? (
-        <label className="explain-picker">
+        <label className={styles.picker}>
           <span className="visually-hidden">Person</span>
-          <select className="input" aria-label="Explain access for" value={userId} onChange={(e) => setUserId(e.target.value)}>
+          <Select aria-label="Explain access for" value={userId} onChange={(e) => setUserId(e.target.value)}>
             {people.length === 0 ? <option value={user.id}>{user.name} (you)</option> : null}
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -77,45 +83,43 @@ export function ExplainPanel({ contact }: { contact: Contact }) {
                 {p.status === 'deactivated' ? ' · deactivated' : ''}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       ) : null}
       {explanation.isPending ? (
-        <div className="card-loading">
-          <Spinner size={16} label="Working out access" />
-        </div>
+        <CardLoading label="Working out access" />
       ) : explanation.isError ? (
         <ErrorNotice error={explanation.error} />
       ) : (
-        <div className="explain-result">
-          <div className="explain-level" data-testid="explain-level">
+        <div>
+          <div className={styles.level} data-testid="explain-level">
             <span className="muted">Effective access</span>
             <LevelBadge level={explanation.data.level} />
           </div>
           {explanation.data.sources.length === 0 ? (
-            <p className="muted explain-none">{subject === 'You' ? 'You have' : `${subject} has`} no access to this contact: it is hidden from them entirely.</p>
+            <p className={cx('muted', styles.none)}>{subject === 'You' ? 'You have' : `${subject} has`} no access to this contact: it is hidden from them entirely.</p>
           ) : (
-            <ul className="sources" aria-label="Sources of access">
+            <ul className={styles.sources} aria-label="Sources of access">
               {explanation.data.sources.map((source, i) => {
                 const text = describeSource(source, subject, contact);
                 return (
-                  <li key={source.id ?? `${source.kind}-${i}`} className="source" data-testid="access-source" data-kind={source.kind}>
-                    <span className="source-icon">
+                  <li key={source.id ?? `${source.kind}-${i}`} className={styles.source} data-testid="access-source" data-kind={source.kind}>
+                    <span className={styles.sourceIcon}>
                       <Icon name={SOURCE_ICON[source.kind]} size={14} />
                     </span>
-                    <span className="source-text">
+                    <span className={styles.sourceText}>
                       <strong>{text.title}</strong>
-                      {text.detail ? <span>{text.detail}</span> : null}
+                      {text.detail ? <span className={styles.sourceDetail}>{text.detail}</span> : null}
                     </span>
-                    <span className="source-level">{LEVEL_LABEL[source.level]}</span>
+                    <span className={styles.sourceLevel}>{LEVEL_LABEL[source.level]}</span>
                   </li>
                 );
               })}
             </ul>
           )}
-          <p className="explain-footnote">The highest level of any source applies.</p>
+          <p className={styles.footnote}>The highest level of any source applies.</p>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

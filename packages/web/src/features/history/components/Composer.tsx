@@ -2,11 +2,15 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Contact } from '../../../api/models.ts';
 import { errorMessage } from '../../../api/errors.ts';
+import { cx } from '../../../lib/cx.ts';
 import { Button } from '../../../ui/Button.tsx';
+import { cardClass } from '../../../ui/Card.tsx';
 import { Icon, type IconName } from '../../../ui/Icon.tsx';
+import { Kbd } from '../../../ui/Kbd.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
 import { useAddToHistory, type ComposerKind } from '../hooks/useHistory.ts';
+import styles from './Composer.module.css';
 
 const MODES: { kind: ComposerKind; label: string; icon: IconName; action: 'contact.message' | 'contact.logNote'; placeholder: string; submit: string }[] = [
   { kind: 'message', label: 'Message', icon: 'message', action: 'contact.message', placeholder: 'Write to the client…', submit: 'Send message' },
@@ -53,26 +57,29 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
   };
 
   return (
-    <form className="card composer" onSubmit={submit} data-testid="composer">
-      <div className="composer-tabs" role="tablist" aria-label="Add to history">
+    <form className={cx(cardClass('flush'), styles.composer)} onSubmit={submit} data-testid="composer">
+      <div className={styles.tabs} role="tablist" aria-label="Add to history">
         {modes.map((m) => (
-          <button key={m.kind} type="button" role="tab" aria-selected={m.kind === current.kind} className={`composer-tab${m.kind === current.kind ? ' active' : ''}`} onClick={() => onModeChange(m.kind)}>
+          <button key={m.kind} type="button" role="tab" aria-selected={m.kind === current.kind} className={cx(styles.tab, m.kind === current.kind && styles.active)} onClick={() => onModeChange(m.kind)}>
             <Icon name={m.icon} size={14} />
             {m.label}
           </button>
         ))}
       </div>
-      <textarea ref={ref} className="composer-input" aria-label={current.placeholder} placeholder={current.placeholder} rows={3} value={body} onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} />
-      <div className="composer-footer">
-        <span className="muted composer-hint">
+      <textarea ref={ref} className={styles.input} aria-label={current.placeholder} placeholder={current.placeholder} rows={3} value={body} onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} />
+      <div className={styles.footer}>
+        <span className={styles.hint}>
           {onBehalf ? (
             <>
-              Sent from {contact.ownerName}’s line, on their behalf, as you. <kbd className="kbd">Ctrl</kbd>+<kbd className="kbd">Enter</kbd>
+              Sent from {contact.ownerName}’s line, on their behalf, as you.{' '}
+              <span className={styles.keys}>
+                <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>
+              </span>
             </>
           ) : (
-            <>
-              <kbd className="kbd">Ctrl</kbd>+<kbd className="kbd">Enter</kbd> to {current.submit.toLowerCase()}
-            </>
+            <span className={styles.keys}>
+              <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> to {current.submit.toLowerCase()}
+            </span>
           )}
         </span>
         <Button type="submit" variant="primary" size="sm" icon={current.kind === 'message' ? 'send' : 'check'} disabled={!body.trim()} loading={add.isPending}>

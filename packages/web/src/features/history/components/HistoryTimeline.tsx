@@ -1,13 +1,15 @@
 // The conversation history, newest first: messages (with who sent them on whose behalf), notes and calls.
 import type { HistoryItem } from '../../../api/models.ts';
 import { formatWhen } from '../../../lib/format.ts';
+import { cx } from '../../../lib/cx.ts';
 import { Button } from '../../../ui/Button.tsx';
+import { CardLoading } from '../../../ui/Card.tsx';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { Icon, type IconName } from '../../../ui/Icon.tsx';
-import { Spinner } from '../../../ui/Spinner.tsx';
 import { authorLine } from '../author-line.ts';
 import { useHistory } from '../hooks/useHistory.ts';
+import styles from './HistoryTimeline.module.css';
 
 const KIND: Record<HistoryItem['kind'], { icon: IconName; label: string }> = {
   message: { icon: 'message', label: 'Message' },
@@ -27,11 +29,7 @@ export const HISTORY_FILTERS: { id: HistoryFilter; label: string }[] = [
 export function HistoryTimeline({ contactId, filter = 'all' }: { contactId: string; filter?: HistoryFilter }) {
   const history = useHistory(contactId, true);
   if (history.isPending) {
-    return (
-      <div className="card-loading">
-        <Spinner size={18} label="Loading history" />
-      </div>
-    );
+    return <CardLoading label="Loading history" />;
   }
   if (history.isError) return <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />;
   const all = history.data.pages.flatMap((p) => p.items);
@@ -45,16 +43,16 @@ export function HistoryTimeline({ contactId, filter = 'all' }: { contactId: stri
   }
   return (
     <>
-      <ol className="timeline" aria-label="Conversation history">
+      <ol className={styles.timeline} aria-label="Conversation history">
         {items.map((item) => (
-          <li key={item.id} className={`timeline-item timeline-${item.kind}`} data-testid="history-item" data-kind={item.kind}>
-            <span className="timeline-icon">
+          <li key={item.id} className={cx(styles.item, item.kind !== 'message' && styles[item.kind])} data-testid="history-item" data-kind={item.kind}>
+            <span className={styles.icon}>
               <Icon name={KIND[item.kind].icon} size={14} />
             </span>
-            <div className="timeline-content">
-              <div className="timeline-meta">
+            <div>
+              <div className={styles.meta}>
                 <strong>{KIND[item.kind].label}</strong>
-                <span className="timeline-author" data-testid="history-author">
+                <span className={styles.author} data-testid="history-author">
                   {authorLine(item)}
                 </span>
                 {item.channel ? <span className="muted">· {item.channel}</span> : null}
@@ -62,13 +60,13 @@ export function HistoryTimeline({ contactId, filter = 'all' }: { contactId: stri
                   {formatWhen(item.createdAt)}
                 </time>
               </div>
-              <p className="timeline-body">{item.body}</p>
+              <p className={styles.body}>{item.body}</p>
             </div>
           </li>
         ))}
       </ol>
       {history.hasNextPage ? (
-        <div className="center">
+        <div className={styles.more}>
           <Button size="sm" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
             Show older
           </Button>

@@ -1,8 +1,10 @@
 // Pick people or teams: type to filter, arrows to move, Enter to add; picked ones show as removable chips.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Grantee, Team, User } from '../../../api/models.ts';
+import { cx } from '../../../lib/cx.ts';
 import { Avatar } from '../../../ui/Avatar.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
+import styles from './GranteePicker.module.css';
 
 export type GranteeOption = { key: string; grantee: Grantee; name: string; detail: string; kind: 'person' | 'team' };
 
@@ -55,10 +57,10 @@ export function GranteePicker({ options, picked, onChange }: { options: GranteeO
   };
 
   return (
-    <div className="picker">
-      <div className="picker-box">
+    <div className={styles.picker}>
+      <div className={styles.box}>
         {picked.map((p) => (
-          <span key={p.key} className="chip" data-testid="picked-grantee">
+          <span key={p.key} className={styles.chip} data-testid="picked-grantee">
             {p.kind === 'team' ? <Icon name="users" size={12} /> : null}
             {p.name}
             <button type="button" aria-label={`Remove ${p.name}`} onClick={() => onChange(picked.filter((x) => x.key !== p.key))}>
@@ -67,7 +69,7 @@ export function GranteePicker({ options, picked, onChange }: { options: GranteeO
           </span>
         ))}
         <input
-          className="picker-input"
+          className={styles.input}
           role="combobox"
           aria-label="Add people or teams"
           aria-expanded={open && matches.length > 0}
@@ -86,13 +88,13 @@ export function GranteePicker({ options, picked, onChange }: { options: GranteeO
         />
       </div>
       {open && matches.length > 0 ? (
-        <ul className="picker-list" role="listbox" id={listId}>
+        <ul className={styles.list} role="listbox" id={listId}>
           {matches.map((o, i) => (
             <li
               key={o.key}
               role="option"
               aria-selected={i === active}
-              className={`picker-option${i === active ? ' active' : ''}`}
+              className={cx(styles.option, i === active && styles.active)}
               onMouseDown={(e) => {
                 e.preventDefault();
                 add(o);
@@ -100,8 +102,8 @@ export function GranteePicker({ options, picked, onChange }: { options: GranteeO
               onMouseEnter={() => setActive(i)}
             >
               <Avatar name={o.name} size={24} kind={o.kind} />
-              <span className="picker-option-name">{o.name}</span>
-              <span className="picker-option-detail">{o.detail}</span>
+              <span className={styles.optionName}>{o.name}</span>
+              <span className={styles.optionDetail}>{o.detail}</span>
             </li>
           ))}
         </ul>

@@ -4,11 +4,14 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { Contact, Share, ShareLevel } from '../../../api/models.ts';
 import { errorMessage } from '../../../api/errors.ts';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../../../lib/format.ts';
+import { cx } from '../../../lib/cx.ts';
 import { Avatar } from '../../../ui/Avatar.tsx';
 import { Badge } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
+import { FieldGroup, Form, FormActions, Input, Radio, Select } from '../../../ui/Field.tsx';
+import { Subheading } from '../../../ui/Page.tsx';
 import { Spinner } from '../../../ui/Spinner.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useTeams, useUsers } from '../../admin/hooks/useDirectory.ts';
@@ -16,6 +19,7 @@ import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
 import { useShareMutations, useShares } from '../hooks/useShares.ts';
 import { SHARE_LEVEL_ORDER, SHARE_LEVELS } from '../levels.ts';
 import { GranteePicker, granteeOptions, type GranteeOption } from './GranteePicker.tsx';
+import styles from './ShareDialog.module.css';
 
 type Duration = 'permanent' | 'until';
 
@@ -94,42 +98,37 @@ function ShareForm({ contact }: { contact: Contact }) {
   };
 
   return (
-    <form className="form share-form" onSubmit={submit}>
+    <Form className={styles.form} onSubmit={submit}>
       {failed ? <ErrorNotice error={failed} /> : null}
-      <div className="field">
-        <span className="field-label">People or teams</span>
+      <FieldGroup label="People or teams">
         {users.isPending || teams.isPending ? <Spinner size={16} label="Loading people" /> : <GranteePicker options={options} picked={picked} onChange={setPicked} />}
-      </div>
+      </FieldGroup>
 
-      <fieldset className="field">
-        <legend className="field-label">Access level</legend>
-        <div className="level-options" role="radiogroup" aria-label="Access level">
+      <FieldGroup label="Access level">
+        <div className={styles.levels} role="radiogroup" aria-label="Access level">
           {levels.map((l) => (
-            <label key={l} className={`level-option${level === l ? ' selected' : ''}`} data-testid={`level-${l}`}>
+            <label key={l} className={cx(styles.level, level === l && styles.selected)} data-testid={`level-${l}`}>
               <input type="radio" name="level" value={l} checked={level === l} onChange={() => setLevel(l)} />
-              <span className="level-option-text">
+              <span className={styles.levelText}>
                 <strong>{SHARE_LEVELS[l].label}</strong>
-                <span>{SHARE_LEVELS[l].explanation}</span>
+                <span className={styles.levelExplanation}>{SHARE_LEVELS[l].explanation}</span>
               </span>
             </label>
           ))}
         </div>
-      </fieldset>
+      </FieldGroup>
 
-      <fieldset className="field">
-        <legend className="field-label">For how long</legend>
-        <div className="duration">
-          <label className="radio">
-            <input type="radio" name="duration" checked={duration === 'permanent'} onChange={() => setDuration('permanent')} />
+      <FieldGroup label="For how long" error={untilInPast ? 'Pick a date and time in the future.' : null}>
+        <div className={styles.duration}>
+          <Radio name="duration" checked={duration === 'permanent'} onChange={() => setDuration('permanent')}>
             Permanent, until revoked
-          </label>
-          <label className="radio">
-            <input type="radio" name="duration" checked={duration === 'until'} onChange={() => setDuration('until')} />
+          </Radio>
+          <Radio name="duration" checked={duration === 'until'} onChange={() => setDuration('until')}>
             Until
-          </label>
-          <input
+          </Radio>
+          <Input
             type="datetime-local"
-            className="input input-inline"
+            inline
             aria-label="Share until"
             value={until}
             onChange={(e) => {
@@ -137,12 +136,12 @@ function ShareForm({ contact }: { contact: Contact }) {
               setDuration('until');
             }}
           />
-          <span className="presets">
+          <span className={styles.presets}>
             {PRESETS.map((p) => (
               <button
                 key={p.label}
                 type="button"
-                className="chip chip-button"
+                className={styles.preset}
                 onClick={() => {
                   setUntil(presetDate(p.days));
                   setDuration('until');
@@ -153,15 +152,14 @@ function ShareForm({ contact }: { contact: Contact }) {
             ))}
           </span>
         </div>
-        {untilInPast ? <p className="field-error">Pick a date and time in the future.</p> : null}
-      </fieldset>
+      </FieldGroup>
 
-      <div className="form-actions">
+      <FormActions>
         <Button type="submit" variant="primary" icon="share" disabled={!canSubmit} loading={create.isPending}>
           Share
         </Button>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }
 
@@ -170,18 +168,19 @@ function CurrentShares({ contact }: { contact: Contact }) {
   const levels = SHARE_LEVEL_ORDER.filter((l) => contact.access.shareLevels.includes(l));
 
   return (
-    <section className="share-list" aria-label="Who has access">
-      <h3 className="section-title">Who has access</h3>
-      <ul className="rows">
-        <li className="share-row">
+    <section aria-label="Who has access">
+      <Subheading>Who has access</Subheading>
+      <ul className={styles.rows}>
+        <li className={styles.row}>
           <Avatar name={contact.ownerName} size={28} />
-          <span className="share-name">{contact.ownerName}</span>
-          <span className="share-window muted">Full control</span>
-          <Badge tone="success">Owner</Badge>
-          <span />
+          <span className={styles.name}>{contact.ownerName}</span>
+          <span className={styles.window}>Full control</span>
+          <span className={styles.levelCell}>
+            <Badge tone="success">Owner</Badge>
+          </span>
         </li>
         {shares.isPending ? (
-          <li className="share-row">
+          <li className={styles.row}>
             <Spinner size={16} label="Loading shares" />
           </li>
         ) : shares.isError ? (
@@ -191,7 +190,7 @@ function CurrentShares({ contact }: { contact: Contact }) {
         ) : (
           shares.data.map((share) => <ShareRow key={share.id} contact={contact} share={share} levels={levels} />)
         )}
-        {shares.data?.length === 0 ? <li className="share-empty muted">Not shared with anyone yet.</li> : null}
+        {shares.data?.length === 0 ? <li className={styles.empty}>Not shared with anyone yet.</li> : null}
       </ul>
     </section>
   );
@@ -217,18 +216,19 @@ function ShareRow({ contact, share, levels }: { contact: Contact; share: Share; 
     );
   const untilIso = fromLocalInput(until);
   return (
-    <li className={`share-row-wrap${share.active ? '' : ' inactive'}`} data-testid="share-row">
-      <div className="share-row">
+    <li className={share.active ? undefined : styles.inactive} data-testid="share-row">
+      <div className={styles.row}>
         <Avatar name={share.granteeName} size={28} kind={'teamId' in share.grantee ? 'team' : 'person'} />
-        <span className="share-name">
+        <span className={styles.name}>
           {share.granteeName}
           {'teamId' in share.grantee ? <Badge>Team</Badge> : null}
         </span>
-        <button type="button" className="share-window link-like" disabled={levels.length === 0} onClick={() => setEditing((e) => !e)} aria-expanded={editing} aria-label={`Change how long ${share.granteeName} has access: ${windowText(share)}`}>
+        <button type="button" className={cx(styles.window, styles.windowButton)} disabled={levels.length === 0} onClick={() => setEditing((e) => !e)} aria-expanded={editing} aria-label={`Change how long ${share.granteeName} has access: ${windowText(share)}`}>
           {windowText(share)}
         </button>
-        <select
-          className="input input-compact"
+        <Select
+          compact
+          className={styles.levelCell}
           aria-label={`Level for ${share.granteeName}`}
           value={share.level}
           disabled={levels.length === 0 || update.isPending}
@@ -242,15 +242,15 @@ function ShareRow({ contact, share, levels }: { contact: Contact; share: Share; 
               {SHARE_LEVELS[l].label}
             </option>
           ))}
-        </select>
-        <Button size="sm" variant="ghost" onClick={() => revoke.mutate(share.id, { onSuccess: () => toast.show(`${share.granteeName} no longer has access through this share`), onError })} aria-label={`Revoke ${share.granteeName}`}>
+        </Select>
+        <Button className={styles.action} size="sm" variant="ghost" onClick={() => revoke.mutate(share.id, { onSuccess: () => toast.show(`${share.granteeName} no longer has access through this share`), onError })} aria-label={`Revoke ${share.granteeName}`}>
           Revoke
         </Button>
       </div>
       {editing ? (
-        <div className="share-window-editor">
+        <div className={styles.windowEditor}>
           <span className="muted small">Access ends</span>
-          <input type="datetime-local" className="input input-inline input-compact" aria-label={`${share.granteeName} has access until`} value={until} onChange={(e) => setUntil(e.target.value)} />
+          <Input type="datetime-local" inline compact aria-label={`${share.granteeName} has access until`} value={until} onChange={(e) => setUntil(e.target.value)} />
           <Button size="sm" variant="primary" disabled={!untilIso || Date.parse(untilIso) <= Date.now()} loading={update.isPending} onClick={() => untilIso && saveWindow(untilIso)}>
             Save end
           </Button>
