@@ -2,12 +2,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Actor } from './api.ts';
 
 export const VIEWPORT = { width: 1280, height: 800 };
+/** A phone as the browser tests emulate it: 390×844 CSS pixels (an iPhone 12 to 15), touch, a 3× screen. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 } satisfies BrowserContextOptions;
+/** The narrowest screen the app is laid out for: 360×740 (many Android phones). */
+export const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } } satisfies BrowserContextOptions;
+export type Device = 'desktop' | 'phone' | 'small-phone';
+const DEVICES: Record<Device, BrowserContextOptions> = { desktop: { viewport: VIEWPORT }, phone: PHONE, 'small-phone': SMALL_PHONE };
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-export const SCREENSHOT_DIR = join(root, 'docs/screenshots');
+/** Screenshots are taken only on request (`npm run screenshots` sets TANDEM_SCREENSHOTS=1), never by `npm test`. */
+export const SCREENSHOTS = process.env.TANDEM_SCREENSHOTS === '1';
+export const SCREENSHOT_DIR = process.env.TANDEM_SCREENSHOT_DIR ? resolve(process.env.TANDEM_SCREENSHOT_DIR) : join(root, 'docs/screenshots');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -16,9 +25,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context for one person. With an actor, the session cookie is set from an API sign-in. */
-export async function openPage(browser: Browser, baseUrl: string, actor?: Actor): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', timezoneId: 'UTC' });
+/** A fresh browser context for one person, on a laptop or a phone. With an actor, the session cookie is set from an API sign-in. */
+export async function openPage(browser: Browser, baseUrl: string, actor?: Actor, device: Device = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...DEVICES[device], locale: 'en-GB', timezoneId: 'UTC' });
   context.setDefaultTimeout(10_000);
   if (actor) {
     await context.addCookies([
@@ -31,9 +40,14 @@ export async function openPage(browser: Browser, baseUrl: string, actor?: Actor)
   return { context, page };
 }
 
-/** Saves a 1280×800 picture of the page for docs/screenshots (linked from the README). */
+/**
+ * In screenshot mode (TANDEM_SCREENSHOTS=1), saves a picture of the page as it is, at its viewport's size in CSS
+ * pixels (1280×800, or 390×844 on a phone), to docs/screenshots (or TANDEM_SCREENSHOT_DIR). Otherwise does nothing:
+ * tests never rewrite tracked files.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForTimeout(250); // let toasts and dialogs finish their entry animation
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), scale: 'css' });
 }

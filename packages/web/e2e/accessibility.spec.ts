@@ -1,0 +1,121 @@
+// Accessibility: axe-core finds no serious or critical violation on any main page (sign-in, sign-up, the contacts
+// list, a contact, each settings page) nor in the share dialog or the folded-out navigation on a phone; the
+// "Skip to content" link is the first stop of the keyboard and moves focus to the page.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Contact } from '../src/api/models.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { SignInPage, SignUpPage } from './pages/AuthPages.ts';
+import { ContactPage } from './pages/ContactPage.ts';
+import { InboxPage } from './pages/InboxPage.ts';
+import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
+import { buildOrg, type Actor } from './support/api.ts';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { BEN_BOOK, ZOE } from './support/people.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let ada: Actor;
+let ben: Actor;
+let cat: Actor;
+let zoe: Contact;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const org = await buildOrg(baseUrl, 'Clear View Care', 'Ada Lindqvist', ['Ben Okafor', 'Cat Moreau']);
+  ada = org.admin;
+  ben = org.member('Ben');
+  cat = org.member('Cat');
+  zoe = await ben.api.createContact(ZOE);
+  await ben.api.sendMessage(zoe.id, 'Hi Zoe, following up on the renewal: does Thursday 10:00 work for a call?');
+  await ben.api.addNote(zoe.id, 'Zoe prefers e-mail before 11:00. Budget approved for Q3.');
+  await ben.api.share(zoe.id, { userId: cat.user.id }, 'collaborate');
+  for (const c of BEN_BOOK) await ben.api.createContact(c);
+  await ada.api.createTeam('Front desk', [ben.user.id, cat.user.id]);
+});
+afterAll(async () => browser?.close());
+
+/** Waits for the page to settle (no spinner left), then expects no serious or critical axe violation. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.getByRole('status', { name: /Loading/ }).waitFor({ state: 'detached' });
+  const violations = await seriousViolations(page);
+  expect(violations, `${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+describe('accessibility (axe-core: no serious or critical violations)', () => {
+  it('sign-in and sign-up', async () => {
+    const { context, page } = await openPage(browser, baseUrl);
+    await new SignInPage(page, baseUrl).goto();
+    await expectAccessible(page, 'sign-in');
+    await new SignUpPage(page, baseUrl).goto();
+    await expectAccessible(page, 'sign-up');
+    await context.close();
+  });
+
+  it('the contacts list and a contact, with the share dialog open', async () => {
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await expectAccessible(page, 'contacts list');
+    const contact = await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
+    await contact.historyItems.first().waitFor();
+    await contact.explain.sources.first().waitFor();
+    await expectAccessible(page, 'contact page');
+    const dialog = await contact.openShareDialog();
+    await dialog.shareRow('Cat Moreau').waitFor();
+    await expectAccessible(page, 'share dialog');
+    await context.close();
+  });
+
+  it('every settings page', async () => {
+    const { context, page } = await openPage(browser, baseUrl, ada);
+    const users = await new UsersSettingsPage(page, baseUrl).goto();
+    await users.row('Ben Okafor').waitFor();
+    await expectAccessible(page, 'Settings › Users');
+    await users.row('Ben Okafor').click();
+    await users.userDialog.getByTestId('grant-row').first().waitFor();
+    await expectAccessible(page, 'Settings › Users › a user');
+    await users.closeUserDialog();
+    const teams = await new TeamsSettingsPage(page, baseUrl).goto();
+    await teams.cards.first().waitFor();
+    await expectAccessible(page, 'Settings › Teams');
+    await new PermissionsSettingsPage(page, baseUrl).goto();
+    await expectAccessible(page, 'Settings › Permissions');
+    await new BrandingSettingsPage(page, baseUrl).goto();
+    await expectAccessible(page, 'Settings › Branding');
+    await new BillingSettingsPage(page, baseUrl).goto();
+    await expectAccessible(page, 'Settings › Billing');
+    const audit = await new AuditLogPage(page, baseUrl).goto();
+    await audit.rows.first().waitFor();
+    await expectAccessible(page, 'Settings › Audit log');
+    await context.close();
+  });
+
+  it('the navigation folded out on a phone', async () => {
+    const { context, page } = await openPage(browser, baseUrl, ben, 'phone');
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await expectAccessible(page, 'contacts list on a phone');
+    await new AppShell(page).openNavigation();
+    await expectAccessible(page, 'navigation on a phone');
+    await context.close();
+  });
+
+  it('offers "Skip to content" as the first stop of the keyboard', async () => {
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const skip = new AppShell(page).skipLink;
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    const box = await skip.boundingBox();
+    expect(box && box.y >= 0 && box.x >= 0, 'the focused skip link is on the screen').toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement))).toBe(true);
+    await context.close();
+  });
+});

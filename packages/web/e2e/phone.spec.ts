@@ -1,0 +1,196 @@
+// Every main page on a phone (390×844, touch, 3× screen): nothing scrolls sideways, the main controls are on the
+// screen, the menu button opens the navigation, dialogs fit; and nothing scrolls sideways at 360 px either. In
+// screenshot mode it also takes docs/screenshots/phone-*.png.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Contact } from '../src/api/models.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { SignInPage } from './pages/AuthPages.ts';
+import { ContactPage } from './pages/ContactPage.ts';
+import { InboxPage } from './pages/InboxPage.ts';
+import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
+import { buildOrg, type Actor } from './support/api.ts';
+import { launchBrowser, openPage, PHONE, screenshot, SMALL_PHONE } from './support/browser.ts';
+import { expectInViewport, expectNoHorizontalScroll, expectWithinWidth } from './support/layout.ts';
+import { BEN_BOOK, CAT_BOOK, ZOE } from './support/people.ts';
+
+const baseUrl = inject('baseUrl');
+const WIDTH = PHONE.viewport.width;
+let browser: Browser;
+let ada: Actor;
+let ben: Actor;
+let cat: Actor;
+let zoe: Contact;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const org = await buildOrg(baseUrl, 'Pocket Clinic', 'Ada Lindqvist', ['Ben Okafor', 'Cat Moreau']);
+  ada = org.admin;
+  ben = org.member('Ben');
+  cat = org.member('Cat');
+  zoe = await ben.api.createContact(ZOE);
+  await ben.api.sendMessage(zoe.id, 'Hi Zoe, following up on the renewal: does Thursday 10:00 work for a call?');
+  await ben.api.addNote(zoe.id, 'Zoe prefers e-mail before 11:00. Budget approved for Q3.');
+  await ben.api.share(zoe.id, { userId: cat.user.id }, 'collaborate', { expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+  for (const c of BEN_BOOK) await ben.api.createContact(c);
+  const [aiko] = await Promise.all(CAT_BOOK.slice(0, 3).map((c) => cat.api.createContact(c)));
+  if (aiko) await cat.api.share(aiko.id, { userId: ben.user.id }, 'view');
+  await ada.api.createTeam('Front desk', [ben.user.id, cat.user.id]);
+  await ada.api.grant(ben.user.id, { userId: cat.user.id }, 'contacts', 'view');
+});
+afterAll(async () => browser?.close());
+
+async function onPhone(actor?: Actor): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await openPage(browser, baseUrl, actor, 'phone');
+  return { page, close: () => context.close() };
+}
+
+describe('on a phone', () => {
+  it('signs in on a card that fits the screen', async () => {
+    const { page, close } = await onPhone();
+    await new SignInPage(page, baseUrl).goto();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectInViewport(page.getByRole('main'));
+    await expectInViewport(page.getByLabel('Work e-mail'));
+    await expectInViewport(page.getByRole('button', { name: 'Sign in' }));
+    await screenshot(page, 'phone-sign-in');
+    await close();
+  });
+
+  it('lists contacts, and the menu button opens the navigation', async () => {
+    const { page, close } = await onPhone(ben);
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await expectNoHorizontalScroll(page, WIDTH);
+    const shell = new AppShell(page);
+    expect(await shell.sidebar.isVisible()).toBe(false);
+    for (const control of [shell.menuButton, page.getByRole('button', { name: 'New contact' }), page.getByRole('searchbox', { name: 'Search contacts' }), inbox.row(ZOE.name)]) {
+      await expectInViewport(control);
+    }
+    await expectWithinWidth(page.getByRole('navigation', { name: 'Contact views' }).getByRole('button', { name: 'Mine' }));
+    await screenshot(page, 'phone-contacts');
+
+    await shell.openNavigation();
+    expect(await shell.menuButton.getAttribute('aria-expanded')).toBe('true');
+    await expectInViewport(shell.sidebar.getByRole('link', { name: 'Contacts' }));
+    await expectInViewport(shell.currentUser);
+    await expectNoHorizontalScroll(page, WIDTH);
+    await screenshot(page, 'phone-navigation');
+    await page.keyboard.press('Escape');
+    await shell.sidebar.waitFor({ state: 'hidden' });
+
+    await shell.openNavigation();
+    await shell.sidebar.getByRole('link', { name: 'Contacts' }).click();
+    await shell.sidebar.waitFor({ state: 'hidden' });
+    await inbox.open(ZOE.name);
+    await close();
+  });
+
+  it('shows a contact with Edit and Share on the screen, and the share dialog fits', async () => {
+    const { page, close } = await onPhone(ben);
+    const contact = await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
+    await contact.historyItems.first().waitFor();
+    await expectNoHorizontalScroll(page, WIDTH);
+    for (const name of ['Message', 'Note', 'Edit', 'More']) await expectInViewport(page.getByRole('button', { name, exact: true }));
+    await screenshot(page, 'phone-contact');
+    await expectWithinWidth(contact.explain.root);
+
+    await contact.moreButton.click();
+    await expectInViewport(page.getByRole('menuitem', { name: 'Share' }));
+    await page.keyboard.press('Escape');
+    const dialog = await contact.openShareDialog();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectInViewport(dialog.root.getByRole('heading', { name: `Share ${ZOE.name}` }));
+    await expectInViewport(dialog.root.getByRole('button', { name: 'Close' }));
+    await expectWithinWidth(dialog.root.getByRole('button', { name: 'Share', exact: true }));
+    await expectWithinWidth(dialog.shareRow('Cat Moreau').getByRole('button', { name: 'Revoke Cat Moreau' }));
+    await dialog.addGrantee('Ada');
+    await screenshot(page, 'phone-share-dialog');
+    await dialog.close();
+
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByTestId('contact-form');
+    await expectInViewport(form.getByLabel('Name'));
+    await expectWithinWidth(form.getByRole('button', { name: 'Save changes' }));
+    await expectNoHorizontalScroll(page, WIDTH);
+    await close();
+  });
+
+  it('shows a colleague’s shared contact with its composer', async () => {
+    const { page, close } = await onPhone(cat);
+    const contact = await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
+    await contact.historyItems.first().waitFor();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectInViewport(contact.actionsBar.getByRole('button', { name: 'Message' }));
+    await expectWithinWidth(page.getByTestId('composer').getByRole('button', { name: 'Send message' }));
+    await close();
+  });
+
+  it('makes every settings page usable', async () => {
+    const { page, close } = await onPhone(ada);
+    const shell = new AppShell(page);
+    const pages: { open: () => Promise<unknown>; tab: string; control: () => ReturnType<Page['getByRole']>; shot: string }[] = [
+      { open: () => new UsersSettingsPage(page, baseUrl).goto(), tab: 'Users', control: () => page.getByRole('button', { name: 'Add user' }), shot: 'phone-users-settings' },
+      { open: () => new TeamsSettingsPage(page, baseUrl).goto(), tab: 'Teams', control: () => page.getByRole('button', { name: 'New team' }), shot: 'phone-teams' },
+      { open: () => new PermissionsSettingsPage(page, baseUrl).goto(), tab: 'Permissions', control: () => page.getByRole('switch', { name: 'Share all contacts' }), shot: 'phone-permissions' },
+      { open: () => new BrandingSettingsPage(page, baseUrl).goto(), tab: 'Branding', control: () => page.getByRole('button', { name: 'Save branding' }), shot: 'phone-branding' },
+      { open: () => new BillingSettingsPage(page, baseUrl).goto(), tab: 'Billing', control: () => page.getByRole('button', { name: 'Save billing details' }), shot: 'phone-billing' },
+      { open: () => new AuditLogPage(page, baseUrl).goto(), tab: 'Audit log', control: () => page.getByRole('button', { name: 'Verify chain' }), shot: 'phone-audit-log' },
+    ];
+    for (const p of pages) {
+      await p.open();
+      await expectNoHorizontalScroll(page, WIDTH);
+      await expectInViewport(shell.menuButton);
+      await expectInViewport(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: p.tab }));
+      await expectWithinWidth(p.control());
+      await screenshot(page, p.shot);
+    }
+
+    const audit = new AuditLogPage(page, baseUrl);
+    await audit.rows.first().getByRole('button', { name: 'Details' }).click();
+    await expectNoHorizontalScroll(page, WIDTH);
+
+    const users = await new UsersSettingsPage(page, baseUrl).goto();
+    await users.row('Cat Moreau').click();
+    await users.userDialog.waitFor();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectInViewport(users.userDialog.getByRole('button', { name: 'Close' }));
+    const benRow = users.userDialog.getByTestId('grant-row').filter({ hasText: 'Ben Okafor' });
+    await expectWithinWidth(benRow.getByRole('radiogroup', { name: 'Ben Okafor\'s calendar' }));
+    await expectWithinWidth(users.userDialog.getByRole('button', { name: 'Move all contacts' }));
+    await benRow.scrollIntoViewIfNeeded();
+    await screenshot(page, 'phone-user-access');
+    await users.closeUserDialog();
+    await close();
+  });
+
+  it('keeps every main page within a 360 px wide screen', async () => {
+    const width = SMALL_PHONE.viewport.width;
+    const signedOut = await openPage(browser, baseUrl, undefined, 'small-phone');
+    await new SignInPage(signedOut.page, baseUrl).goto();
+    await expectNoHorizontalScroll(signedOut.page, width);
+    await signedOut.context.close();
+
+    const { context, page } = await openPage(browser, baseUrl, ben, 'small-phone');
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await expectNoHorizontalScroll(page, width);
+    await expectWithinWidth(page.getByRole('navigation', { name: 'Contact views' }).getByRole('button', { name: 'Trash' }));
+    const contact = await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
+    await contact.historyItems.first().waitFor();
+    await expectNoHorizontalScroll(page, width);
+    for (const name of ['Message', 'Note', 'Edit', 'More']) await expectInViewport(page.getByRole('button', { name, exact: true }));
+    await contact.openShareDialog();
+    await expectNoHorizontalScroll(page, width);
+    await context.close();
+
+    const admin = await openPage(browser, baseUrl, ada, 'small-phone');
+    for (const path of ['users', 'teams', 'permissions', 'branding', 'billing', 'audit']) {
+      await admin.page.goto(`${baseUrl}/settings/${path}`);
+      await admin.page.getByRole('heading', { level: 2 }).first().waitFor();
+      await admin.page.getByRole('status', { name: /Loading/ }).waitFor({ state: 'detached' });
+      await expectNoHorizontalScroll(admin.page, width);
+    }
+    await admin.context.close();
+  });
+});
