@@ -11,6 +11,8 @@ export type Violation = { rule: string; impact: string; help: string; nodes: str
 
 /** Runs axe on the page as it is now (WCAG 2.x A and AA and axe's best practices) and answers the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
+  // Colours are judged as painted: let entry animations (a dialog fading in) end first; spinners never do.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(async () => {
     const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } };
