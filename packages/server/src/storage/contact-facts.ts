@@ -44,17 +44,21 @@ export function actorBucketSet(ctx: ActorContext): ReadonlySet<string> {
 }
 
 /**
- * Subqueries that bring each contact's shares naming the actor, its bucket memberships, and its owner's name. Their
- * text does not depend on the actor (the actor's ids are array parameters). Memberships come all of them, as one
- * comma-separated text, for `toContactWithFacts` to keep the actor's buckets in memory: a contact is in a dozen
- * buckets, reached in one range of its (org_id, contact_id, bucket_id) index, and splitting a string costs Node far
- * less than parsing a uuid[] literal. Filtering in SQL with `bucket_id = ANY(<the actor's buckets>)` made
- * PostgreSQL 18 probe the index once per bucket of the actor: 56 searches a row, 2.6 of a page's 4.2 ms for an
- * admin with 118 bucket shares at 10 K (and a prepared by-id read would plan it generically, worse).
+ * Subqueries that bring each contact's shares naming the actor, its memberships in the actor's shared buckets, and its
+ * owner's name. Memberships come as one comma-separated text (splitting a string costs Node far less than parsing a
+ * uuid[] literal), read from the contact's range of `bucket_contacts_contact_idx` (org_id, contact_id) with the bucket
+ * as an included column, so the actor's buckets are a filter on that range, never index searches (with the bucket in
+ * the key, PostgreSQL 18 searched the index once per bucket of the actor: 56 searches a row for an admin with 118
+ * bucket shares, and a generic plan of the by-id read probed 134 times). An actor without bucket shares gets no
+ * subquery at all. The statement's text depends only on that (the actor's ids are array parameters).
  */
 export function factColumns(ctx: ActorContext) {
   const { userId, teamIds } = ctx.actor;
-  const buckets = sql`COALESCE((SELECT string_agg(bc.bucket_id::text, ',') FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id), '')`;
+  const actorBuckets = [...actorBucketSet(ctx)];
+  const buckets = actorBuckets.length === 0
+    ? sql`''`
+    : sql`COALESCE((SELECT string_agg(bc.bucket_id::text, ',') FROM bucket_contacts bc WHERE bc.org_id = c.org_id AND bc.contact_id = c.id
+        AND bc.bucket_id = ANY(${actorBuckets}::uuid[])), '')`;
   return sql`
     COALESCE((SELECT json_agg(json_build_object('id', s.id, 'level', s.level, 'grantee_user_id', s.grantee_user_id,
         'grantee_team_id', s.grantee_team_id, 'starts_at', ${epochMs('s.starts_at')}, 'expires_at', ${epochMs('s.expires_at')},
