@@ -1,9 +1,12 @@
 // What each endpoint of ENDPOINTS takes and answers (docs/api-shapes.md). `call(name, ...)` is typed from here.
 import type { EndpointName } from './endpoints.ts';
 import type {
+  ApiToken,
   AuditEntry,
   AuditVerification,
   Billing,
+  Bucket,
+  BucketShare,
   Contact,
   ContactInput,
   Explanation,
@@ -25,7 +28,7 @@ import type {
 } from './models.ts';
 
 export type ContactScope = 'all' | 'mine' | 'shared';
-export type ContactListQuery = { q?: string; limit?: number; cursor?: string | null; scope?: ContactScope; archived?: boolean; trash?: boolean };
+export type ContactListQuery = { q?: string; limit?: number; cursor?: string | null; scope?: ContactScope; archived?: boolean; trash?: boolean; bucketId?: string };
 export type PageQuery = { limit?: number; cursor?: string | null };
 export type ShareInput = { grantee: Grantee; level: ShareLevel; startsAt?: string | null; expiresAt?: string | null };
 
@@ -76,6 +79,22 @@ export type ApiContract = {
   addNote: Shape<{ note: HistoryItem }, { body: string }>;
   logCall: Shape<{ call: HistoryItem }, { body: string }>;
   explainAccess: Shape<Explanation, never, { userId?: string }>;
+
+  listBuckets: Shape<Page<Bucket>, never, PageQuery>;
+  createBucket: Shape<{ bucket: Bucket }, { name: string }>;
+  getBucket: Shape<{ bucket: Bucket }>;
+  renameBucket: Shape<{ bucket: Bucket }, { name: string }>;
+  deleteBucket: Shape<void>;
+  addBucketContacts: Shape<{ bucket: Bucket }, { contactIds: string[] }>;
+  removeBucketContact: Shape<void>;
+  listBucketShares: Shape<Page<BucketShare>>;
+  createBucketShare: Shape<{ share: BucketShare }, ShareInput>;
+  updateBucketShare: Shape<{ share: BucketShare }, Partial<Omit<ShareInput, 'grantee'>>>;
+  deleteBucketShare: Shape<void>;
+
+  listTokens: Shape<Page<ApiToken>>;
+  createToken: Shape<{ apiToken: ApiToken; token: string }, { name: string; expiresAt?: string | null }>;
+  deleteToken: Shape<void>;
 };
 
 // Every endpoint of the table has a shape, and nothing else does.

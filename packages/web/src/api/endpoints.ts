@@ -50,6 +50,22 @@ export const ENDPOINTS = {
   addNote: { method: 'POST', path: '/api/v1/contacts/:id/notes' },
   logCall: { method: 'POST', path: '/api/v1/contacts/:id/calls' },
   explainAccess: { method: 'GET', path: '/api/v1/contacts/:id/access' },
+
+  listBuckets: { method: 'GET', path: '/api/v1/buckets' },
+  createBucket: { method: 'POST', path: '/api/v1/buckets' },
+  getBucket: { method: 'GET', path: '/api/v1/buckets/:id' },
+  renameBucket: { method: 'PATCH', path: '/api/v1/buckets/:id' },
+  deleteBucket: { method: 'DELETE', path: '/api/v1/buckets/:id' },
+  addBucketContacts: { method: 'POST', path: '/api/v1/buckets/:id/contacts' },
+  removeBucketContact: { method: 'DELETE', path: '/api/v1/buckets/:id/contacts/:contactId' },
+  listBucketShares: { method: 'GET', path: '/api/v1/buckets/:id/shares' },
+  createBucketShare: { method: 'POST', path: '/api/v1/buckets/:id/shares' },
+  updateBucketShare: { method: 'PATCH', path: '/api/v1/buckets/:id/shares/:shareId' },
+  deleteBucketShare: { method: 'DELETE', path: '/api/v1/buckets/:id/shares/:shareId' },
+
+  listTokens: { method: 'GET', path: '/api/v1/tokens' },
+  createToken: { method: 'POST', path: '/api/v1/tokens' },
+  deleteToken: { method: 'DELETE', path: '/api/v1/tokens/:id' },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -1,7 +1,7 @@
 // The field names of each model the client reads, checked at compile time against models.ts (every key listed,
 // no other) and by openapi-contract.test.ts against the response schemas of the OpenAPI document.
 import type { EndpointName } from './endpoints.ts';
-import type { AccessSource, AuditEntry, AuditVerification, Contact, ContactAccess, Explanation, Grant, HistoryItem, Org, OrgSettings, Share, Team, User } from './models.ts';
+import type { AccessSource, ApiToken, AuditEntry, AuditVerification, Bucket, BucketAccess, BucketShare, Contact, ContactAccess, Explanation, Grant, HistoryItem, Org, OrgSettings, Share, Team, User } from './models.ts';
 
 type Missing<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
 
@@ -57,4 +57,14 @@ export const MODEL_CHECKS: ModelCheck[] = [
     fields: keysOf<AuditEntry>()(['seq', 'id', 'at', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'before', 'after', 'prevHash', 'hash']),
   },
   { endpoint: 'verifyAudit', status: 200, path: '', fields: keysOf<AuditVerification>()(['valid', 'entries', 'firstBadSeq']) },
+  { endpoint: 'getBucket', status: 200, path: '.bucket', fields: keysOf<Bucket>()(['id', 'name', 'ownerId', 'contactCount', 'access']) },
+  { endpoint: 'listBuckets', status: 200, path: '.items[].access', fields: keysOf<BucketAccess>()(['level', 'canEdit', 'canManage']) },
+  {
+    endpoint: 'listBucketShares',
+    status: 200,
+    path: '.items[]',
+    fields: keysOf<BucketShare>()(['id', 'bucketId', 'grantee', 'granteeName', 'level', 'startsAt', 'expiresAt', 'createdBy', 'createdAt', 'active']),
+  },
+  { endpoint: 'listTokens', status: 200, path: '.items[]', fields: keysOf<ApiToken>()(['id', 'name', 'createdAt', 'expiresAt']) },
+  { endpoint: 'createToken', status: 201, path: '.apiToken', fields: keysOf<ApiToken>()(['id', 'name', 'createdAt', 'expiresAt']) },
 ];

@@ -152,3 +152,21 @@ export type OrgSettings = { exportEnabled: boolean; shareAllContacts: boolean; m
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type Me = { user: User; org: Org };
+
+/** A named group of contacts (spec §6.2). `contactCount` counts every member, also ones the caller cannot see. */
+export type Bucket = {
+  id: string;
+  name: string;
+  ownerId: string;
+  contactCount: number;
+  access: BucketAccess;
+};
+
+/** The caller's level on a bucket; `canEdit`: rename, add and remove contacts; `canManage`: share, unshare, delete. */
+export type BucketAccess = { level: Level; canEdit: boolean; canManage: boolean };
+
+/** A bucket share: a Share with `bucketId` instead of `contactId`. */
+export type BucketShare = Omit<Share, 'contactId'> & { bucketId: string };
+
+/** A personal API token (spec §9, channel `api`); its secret is shown once, when it is created. */
+export type ApiToken = { id: string; name: string; createdAt: string; expiresAt: string | null };
