@@ -42,7 +42,7 @@ export function and(...args: Condition[]): Condition {
 
 export function or(...args: Condition[]): Condition {
   if (args.some((a) => a.op === 'true')) return TRUE;
-  const kept = mergeSets(args.filter((a) => a.op !== 'false').flatMap((a) => (a.op === 'or' ? a.args : [a])));
+  const kept = absorb(mergeSets(args.filter((a) => a.op !== 'false').flatMap((a) => (a.op === 'or' ? a.args : [a]))));
   if (kept.length === 0) return FALSE;
   return kept.length === 1 ? (kept[0] as Condition) : { op: 'or', args: kept };
 }
@@ -109,6 +109,17 @@ function mergeSets(args: Condition[]): Condition[] {
 }
 
 const unique = (values: string[]): string[] => (values.length === 1 ? [...values] : [...new Set(values)]);
+
+/**
+ * X OR (X AND Y) is X: a disjunct that is a conjunction holding another disjunct (the same object) adds nothing.
+ * With share-all on, `live` gives every live contact, so the grant, bucket-share and record-share rules (each
+ * `live AND ...`) drop out of the list's condition and it is one scan instead of a union of every source.
+ */
+function absorb(args: Condition[]): Condition[] {
+  if (args.length < 2) return args;
+  const present = new Set(args);
+  return args.filter((a) => a.op !== 'and' || !a.args.some((part) => present.has(part)));
+}
 
 export function ownerIn(userIds: string[]): Condition {
   return userIds.length === 0 ? FALSE : { op: 'ownerIn', userIds: unique(userIds) };

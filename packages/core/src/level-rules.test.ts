@@ -74,3 +74,14 @@ describe('or merges same-shaped set tests', () => {
     });
   });
 });
+
+describe('or absorbs conjunctions that hold another disjunct', () => {
+  const live = stateIn(['active', 'archived']);
+  it('keeps X and drops X AND Y, evaluating the same', () => {
+    const grant: Condition = { op: 'and', args: [live, ownerIn(['u1'])] };
+    expect(or(grant, live, ownerIn(['u0']))).toEqual({ op: 'or', args: [live, { op: 'ownerIn', userIds: ['u0'] }] });
+    fc.assert(fc.property(contactArb, (contact) => {
+      expect(evaluateCondition(or(grant, live), contact)).toBe(evaluateCondition(grant, contact) || evaluateCondition(live, contact));
+    }), { numRuns: 200 });
+  });
+});
