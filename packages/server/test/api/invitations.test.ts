@@ -146,7 +146,9 @@ describe('inviting by e-mail', () => {
     expect(outcome(await api.invitations.revoke(sent.invitation.id, { as: w.users.oz.token }))).toEqual({ status: 404, code: 'TANDEM_INVITATION_NOT_FOUND' });
     expect(outcome(await api.invitations.revoke('not-an-id', { as: w.users.ada.token }))).toEqual({ status: 404, code: 'TANDEM_INVITATION_NOT_FOUND' });
     expect(expectStatus(await api.invitations.list({ as: w.users.oz.token }), 200).items).toEqual([]);
-    expect(expectStatus(await api.invitations.list({ as: w.users.ada.token }), 200).items.map((i) => i.id)).toEqual([sent.invitation.id]);
+    const listed = expectStatus(await api.invitations.list({ as: w.users.ada.token }), 200);
+    expect(listed.items.map((i) => i.id)).toEqual([sent.invitation.id]);
+    expect(listed.mailDelivery, 'mail goes out through SMTP').toBe('sent');
   });
 
   it('refuses an e-mail a user already has, in any org, at invitation and at acceptance', async () => {

@@ -107,7 +107,28 @@ const ISSUE_10: Change[] = [
   })),
 ];
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10];
+/**
+ * Issue 10, item 7 (defects 4 and 5): every contact's `access` also says whether a share, a user grant or a bucket
+ * share reaches the caller (`sharedWithYou`: the shared icon, "Shared with me") and whom they may hand it to
+ * (`reassignTo`), so the app stops reading admin visibility as sharing and offers no refused new owner.
+ */
+const CONTACT_ANSWERS: [path: string, method: string, status: string, inner: string[]][] = [
+  ['/contacts', 'get', '200', ['properties', 'items', 'items']],
+  ['/contacts', 'post', '201', ['properties', 'contact']],
+  ['/contacts/{id}', 'get', '200', ['properties', 'contact']],
+  ['/contacts/{id}', 'patch', '200', ['properties', 'contact']],
+  ...['archive', 'unarchive', 'restore', 'reassign'].map((verb): [string, string, string, string[]] => [`/contacts/{id}/${verb}`, 'post', '200', ['properties', 'contact']]),
+];
+const CONTACT_ACCESS: Change[] = CONTACT_ANSWERS.flatMap(([path, method, status, inner]): Change[] => {
+  const access = `${v1(path)}${pointerOf([method, 'responses', status, 'content', 'application/json', 'schema', ...inner, 'properties', 'access'])}`;
+  return [
+    { pointer: `${access}/properties/sharedWithYou`, change: 'added', to: expect.objectContaining({ type: 'boolean' }) },
+    { pointer: `${access}/properties/reassignTo`, change: 'added', to: expect.objectContaining({ type: 'object' }) },
+    { pointer: `${access}/required`, change: 'changed', from: ['level', 'actions', 'shared', 'shareLevels'], to: ['level', 'actions', 'shared', 'sharedWithYou', 'shareLevels', 'reassignTo'] },
+  ];
+});
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

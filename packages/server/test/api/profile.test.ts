@@ -125,5 +125,6 @@ describe('demo mode (no SMTP configured)', () => {
     const sent = expectStatus(await api.invitations.create({ name: 'Zed', email: uniqueEmail('zed'), role: 'member' }, { as: w.users.ada.token }), 201);
     expect(sent.delivery).toBe('logged');
     expect((await api.users.sendPasswordReset(w.users.ben.id, { as: w.users.ada.token })).body).toMatchObject({ delivery: 'logged' });
+    expect(expectStatus(await api.invitations.list({ as: w.users.ada.token }), 200).mailDelivery, 'the invitations list says how mail goes out').toBe('logged');
   });
 });

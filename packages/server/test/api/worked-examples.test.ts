@@ -52,7 +52,10 @@ describe('spec §11 worked examples', () => {
     const send = await api.history.sendMessage(zoe.id, { body: 'Hi' }, { as: dan.token });
     expect(outcome(send)).toEqual({ status: 403, code: 'TANDEM_ACCESS_FORBIDDEN' });
     const access = expectStatus(await api.contacts.get(zoe.id, { as: dan.token }), 200).contact.access;
-    expect(access).toEqual({ level: 'view', actions: ['contact.view', 'contact.readHistory', 'contact.export'], shared: true, shareLevels: [] });
+    expect(access).toEqual({
+      level: 'view', actions: ['contact.view', 'contact.readHistory', 'contact.export'], shared: true, sharedWithYou: true, shareLevels: [],
+      reassignTo: { anyone: false, userIds: [] },
+    });
   });
 
   it('4. Share all contacts on: Dan keeps view; Cat (share expired) finds Zoe at profile but gets 403 on history', async () => {

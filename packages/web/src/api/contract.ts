@@ -9,12 +9,16 @@ import type {
   BucketShare,
   Contact,
   ContactInput,
+  Delivery,
   Explanation,
   Grant,
   GrantLevel,
   GrantScope,
   Grantee,
   HistoryItem,
+  Invitation,
+  InvitationLink,
+  MailDelivery,
   Me,
   Org,
   OrgSettings,
@@ -39,12 +43,23 @@ export type ApiContract = {
   signIn: Shape<{ token: string; user: User; csrfToken?: string }, { email: string; password: string }>;
   signOut: Shape<void>;
   me: Shape<Me>;
+  updateMe: Shape<{ user: User }, { name?: string; email?: string; currentPassword?: string }>;
+  changePassword: Shape<void, { currentPassword: string; newPassword: string }>;
+  requestPasswordReset: Shape<{ delivery: MailDelivery }, { email: string }>;
+  completePasswordReset: Shape<{ token: string; user: User; csrfToken: string }, { token: string; password: string }>;
 
   listUsers: Shape<Page<User>, never, PageQuery>;
   createUser: Shape<{ user: User }, { name: string; email: string; password: string; role: Role }>;
   updateUser: Shape<{ user: User }, { role?: Role; status?: UserStatus; exportChannels?: string[] }>;
   handOverContacts: Shape<{ moved: number }, { toUserId: string }>;
-  createGrant: Shape<{ grant: Grant }, { grantee: Grantee; scope: GrantScope; level: GrantLevel }>;
+  setUserPassword: Shape<void, { password: string }>;
+  sendPasswordResetLink: Shape<{ delivery: Delivery; expiresAt: string }>;
+  listInvitations: Shape<Page<Invitation> & { mailDelivery: MailDelivery }, never, PageQuery>;
+  createInvitation: Shape<{ invitation: Invitation; delivery: Delivery }, { name: string; email: string; role: Role }>;
+  revokeInvitation: Shape<void>;
+  lookupInvitation: Shape<{ invitation: InvitationLink }, { token: string }>;
+  acceptInvitation: Shape<{ org: Org; user: User; token: string; csrfToken: string }, { token: string; password: string; name?: string }>;
+  createGrant: Shape<{ grant: Grant }, { grantee: Grantee; scope: GrantScope; level: GrantLevel; startsAt?: string | null; expiresAt?: string | null }>;
   listGrants: Shape<Page<Grant>, never, { scope?: GrantScope }>;
   deleteGrant: Shape<void>;
 

@@ -1,7 +1,7 @@
 // The field names of each model the client reads, checked at compile time against models.ts (every key listed,
 // no other) and by openapi-contract.test.ts against the response schemas of the OpenAPI document.
 import type { EndpointName } from './endpoints.ts';
-import type { AccessSource, ApiToken, AuditEntry, AuditVerification, Bucket, BucketAccess, BucketShare, Contact, ContactAccess, Explanation, Grant, HistoryItem, Org, OrgSettings, Share, Team, User } from './models.ts';
+import type { AccessSource, ApiToken, AuditEntry, AuditVerification, Bucket, BucketAccess, BucketShare, Contact, ContactAccess, Explanation, Grant, HistoryItem, Invitation, InvitationLink, Org, OrgSettings, ReassignTargets, Share, Team, User } from './models.ts';
 
 type Missing<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
 
@@ -22,7 +22,8 @@ export const MODEL_CHECKS: ModelCheck[] = [
     path: '.contact',
     fields: keysOf<Contact>()(['id', 'ownerId', 'ownerName', 'name', 'company', 'title', 'emails', 'phones', 'tags', 'address', 'archivedAt', 'trashedAt', 'createdAt', 'updatedAt', 'access']),
   },
-  { endpoint: 'listContacts', status: 200, path: '.items[].access', fields: keysOf<ContactAccess>()(['level', 'actions', 'shared', 'shareLevels']) },
+  { endpoint: 'listContacts', status: 200, path: '.items[].access', fields: keysOf<ContactAccess>()(['level', 'actions', 'shared', 'sharedWithYou', 'shareLevels', 'reassignTo']) },
+  { endpoint: 'getContact', status: 200, path: '.contact.access.reassignTo', fields: keysOf<ReassignTargets>()(['anyone', 'userIds']) },
   {
     endpoint: 'listShares',
     status: 200,
@@ -57,6 +58,13 @@ export const MODEL_CHECKS: ModelCheck[] = [
     fields: keysOf<AuditEntry>()(['seq', 'id', 'at', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'before', 'after', 'prevHash', 'hash']),
   },
   { endpoint: 'verifyAudit', status: 200, path: '', fields: keysOf<AuditVerification>()(['valid', 'entries', 'firstBadSeq']) },
+  {
+    endpoint: 'listInvitations',
+    status: 200,
+    path: '.items[]',
+    fields: keysOf<Invitation>()(['id', 'email', 'name', 'role', 'invitedBy', 'createdAt', 'expiresAt', 'status']),
+  },
+  { endpoint: 'lookupInvitation', status: 200, path: '.invitation', fields: keysOf<InvitationLink>()(['orgName', 'name', 'email', 'role', 'expiresAt']) },
   { endpoint: 'getBucket', status: 200, path: '.bucket', fields: keysOf<Bucket>()(['id', 'name', 'ownerId', 'contactCount', 'access']) },
   { endpoint: 'listBuckets', status: 200, path: '.items[].access', fields: keysOf<BucketAccess>()(['level', 'canEdit', 'canManage']) },
   {

@@ -48,11 +48,18 @@ export type ShareLevel = 'view' | 'collaborate' | 'edit';
 import type { ContactAction } from '@tandem/core';
 export { CONTACT_ACTIONS, type ContactAction } from '@tandem/core';
 
+/** Whom the caller may make a contact's owner: any active user (admins), or these users (spec §6.4). */
+export type ReassignTargets = { anyone: boolean; userIds: string[] };
+
 export type ContactAccess = {
   level: Level;
   actions: ContactAction[];
+  /** The caller is not the owner (an admin: every contact of others). */
   shared: boolean;
+  /** A record share, user grant or bucket share reaches the caller: what the shared icon and "Shared with me" mean. */
+  sharedWithYou: boolean;
   shareLevels: ShareLevel[];
+  reassignTo: ReassignTargets;
 };
 
 export type Contact = {
@@ -152,6 +159,27 @@ export type OrgSettings = { exportEnabled: boolean; shareAllContacts: boolean; m
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type Me = { user: User; org: Org };
+
+/** What became of an e-mail: handed to the SMTP server, written to the server log (demo mode), or not handed over. */
+export type Delivery = 'sent' | 'logged' | 'failed';
+/** How this server sends e-mail: through SMTP, or into its log (demo mode). */
+export type MailDelivery = Exclude<Delivery, 'failed'>;
+
+export type InvitationStatus = 'pending' | 'expired' | 'accepted' | 'revoked';
+
+export type Invitation = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  status: InvitationStatus;
+};
+
+/** What an invitation link offers to whoever holds it. */
+export type InvitationLink = { orgName: string; name: string; email: string; role: Role; expiresAt: string };
 
 /** A named group of contacts (spec §6.2). `contactCount` counts every member, also ones the caller cannot see. */
 export type Bucket = {

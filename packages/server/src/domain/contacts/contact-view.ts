@@ -3,15 +3,38 @@
 // and never re-derives policy. A row costs one level (the core tries its few per-level conditions from the top) and
 // the 14 actions read from that level: no action's condition is evaluated per row. The owner's name
 // comes with the row (storage/contact-facts.ts): a view costs no statement of its own.
+// Two answers are for the screens: `sharedWithYou` (a share, a user grant or a bucket share reaches the caller, which
+// the shared icon and "Shared with me" mean; `shared` only says the caller is not the owner, true for an admin on
+// every contact) and `reassignTo` (whom the caller may hand the contact to, spec §6.4, so the app offers no one the
+// server would refuse).
 import {
-  allowedActionsAt, computeLevel, isAtLeast, shareCeiling, SHARE_LEVELS, type ActorContext, type ContactAction,
-  type ContactFacts, type Level, type ShareLevel,
+  allowedActionsAt, computeLevel, evaluateCondition, isAtLeast, reassignableOwners, rulesOf, shareCeiling, SHARE_LEVELS,
+  type ActorContext, type ContactAction, type ContactFacts, type Level, type ShareLevel, type SourceKind,
 } from '@tandem/core';
 import type { Db } from '../../storage/connect.ts';
 import type { ContactRow, ContactWithFacts } from '../../storage/contact-facts.ts';
 
 export type VisibleLevel = Exclude<Level, 'none'>;
-export type ContactAccess = { level: VisibleLevel; actions: ContactAction[]; shared: boolean; shareLevels: ShareLevel[] };
+/** Whom the caller may make the contact's owner: any active user of the org (admins), or these users. */
+export type ReassignTargets = { anyone: boolean; userIds: string[] };
+export type ContactAccess = {
+  level: VisibleLevel; actions: ContactAction[]; shared: boolean; sharedWithYou: boolean; shareLevels: ShareLevel[]; reassignTo: ReassignTargets;
+};
+
+/** The sources that share something with someone; owning, administering and "share all contacts" are not among them. */
+const SHARING_SOURCES: ReadonlySet<SourceKind> = new Set<SourceKind>(['record_share', 'user_grant', 'bucket_share']);
+
+/** Whether an active record share, user grant or bucket share gives the caller access to a contact they do not own. */
+export function isSharedWithActor(ctx: ActorContext, facts: ContactFacts): boolean {
+  if (facts.ownerId === ctx.actor.userId) return false;
+  return rulesOf(ctx, 'contact').some((rule) => SHARING_SOURCES.has(rule.kind) && evaluateCondition(rule.when, facts));
+}
+
+function reassignTargets(ctx: ActorContext, actions: readonly ContactAction[]): ReassignTargets {
+  if (!actions.includes('contact.reassign')) return { anyone: false, userIds: [] };
+  if (ctx.actor.role === 'admin') return { anyone: true, userIds: [] };
+  return { anyone: false, userIds: [...new Set(reassignableOwners(ctx))] };
+}
 export type ContactView = { row: ContactRow; ownerName: string; access: ContactAccess };
 
 export function computeContactAccess(ctx: ActorContext, facts: ContactFacts): ContactAccess {
@@ -20,7 +43,10 @@ export function computeContactAccess(ctx: ActorContext, facts: ContactFacts): Co
   const actions = allowedActionsAt(ctx, facts, level);
   const ceiling = shareCeiling(ctx, level);
   const shareLevels = actions.includes('contact.share') ? SHARE_LEVELS.filter((l) => isAtLeast(ceiling, l)) : [];
-  return { level, actions, shared: facts.ownerId !== ctx.actor.userId, shareLevels };
+  return {
+    level, actions, shared: facts.ownerId !== ctx.actor.userId, sharedWithYou: isSharedWithActor(ctx, facts), shareLevels,
+    reassignTo: reassignTargets(ctx, actions),
+  };
 }
 
 /** The view of one contact read with its facts and owner's name. */

@@ -40,15 +40,21 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
 
   app.get('/invitations', {
     schema: {
-      tags, summary: 'Open invitations, newest first (admin)', description: 'Pending and expired ones; accepted and revoked ones are in the audit log.',
+      tags, summary: 'Open invitations, newest first (admin)',
+      description: 'Pending and expired ones; accepted and revoked ones are in the audit log. `mailDelivery` says how this server sends '
+        + 'the e-mails of invitations and reset links: `sent` through SMTP, or `logged` (no SMTP_URL: written to the server log, demo '
+        + 'mode), so the app can say whether an invitation will reach anyone before it is made.',
       querystring: pageQuerySchema,
-      response: { 200: z.object({ items: z.array(invitationSchema), nextCursor: z.string().nullable() }), ...problems(400, 401, 403) },
+      response: {
+        200: z.object({ items: z.array(invitationSchema), nextCursor: z.string().nullable(), mailDelivery: z.enum(['sent', 'logged']) }),
+        ...problems(400, 401, 403),
+      },
     },
     preValidation: adminOnlyHook,
   }, async (request) => {
     const ctx = actorOf(request);
     const page = await listInvitations(deps, ctx, request.query);
-    return { items: page.items.map((row) => toInvitationDto(row, ctx.now)), nextCursor: page.nextCursor };
+    return { items: page.items.map((row) => toInvitationDto(row, ctx.now)), nextCursor: page.nextCursor, mailDelivery: deps.mailer.mode };
   });
 
   app.delete('/invitations/:id', {

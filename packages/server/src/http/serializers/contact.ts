@@ -10,7 +10,13 @@ export const contactAccessSchema = z.object({
   level: z.enum(['profile', 'view', 'collaborate', 'edit', 'owner']),
   actions: z.array(z.enum(CONTACT_ACTIONS)),
   shared: z.boolean().describe('true when the caller is not the owner'),
+  sharedWithYou: z.boolean().describe('true when an active record share, user grant or bucket share gives the caller access to a contact '
+    + 'they do not own (being an admin or "share all contacts" does not count): what the shared icon and "Shared with me" mean'),
   shareLevels: z.array(z.enum(SHARE_LEVELS)).describe('levels the caller may give in a share; empty when they may not share'),
+  reassignTo: z.object({
+    anyone: z.boolean().describe('true for admins: any active user of the organisation'),
+    userIds: z.array(z.string()).describe('otherwise the users the caller may hand the contact to: themselves and the owners of their edit grants'),
+  }).describe('whom the caller may make the owner (spec §6.4); nobody when they may not reassign'),
 });
 
 export const contactSchema = z.object({
@@ -28,6 +34,7 @@ export const contactSchema = z.object({
   trashedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  lastActivityAt: z.string().nullable().describe('the latest message, note or call; null when there is none'),
   access: contactAccessSchema,
 });
 export type ContactDto = z.infer<typeof contactSchema>;
@@ -39,7 +46,7 @@ export function toContactDto(view: ContactView): ContactDto {
     emails: row.emails, phones: row.phones, tags: row.tags, address: row.address,
     archivedAt: iso(row.archived_at), trashedAt: iso(row.trashed_at),
     createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(),
-    access: view.access,
+    lastActivityAt: iso(row.last_activity_at), access: view.access,
   };
 }
 

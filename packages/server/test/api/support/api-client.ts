@@ -77,7 +77,7 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
     },
     invitations: {
       create: (body: Body, o?: Options) => post<Created<{ invitation: InvitationDto; delivery: Delivery }>>(`${V1}/invitations`, body, o),
-      list: (o?: Options) => get<Ok<Page<InvitationDto>>>(`${V1}/invitations`, o),
+      list: (o?: Options) => get<Ok<Page<InvitationDto> & { mailDelivery: 'sent' | 'logged' }>>(`${V1}/invitations`, o),
       revoke: (id: string, o?: Options) => del(`${V1}/invitations/${id}`, o),
       /** POST /invitations/lookup (anyone with a link): `{ token }`. */
       lookup: (body: Body, o?: Options) => post<Ok<{ invitation: InvitationLinkDto }>>(`${V1}/invitations/lookup`, body, o),
