@@ -140,7 +140,7 @@ describe('sharing a contact', () => {
     await row.getByRole('combobox', { name: 'Level for Dan Whitfield' }).selectOption('collaborate');
     await page.getByRole('status').filter({ hasText: 'Dan Whitfield now has Collaborate' }).waitFor();
     await row.getByRole('button', { name: /Change how long Dan Whitfield has access/ }).click();
-    await row.getByRole('button', { name: 'Save end' }).click();
+    await row.getByRole('button', { name: 'Save dates' }).click();
     await expect.poll(() => row.innerText()).toMatch(/Until /);
 
     const dans = async () => (await ben.api.request<{ items: Share[] }>('GET', `/contacts/${zoe.id}/shares`)).items.filter((s) => 'userId' in s.grantee && s.grantee.userId === dan.user.id);

@@ -94,6 +94,8 @@ export function AppShell() {
         </div>
         <nav className={styles.nav}>
           <NavItem to="/contacts" icon="inbox" label="Contacts" />
+          <NavItem to="/buckets" icon="folder" label="Buckets" />
+          <NavItem to="/account/api-tokens" icon="key" label="API tokens" />
           {user.role === 'admin' ? <NavItem to="/settings" icon="sliders" label="Settings" /> : null}
         </nav>
         <button type="button" className={cx(styles.navItem, styles.shortcutsLink)} onClick={() => setShortcuts(true)}>

@@ -1,7 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { ApiTokensPage } from '../pages/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/AuditLogPage.tsx';
 import { BillingPage } from '../pages/BillingPage.tsx';
 import { BrandingPage } from '../pages/BrandingPage.tsx';
+import { BucketPage } from '../pages/BucketPage.tsx';
+import { BucketsPage } from '../pages/BucketsPage.tsx';
 import { ContactPage } from '../pages/ContactPage.tsx';
 import { ContactsPage } from '../pages/ContactsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -31,6 +34,9 @@ export const router = createBrowserRouter([
           { path: '/', element: <Navigate to="/contacts" replace /> },
           { path: '/contacts', element: <ContactsPage /> },
           { path: '/contacts/:id', element: <ContactPage /> },
+          { path: '/buckets', element: <BucketsPage /> },
+          { path: '/buckets/:id', element: <BucketPage /> },
+          { path: '/account/api-tokens', element: <ApiTokensPage /> },
           {
             path: '/settings',
             element: <RequireAdmin />,

@@ -16,7 +16,16 @@ export function granteeOptions(users: User[], teams: Team[], exclude: Set<string
   return [...people, ...groups];
 }
 
-export function GranteePicker({ options, picked, onChange }: { options: GranteeOption[]; picked: GranteeOption[]; onChange: (next: GranteeOption[]) => void }) {
+export function GranteePicker({ options, picked, onChange, loading = false, autoFocus = false, label = 'Add people or teams' }: {
+  options: GranteeOption[];
+  picked: GranteeOption[];
+  onChange: (next: GranteeOption[]) => void;
+  /** People and teams are still loading: the box is usable, the suggestions say so. */
+  loading?: boolean;
+  /** A dialog opens with focus here (the Dialog focuses `[data-autofocus]`). */
+  autoFocus?: boolean;
+  label?: string;
+}) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -71,7 +80,8 @@ export function GranteePicker({ options, picked, onChange }: { options: GranteeO
         <input
           className={styles.input}
           role="combobox"
-          aria-label="Add people or teams"
+          aria-label={label}
+          data-autofocus={autoFocus || undefined}
           aria-expanded={open && matches.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
@@ -82,11 +92,16 @@ export function GranteePicker({ options, picked, onChange }: { options: GranteeO
             setOpen(true);
             setActive(0);
           }}
-          onFocus={() => setOpen(true)}
+          onClick={() => setOpen(true)}
           onBlur={() => window.setTimeout(() => setOpen(false), 120)}
           onKeyDown={onKeyDown}
         />
       </div>
+      {open && loading ? (
+        <p className={styles.loading} role="status">
+          Loading people and teams…
+        </p>
+      ) : null}
       {open && matches.length > 0 ? (
         <ul className={styles.list} role="listbox" id={listId}>
           {matches.map((o, i) => (
