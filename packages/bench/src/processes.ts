@@ -26,9 +26,9 @@ export function pinSelf(): void {
 
 export type Running = { base: string; pid: number; readyMs: number; child: ChildProcess; log: () => string; stop: () => Promise<void> };
 
-async function startNode(name: string, script: string, env: Record<string, string>, readyPath: string): Promise<Running> {
+async function startNode(name: string, nodeArgs: string[], env: Record<string, string>, readyPath: string): Promise<Running> {
   const port = await freePort();
-  const [command, args] = pinned(SERVER_CORE, process.execPath, ['--import', 'tsx', script]);
+  const [command, args] = pinned(SERVER_CORE, process.execPath, nodeArgs);
   const started = performance.now();
   const child = spawn(command, args, { cwd: REPO, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -66,16 +66,25 @@ async function startNode(name: string, script: string, env: Record<string, strin
   };
 }
 
-/** The server as `npm start` runs it, on the seeded database, with no demo data and request logs off. */
+/** Builds the production server as `npm start` does when its build is stale (scripts/build-server.mjs, esbuild). */
+export function buildServer(): void {
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`building the server failed: ${r.stdout}${r.stderr}`);
+}
+
+/**
+ * The server as `npm start` runs it (scripts/start.mjs: the compiled bundle, source maps on), on the seeded database,
+ * with no demo data and request logs off. Call `buildServer` first.
+ */
 export function startTandem(db: { databaseUrl: string | null; pgliteDir: string | null }): Promise<Running> {
   const env: Record<string, string> = { TANDEM_DEMO_DATA: 'off', LOG_LEVEL: 'warn' };
   if (db.databaseUrl) env.DATABASE_URL = db.databaseUrl;
   else env.TANDEM_DATA_DIR = db.pgliteDir as string;
-  return startNode('Tandem server', 'packages/server/src/main.ts', env, '/api/v1/health');
+  return startNode('Tandem server', ['--enable-source-maps', join('packages', 'server', 'dist', 'main.js')], env, '/api/v1/health');
 }
 
 export function startHello(): Promise<Running> {
-  return startNode('Fastify hello world', join('packages', 'bench', 'src', 'hello.ts'), {}, '/hello');
+  return startNode('Fastify hello world', ['--import', 'tsx', join('packages', 'bench', 'src', 'hello.ts')], {}, '/hello');
 }
 
 /** VmRSS and VmHWM (peak) of a process, in MB. */

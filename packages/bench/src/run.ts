@@ -13,7 +13,7 @@ import { caslPeer } from './peers/casl.ts';
 import { casbinPeer } from './peers/casbin.ts';
 import { runPeer, type Peer } from './peers/peer.ts';
 import { rlsPeer } from './peers/rls.ts';
-import { memoryOf, PINNING, pinSelf, startHello, startTandem } from './processes.ts';
+import { buildServer, memoryOf, PINNING, pinSelf, startHello, startTandem } from './processes.ts';
 import { machine, markdown, resolveFloors, SECTIONS, writeResults, type Results } from './report.ts';
 import { progress, resetClock, single, type Metric } from './stats.ts';
 import { measureCheckLoad, measureChecks, measureListLoad, measureLists, resolveList, tandemAnswers, type ListAnswer } from './tandem-api.ts';
@@ -101,7 +101,9 @@ export async function runBench(argv: readonly string[], out: Out = process.stdou
   await pgClient?.end();
   await lite?.close();
 
-  // The floors over HTTP, then the server.
+  // The floors over HTTP, then the server (built first, as `npm start` builds a stale bundle).
+  progress('building the server (scripts/build-server.mjs)');
+  buildServer();
   const hello = await startHello();
   const helloApi = new Api(hello.base);
   metrics.push(await httpFloor(helloApi, FLOOR.hello, '/hello', b.seq));
