@@ -6,13 +6,21 @@ import type { ApiContract } from './contract.ts';
 export const CSRF_COOKIE = 'tandem_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export type Problem = { type?: string; title?: string; status: number; detail?: string; code?: string };
+/** One invalid field of a 400 TANDEM_INPUT_INVALID: `path` names it as the body does ("name", "emails.0"). */
+export type FieldIssue = { path: string; message: string };
+
+export type Problem = { type?: string; title?: string; status: number; detail?: string; code?: string; issues?: FieldIssue[] };
+
+/** The header that makes a create or send act once however often it is repeated (docs/decisions.md D21). */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly title: string;
   readonly detail: string;
+  /** The fields a validation error names, each with its message (empty for other errors). */
+  readonly issues: FieldIssue[];
 
   constructor(problem: Problem) {
     super(problem.detail ?? problem.title ?? `Request failed (${problem.status})`);
@@ -21,6 +29,7 @@ export class ApiError extends Error {
     this.code = problem.code ?? 'UNKNOWN';
     this.title = problem.title ?? '';
     this.detail = problem.detail ?? '';
+    this.issues = Array.isArray(problem.issues) ? problem.issues.filter((i) => typeof i?.path === 'string' && typeof i?.message === 'string') : [];
   }
 }
 
@@ -46,7 +55,7 @@ type CallOptions<N extends EndpointName> = (keyof PathParams<(typeof ENDPOINTS)[
   ? { params?: undefined }
   : { params: PathParams<(typeof ENDPOINTS)[N]['path']> }) &
   (ApiContract[N] extends { body: infer B } ? { body: B } : { body?: undefined }) &
-  (ApiContract[N] extends { query: infer Q } ? { query?: Q } : { query?: undefined }) & { signal?: AbortSignal };
+  (ApiContract[N] extends { query: infer Q } ? { query?: Q } : { query?: undefined }) & { signal?: AbortSignal; idempotencyKey?: string };
 
 export type ResponseOf<N extends EndpointName> = ApiContract[N]['response'];
 
@@ -83,10 +92,11 @@ type NeedsOptions<N extends EndpointName> = keyof PathParams<(typeof ENDPOINTS)[
 /** Calls one endpoint of the table. Typed by name: path params, body, query and response come from ApiContract. */
 export async function call<N extends EndpointName>(name: N, ...[options]: NeedsOptions<N> extends true ? [CallOptions<N>] : [CallOptions<N>?]): Promise<ResponseOf<N>> {
   const endpoint = ENDPOINTS[name];
-  const opts = (options ?? {}) as { params?: Record<string, string>; body?: unknown; query?: Record<string, QueryValue>; signal?: AbortSignal };
+  const opts = (options ?? {}) as { params?: Record<string, string>; body?: unknown; query?: Record<string, QueryValue>; signal?: AbortSignal; idempotencyKey?: string };
   const url = fillPath(endpoint.path, opts.params ?? {}) + toQueryString(opts.query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.idempotencyKey) headers[IDEMPOTENCY_HEADER] = opts.idempotencyKey;
   if (!SAFE.has(endpoint.method)) {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;

@@ -1,5 +1,6 @@
 // Turns any failure into words a person understands: a short title and, when useful, one sentence of detail.
 import { ApiError, NetworkError } from './client.ts';
+import { readableIssue } from './field-errors.ts';
 
 export type ReadableError = { title: string; detail: string | null };
 
@@ -19,6 +20,11 @@ const BY_CODE: Record<string, ReadableError> = {
   TANDEM_USER_EMAIL_TAKEN: { title: 'That e-mail is already in use', detail: 'Use another address, or sign in if it is yours.' },
   TANDEM_ORG_LAST_ADMIN: { title: 'Your organisation needs at least one active administrator', detail: 'Make someone else an administrator first.' },
   TANDEM_CONTACT_WRONG_STATE: { title: 'This contact cannot do that right now', detail: 'It may be archived or in the trash.' },
+  TANDEM_ACCOUNT_WRONG_PASSWORD: { title: 'That is not your current password', detail: 'Type the password you sign in with now.' },
+  TANDEM_USER_INACTIVE: { title: 'That user is deactivated', detail: 'Reactivate them first.' },
+  TANDEM_INVITATION_NOT_FOUND: { title: 'This invitation link cannot be used', detail: 'It may have expired, been used or been withdrawn. Ask an administrator for a new one.' },
+  TANDEM_PASSWORD_RESET_NOT_FOUND: { title: 'This link cannot be used', detail: 'Links to set a password work once and expire. Ask for a new one.' },
+  TANDEM_IDEMPOTENCY_KEY_IN_USE: { title: 'Still working on your first click', detail: 'Wait a moment: it is being saved.' },
   TANDEM_INTERNAL: { title: 'Something went wrong on our side', detail: 'Try again in a moment.' },
 };
 
@@ -65,7 +71,13 @@ function readableDetail(detail: string): string {
 export function describeError(error: unknown): ReadableError {
   if (error instanceof NetworkError) return { title: 'Cannot reach Tandem', detail: error.message };
   if (error instanceof ApiError) {
-    if (error.code === 'TANDEM_INPUT_INVALID') return { title: 'Please check what you entered', detail: error.detail ? readableDetail(error.detail) : null };
+    if (error.code === 'TANDEM_INPUT_INVALID') {
+      if (error.issues.length > 0) {
+        const parts = error.issues.map((i) => `${i.path ? `${fieldLabel(i.path)}: ` : ''}${readableIssue(i.message)}`);
+        return { title: 'Please check what you entered', detail: parts.join(' ') };
+      }
+      return { title: 'Please check what you entered', detail: error.detail ? readableDetail(error.detail) : null };
+    }
     const known = BY_CODE[error.code];
     if (known) return { title: known.title, detail: known.detail ?? (error.detail && error.detail !== error.title ? error.detail : null) };
     const fallback = byStatus(error.status);
