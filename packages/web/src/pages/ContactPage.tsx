@@ -10,6 +10,7 @@ import { ProfileCard } from '../features/contacts/components/ProfileCard.tsx';
 import { ReassignDialog } from '../features/contacts/components/ReassignDialog.tsx';
 import { SharedIcon } from '../features/contacts/components/SharedIcon.tsx';
 import { useContact, useContactLifecycle, useUpdateContact, type LifecycleAction } from '../features/contacts/hooks/useContact.ts';
+import { WhoHasAccessPanel } from '../features/access/components/WhoHasAccessPanel.tsx';
 import { ExplainPanel } from '../features/explain/components/ExplainPanel.tsx';
 import { availableModes, Composer } from '../features/history/components/Composer.tsx';
 import { HISTORY_FILTERS, HistoryTimeline, type HistoryFilter } from '../features/history/components/HistoryTimeline.tsx';
@@ -176,6 +177,7 @@ function ContactView({ contact }: { contact: Contact }) {
         <div className={styles.column}>
           <ProfileCard contact={contact} />
           <ExplainPanel contact={contact} />
+          <WhoHasAccessPanel contact={contact} />
         </div>
       </div>
 

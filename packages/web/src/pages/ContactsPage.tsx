@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { describeError } from '../api/errors.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
+import { SelectableContactRows, SelectButton, SelectionBar, useContactSelection } from '../features/buckets/components/ContactSelection.tsx';
 import { ContactFormDialog } from '../features/contacts/components/ContactFormDialog.tsx';
 import { ContactRow } from '../features/contacts/components/ContactRow.tsx';
 import { useCreateContact } from '../features/contacts/hooks/useContact.ts';
@@ -44,6 +45,7 @@ export function ContactsPage() {
   const create = useCreateContact();
   const navigate = useNavigate();
   const toast = useToast();
+  const selection = useContactSelection();
 
   useEffect(() => {
     const next = new URLSearchParams(params);
@@ -106,9 +108,12 @@ export function ContactsPage() {
         title="Contacts"
         subtitle="Everyone you and your team work with, as far as you may see them."
         actions={
-          <Button variant="primary" icon="plus" onClick={() => setCreating(true)} title="New contact (C)">
-            New contact
-          </Button>
+          <>
+            <SelectButton selection={selection} />
+            <Button variant="primary" icon="plus" onClick={() => setCreating(true)} title="New contact (C)">
+              New contact
+            </Button>
+          </>
         }
       />
       <div className={styles.toolbar}>
@@ -129,6 +134,7 @@ export function ContactsPage() {
         <Segmented as="nav" label="Contact views" options={INBOX_VIEWS} value={view} onChange={setView} />
       </div>
 
+      <SelectionBar selection={selection} items={items} />
       <div className={styles.list}>
         <div className={styles.head} aria-hidden="true">
           <span>Name</span>
@@ -160,6 +166,8 @@ export function ContactsPage() {
               <p>{empty.text}</p>
             </EmptyState>
           )
+        ) : selection.active ? (
+          <SelectableContactRows items={items} selection={selection} meId={user.id} />
         ) : (
           <ul className={styles.rows} ref={listRef} onKeyDown={onListKey} aria-label="Contacts">
             {items.map((c) => (

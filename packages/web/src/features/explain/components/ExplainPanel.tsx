@@ -1,5 +1,5 @@
 // "Why can X see this?": pick a user, see their effective level on this contact and every source behind it.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AccessSource, Contact, User } from '../../../api/models.ts';
 import { cx } from '../../../lib/cx.ts';
 import { formatDateTime, LEVEL_LABEL } from '../../../lib/format.ts';
@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { Select } from '../../../ui/Field.tsx';
 import { Icon, type IconName } from '../../../ui/Icon.tsx';
 import { useUsers } from '../../admin/hooks/useDirectory.ts';
+import { BucketName } from '../../buckets/components/BucketName.tsx';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
 import { LevelBadge } from '../../contacts/components/LevelBadge.tsx';
 import { useExplain } from '../hooks/useExplain.ts';
@@ -30,7 +31,7 @@ function windowOf(source: AccessSource): string | null {
 }
 
 /** One sentence per source, in words. */
-export function describeSource(source: AccessSource, subject: string, contact: Contact): { title: string; detail: string | null } {
+export function describeSource(source: AccessSource, subject: string, contact: Contact): { title: ReactNode; detail: string | null } {
   const by = source.grantedByName ? `by ${source.grantedByName}` : null;
   const when = source.grantedAt ? `on ${formatDateTime(source.grantedAt)}` : null;
   const team = source.viaTeamName ? `through the team ${source.viaTeamName}` : null;
@@ -46,7 +47,14 @@ export function describeSource(source: AccessSource, subject: string, contact: C
     case 'user_grant':
       return { title: `Access to all of ${contact.ownerName}’s contacts`, detail: parts(`set on the Users page${by ? ` ${by}` : ''}`, team, window) };
     case 'bucket_share':
-      return { title: `In the shared bucket ${source.bucketName ?? ''}`.trim(), detail: parts(by ? `shared ${by}` : null, team, window) };
+      return {
+        title: (
+          <>
+            In the shared bucket <BucketName id={source.bucketId} name={source.bucketName} />
+          </>
+        ),
+        detail: parts(by ? `shared ${by}` : null, team, window),
+      };
     case 'record_share':
       return { title: 'This contact was shared directly', detail: parts(by ? `shared ${by}` : null, when, team, window ?? 'permanent') };
   }
