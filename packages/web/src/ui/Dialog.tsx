@@ -20,6 +20,25 @@ export function Dialog(props: DialogProps) {
   return props.open ? <OpenDialog {...props} /> : null;
 }
 
+// The element that last had focus outside any dialog. A dialog opened by a keyboard shortcut while nothing had
+// focus (after a click on plain text, focus is on <body>) gives focus back to it, or to the page's content: never
+// to <body>, where the next Tab starts over at the top of the document (issue 10, defect 16).
+let lastFocused: HTMLElement | null = null;
+if (typeof document !== 'undefined') {
+  document.addEventListener('focusin', (event) => {
+    const target = event.target;
+    if (target instanceof HTMLElement && target !== document.body && !target.closest('dialog')) lastFocused = target;
+  });
+}
+
+/** Where focus goes back to when a dialog closes: what had it before, else what had it last, else the page's content. */
+export function focusBeforeDialog(): HTMLElement | null {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active !== document.body && !active.closest('dialog')) return active;
+  if (lastFocused?.isConnected) return lastFocused;
+  return document.getElementById('main');
+}
+
 function OpenDialog({ open, onClose, title, description, children, footer, size = 'md', testId }: DialogProps) {
   useToastsInDialog();
   const ref = useRef<HTMLDialogElement>(null);
@@ -27,9 +46,11 @@ function OpenDialog({ open, onClose, title, description, children, footer, size 
   const titleId = useId();
   useEffect(() => {
     // Give focus back to where it was (the button that opened the dialog) when the dialog goes away.
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const before = focusBeforeDialog();
     return () => {
-      if (before?.isConnected) before.focus();
+      const target = before?.isConnected ? before : document.getElementById('main');
+      // A dialog opened from a menu item: the item is gone with its menu by now, and so focus goes to the page.
+      target?.focus({ preventScroll: true });
     };
   }, []);
   useEffect(() => {

@@ -6,8 +6,10 @@ import { Icon } from './Icon.tsx';
 import styles from './Toast.module.css';
 
 export type ToastTone = 'success' | 'error' | 'info';
-type ToastItem = { id: number; tone: ToastTone; message: string };
-type ToastApi = { show: (message: string, tone?: ToastTone) => void };
+/** A button in the toast ("Undo"): it runs once and closes the toast. */
+export type ToastAction = { label: string; onClick: () => void };
+type ToastItem = { id: number; tone: ToastTone; message: string; action?: ToastAction };
+type ToastApi = { show: (message: string, tone?: ToastTone, action?: ToastAction) => void };
 type ToastState = { toasts: ToastItem[]; dismiss: (id: number) => void; openDialogs: number; trackDialog: () => () => void };
 
 const ToastContext = createContext<ToastApi>({ show: () => undefined });
@@ -20,10 +22,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [openDialogs, setOpenDialogs] = useState(0);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
   const show = useCallback(
-    (message: string, tone: ToastTone = 'success') => {
+    (message: string, tone: ToastTone = 'success', action?: ToastAction) => {
       const id = nextId++;
-      setToasts((all) => [...all.slice(-3), { id, tone, message }]);
-      window.setTimeout(() => dismiss(id), tone === 'error' ? 7000 : 4000);
+      setToasts((all) => [...all.slice(-3), { id, tone, message, action }]);
+      // A toast with a button stays long enough to reach it.
+      window.setTimeout(() => dismiss(id), action ? 10_000 : tone === 'error' ? 7000 : 4000);
     },
     [dismiss],
   );
@@ -53,6 +56,18 @@ export function ToastViewport({ inDialog = false }: { inDialog?: boolean }) {
         <div key={t.id} className={cx(styles.toast, t.tone !== 'info' && styles[t.tone])}>
           <Icon name={t.tone === 'error' ? 'alert' : t.tone === 'success' ? 'check' : 'info'} />
           <span className={styles.message}>{t.message}</span>
+          {t.action ? (
+            <button
+              type="button"
+              className={styles.action}
+              onClick={() => {
+                dismiss(t.id);
+                t.action?.onClick();
+              }}
+            >
+              {t.action.label}
+            </button>
+          ) : null}
           <button type="button" className={styles.close} aria-label="Dismiss" onClick={() => dismiss(t.id)}>
             <Icon name="x" size={14} />
           </button>
