@@ -39,7 +39,7 @@ export function ApiTokensPage() {
   const block = apiChannelBlock(user, settings.data) ?? (refusedByServer ? 'no-channel' : null);
 
   return (
-    <Page className={styles.page}>
+    <Page>
       <PageHeader title="API tokens" subtitle="A personal token lets a script or another tool use Tandem’s API as you, with exactly your access." />
       {block ? (
         <Notice tone="warning" icon="lock" title={`You cannot use the API: ${API_BLOCK_TEXT[block].title.toLowerCase()}.`} testId="api-blocked" role="status">

@@ -93,7 +93,7 @@ function BucketView({ bucket }: { bucket: Bucket }) {
       <div className={styles.layout}>
         <BucketContactsCard bucket={bucket} />
         <div className={styles.side}>
-          <BucketSharesCard bucket={bucket} onShare={() => setDialog('share')} />
+          <BucketSharesCard bucket={bucket} />
           <p className={styles.footnote}>
             <Icon name="info" size={14} />
             <span>

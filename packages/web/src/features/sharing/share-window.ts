@@ -26,7 +26,7 @@ export function presetDate(days: number, from: number = Date.now()): string {
 }
 
 export function initialDraft(now: number = Date.now()): WindowDraft {
-  return { startMode: 'now', starts: presetDate(1, now), endMode: 'permanent', until: presetDate(7, now) };
+  return { startMode: 'now', starts: '', endMode: 'permanent', until: presetDate(7, now) };
 }
 
 /** The bounds to send, or why they cannot be sent: an end must be in the future and after the start. */

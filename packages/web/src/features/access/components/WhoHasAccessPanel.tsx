@@ -57,12 +57,13 @@ function sourceText(source: AccessSource, contact: Contact, withTeam: boolean): 
   }
 }
 
-function SourceLine({ source, contact, withTeam = true }: { source: AccessSource; contact: Contact; withTeam?: boolean }) {
+/** One source; its level is shown when there are several sources to compare (otherwise it is the person's level). */
+function SourceLine({ source, contact, withTeam = true, showLevel }: { source: AccessSource; contact: Contact; withTeam?: boolean; showLevel: boolean }) {
   return (
     <li className={styles.source} data-testid="who-source" data-kind={source.kind}>
       <Icon name={ICON[source.kind]} size={13} />
       <span className={styles.sourceText}>{sourceText(source, contact, withTeam)}</span>
-      <span className={styles.sourceLevel}>{LEVEL_LABEL[source.level]}</span>
+      {showLevel ? <span className={styles.sourceLevel}>{LEVEL_LABEL[source.level]}</span> : null}
     </li>
   );
 }
@@ -111,7 +112,7 @@ export function WhoHasAccessPanel({ contact }: { contact: Contact }) {
                 </div>
                 <ul className={styles.sources} aria-label={`Why ${user.name} has access`}>
                   {explanation.sources.map((s, i) => (
-                    <SourceLine key={s.id ?? `${s.kind}-${i}`} source={s} contact={contact} />
+                    <SourceLine key={s.id ?? `${s.kind}-${i}`} source={s} contact={contact} showLevel={explanation.sources.length > 1} />
                   ))}
                 </ul>
               </li>
@@ -129,7 +130,7 @@ export function WhoHasAccessPanel({ contact }: { contact: Contact }) {
                     </div>
                     <ul className={styles.sources} aria-label={`Why the team ${team.name} has access`}>
                       {team.sources.map((s, i) => (
-                        <SourceLine key={s.id ?? `${s.kind}-${i}`} source={s} contact={contact} withTeam={false} />
+                        <SourceLine key={s.id ?? `${s.kind}-${i}`} source={s} contact={contact} withTeam={false} showLevel />
                       ))}
                     </ul>
                     <p className={styles.members}>Reaches {team.memberNames.join(', ')}</p>

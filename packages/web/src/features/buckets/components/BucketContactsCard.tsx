@@ -92,7 +92,9 @@ function BucketContactRow({ bucket, contact }: { bucket: Bucket; contact: Contac
       <Link to={`/contacts/${contact.id}`} className={styles.link}>
         <Avatar name={contact.name} size={32} />
         <span className={styles.nameText}>
-          <span className={styles.name}>{contact.name}</span>
+          <span className={styles.name} data-testid="bucket-contact-name">
+            {contact.name}
+          </span>
           <span className={styles.sub}>{subtitle || (contact.ownerId === user.id ? 'Yours' : `Owned by ${contact.ownerName}`)}</span>
         </span>
       </Link>

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import type { Bucket, BucketShare } from '../../../api/models.ts';
 import { errorMessage } from '../../../api/errors.ts';
-import { Button } from '../../../ui/Button.tsx';
 import { Card, CardHeader, CardLoading } from '../../../ui/Card.tsx';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
@@ -14,7 +13,7 @@ import { windowPhrase } from '../../sharing/share-window.ts';
 import { useBucketShareMutations, useBucketShares } from '../hooks/useBuckets.ts';
 import styles from './BucketSharesCard.module.css';
 
-export function BucketSharesCard({ bucket, onShare }: { bucket: Bucket; onShare: () => void }) {
+export function BucketSharesCard({ bucket }: { bucket: Bucket }) {
   const canManage = bucket.access.canManage;
   const shares = useBucketShares(bucket.id, canManage);
   const { update, revoke } = useBucketShareMutations(bucket.id);
@@ -25,13 +24,7 @@ export function BucketSharesCard({ bucket, onShare }: { bucket: Bucket; onShare:
 
   return (
     <Card as="section" aria-labelledby="bucket-shares-title" data-testid="bucket-shares">
-      <CardHeader id="bucket-shares-title" title="Shared with">
-        {canManage ? (
-          <Button size="sm" icon="share" onClick={onShare}>
-            Share
-          </Button>
-        ) : null}
-      </CardHeader>
+      <CardHeader id="bucket-shares-title" title="Shared with" />
       {!canManage ? (
         <p className={styles.note}>Only the bucket’s owner and administrators see and change who it is shared with.</p>
       ) : shares.isPending ? (

@@ -2,7 +2,7 @@
 // presets counted from the start). Used by the contact share dialog and the bucket share dialog.
 import { useId } from 'react';
 import { FieldGroup, Input, Radio } from '../../../ui/Field.tsx';
-import { END_PRESETS, presetEnd, type WindowDraft } from '../share-window.ts';
+import { END_PRESETS, presetDate, presetEnd, type WindowDraft } from '../share-window.ts';
 import styles from './ShareWindowFields.module.css';
 
 export function ShareWindowFields({ value, onChange, error }: { value: WindowDraft; onChange: (next: WindowDraft) => void; error: string | null }) {
@@ -14,31 +14,35 @@ export function ShareWindowFields({ value, onChange, error }: { value: WindowDra
         <span id={`${id}-starts`} className={styles.lineLabel}>
           Starts
         </span>
-        <Radio name={`${id}-start`} checked={value.startMode === 'now'} onChange={() => set({ startMode: 'now' })}>
-          Now
-        </Radio>
-        <Radio name={`${id}-start`} checked={value.startMode === 'on'} onChange={() => set({ startMode: 'on' })}>
-          On
-        </Radio>
-        <Input type="datetime-local" inline aria-label="Share starts" value={value.starts} onChange={(e) => set({ starts: e.target.value, startMode: 'on' })} />
+        <span className={styles.options}>
+          <Radio name={`${id}-start`} checked={value.startMode === 'now'} onChange={() => set({ startMode: 'now' })}>
+            Now
+          </Radio>
+          <Radio name={`${id}-start`} checked={value.startMode === 'on'} onChange={() => set({ startMode: 'on', starts: value.starts || presetDate(1) })}>
+            Later, on
+          </Radio>
+          <Input type="datetime-local" inline aria-label="Share starts" value={value.starts} onChange={(e) => set({ starts: e.target.value, startMode: e.target.value ? 'on' : 'now' })} />
+        </span>
       </div>
       <div className={styles.line} role="radiogroup" aria-labelledby={`${id}-ends`}>
         <span id={`${id}-ends`} className={styles.lineLabel}>
           Ends
         </span>
-        <Radio name={`${id}-end`} checked={value.endMode === 'permanent'} onChange={() => set({ endMode: 'permanent' })}>
-          Never, until revoked
-        </Radio>
-        <Radio name={`${id}-end`} checked={value.endMode === 'until'} onChange={() => set({ endMode: 'until' })}>
-          Until
-        </Radio>
-        <Input type="datetime-local" inline aria-label="Share until" value={value.until} onChange={(e) => set({ until: e.target.value, endMode: 'until' })} />
-        <span className={styles.presets}>
-          {END_PRESETS.map((p) => (
-            <button key={p.label} type="button" className={styles.preset} onClick={() => set({ until: presetEnd(value, p.days), endMode: 'until' })}>
-              {p.label}
-            </button>
-          ))}
+        <span className={styles.options}>
+          <Radio name={`${id}-end`} checked={value.endMode === 'permanent'} onChange={() => set({ endMode: 'permanent' })}>
+            Never, until revoked
+          </Radio>
+          <Radio name={`${id}-end`} checked={value.endMode === 'until'} onChange={() => set({ endMode: 'until' })}>
+            Until
+          </Radio>
+          <Input type="datetime-local" inline aria-label="Share until" value={value.until} onChange={(e) => set({ until: e.target.value, endMode: 'until' })} />
+          <span className={styles.presets}>
+            {END_PRESETS.map((p) => (
+              <button key={p.label} type="button" className={styles.preset} onClick={() => set({ until: presetEnd(value, p.days), endMode: 'until' })}>
+                {p.label}
+              </button>
+            ))}
+          </span>
         </span>
       </div>
     </FieldGroup>
