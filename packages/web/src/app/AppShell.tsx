@@ -103,13 +103,13 @@ export function AppShell() {
           <span>Keyboard shortcuts</span>
         </button>
         <div className={styles.footer}>
-          <div className={styles.user} data-testid="current-user">
+          <NavLink to="/account/profile" className={({ isActive }) => cx(styles.user, isActive && styles.active)} data-testid="current-user" aria-label={`Your profile: ${user.name}`}>
             <Avatar name={user.name} size={30} />
             <div className={styles.userText}>
               <strong className={styles.userName}>{user.name}</strong>
               <span className={styles.userRole}>{user.role === 'admin' ? 'Administrator' : 'Member'}</span>
             </div>
-          </div>
+          </NavLink>
           <Button variant="ghost" icon="logOut" onClick={() => signOut.mutate()} aria-label="Sign out" title="Sign out" disabled={signOut.isPending} />
         </div>
       </aside>

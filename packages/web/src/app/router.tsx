@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { AcceptInvitationPage } from '../pages/AcceptInvitationPage.tsx';
 import { ApiTokensPage } from '../pages/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/AuditLogPage.tsx';
 import { BillingPage } from '../pages/BillingPage.tsx';
@@ -7,8 +8,11 @@ import { BucketPage } from '../pages/BucketPage.tsx';
 import { BucketsPage } from '../pages/BucketsPage.tsx';
 import { ContactPage } from '../pages/ContactPage.tsx';
 import { ContactsPage } from '../pages/ContactsPage.tsx';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PermissionsPage } from '../pages/PermissionsPage.tsx';
+import { ProfilePage } from '../pages/ProfilePage.tsx';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
 import { TeamsPage } from '../pages/TeamsPage.tsx';
@@ -23,8 +27,12 @@ export const router = createBrowserRouter([
     children: [
       { path: '/signin', element: <SignInPage /> },
       { path: '/signup', element: <SignUpPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
     ],
   },
+  // One-time links work whoever is signed in (using one signs in as its account): the token is in the fragment.
+  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -37,6 +45,7 @@ export const router = createBrowserRouter([
           { path: '/buckets', element: <BucketsPage /> },
           { path: '/buckets/:id', element: <BucketPage /> },
           { path: '/account/api-tokens', element: <ApiTokensPage /> },
+          { path: '/account/profile', element: <ProfilePage /> },
           {
             path: '/settings',
             element: <RequireAdmin />,

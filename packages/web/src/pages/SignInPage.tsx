@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
+import { LIMITS } from '../api/field-errors.ts';
 import { AuthLayout } from '../features/auth/components/AuthLayout.tsx';
 import { useSignIn } from '../features/auth/hooks/useSession.ts';
 import { Button } from '../ui/Button.tsx';
@@ -21,10 +22,10 @@ export function SignInPage() {
       <Form onSubmit={submit} noValidate>
         {signIn.error ? <ErrorNotice error={signIn.error} /> : null}
         <Field label="Work e-mail">
-          <Input type="email" name="email" autoComplete="username" autoFocus required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Input type="email" name="email" autoComplete="username" autoFocus required maxLength={LIMITS.email} value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
-        <Field label="Password">
-          <Input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field label="Password" hint={<Link to="/forgot-password">Forgot password?</Link>}>
+          <Input type="password" name="password" autoComplete="current-password" required maxLength={LIMITS.password} value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
         <Button type="submit" variant="primary" block loading={signIn.isPending} disabled={!email || !password}>
           Sign in

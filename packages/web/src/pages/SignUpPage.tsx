@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
+import { LIMITS } from '../api/field-errors.ts';
 import { AuthLayout } from '../features/auth/components/AuthLayout.tsx';
 import { useSignUp } from '../features/auth/hooks/useSession.ts';
 import { Button } from '../ui/Button.tsx';
@@ -29,16 +30,16 @@ export function SignUpPage() {
       <Form onSubmit={submit} noValidate>
         {signUp.error ? <ErrorNotice error={signUp.error} /> : null}
         <Field label="Organisation name" error={touched && !orgName.trim() ? 'Give your organisation a name.' : null}>
-          <Input name="orgName" autoFocus value={orgName} onChange={(e) => setOrgName(e.target.value)} placeholder="Acme Inc." />
+          <Input name="orgName" autoFocus maxLength={LIMITS.orgName} value={orgName} onChange={(e) => setOrgName(e.target.value)} placeholder="Acme Inc." />
         </Field>
         <Field label="Your name" error={touched && !name.trim() ? 'Tell us your name.' : null}>
-          <Input name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+          <Input name="name" autoComplete="name" maxLength={LIMITS.personName} value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <Field label="Work e-mail" error={touched && !email.trim() ? 'Enter your e-mail address.' : null}>
-          <Input type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Input type="email" name="email" autoComplete="username" maxLength={LIMITS.email} value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
         <Field label="Password" hint={`At least ${MIN_PASSWORD} characters.`} error={tooShort || (touched && password.length < MIN_PASSWORD) ? `Use at least ${MIN_PASSWORD} characters.` : null}>
-          <Input type="password" name="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Input type="password" name="password" autoComplete="new-password" maxLength={LIMITS.password} value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
         <Button type="submit" variant="primary" block loading={signUp.isPending}>
           Create organisation

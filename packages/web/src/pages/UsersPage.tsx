@@ -1,10 +1,17 @@
-// Settings › Users: everyone in the org, add a user, and per user: administrator or not, deactivate, export
-// channels, and View/Edit/None on every other user's contacts and calendar (user grants).
-import { useNavigate, useParams } from 'react-router-dom';
-import { useState } from 'react';
+// Settings › Users: everyone in the org, pending invitations, add a user (one flow with the seed's questions), and
+// per user: administrator or not, deactivate, signing in, export channels, and access to colleagues' contacts and
+// calendars (user and team grants, with windows).
+//
+// Opening a user is one history entry (/settings/users/:id, state `fromList`): Back closes the dialog, and closing it
+// goes back rather than pushing the list again, so Back after closing does not reopen it (issue 10, defect 2). A
+// user's address opened directly closes by replacing itself with the list.
+import { useState, type MouseEvent } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { User } from '../api/models.ts';
-import { AddUserDialog } from '../features/admin/components/AddUserDialog.tsx';
-import { exportSummary, UserDetailDialog } from '../features/admin/components/UserDetailDialog.tsx';
+import { exportSummary } from '../features/admin/channels.ts';
+import { AddUserDialog, type AddUserResult } from '../features/admin/components/AddUserDialog.tsx';
+import { InvitationsList } from '../features/admin/components/InvitationsList.tsx';
+import { UserDetailDialog } from '../features/admin/components/UserDetailDialog.tsx';
 import { useUsers } from '../features/admin/hooks/useDirectory.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { Avatar } from '../ui/Avatar.tsx';
@@ -16,15 +23,38 @@ import { Icon } from '../ui/Icon.tsx';
 import { SectionHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { Table, TableCard } from '../ui/Table.tsx';
+import { useToast } from '../ui/Toast.tsx';
 import { cx } from '../lib/cx.ts';
 import styles from './UsersPage.module.css';
+
+type UsersLocationState = { fromList?: boolean } | null;
 
 export function UsersPage() {
   const users = useUsers();
   const { user: me } = useCurrentUser();
   const { userId } = useParams();
   const navigate = useNavigate();
+  const location = useLocation();
+  const toast = useToast();
   const [adding, setAdding] = useState(false);
+
+  const open = (id: string) => navigate(`/settings/users/${id}`, { state: { fromList: true } });
+  const close = () => {
+    if ((location.state as UsersLocationState)?.fromList) navigate(-1);
+    else navigate('/settings/users', { replace: true });
+  };
+  const onRowClick = (event: MouseEvent, id: string) => {
+    // The name is a button of its own; a click on it must not open the user a second time.
+    if ((event.target as HTMLElement).closest('button')) return;
+    open(id);
+  };
+  const onAdded = (result: AddUserResult) => {
+    setAdding(false);
+    if (result.kind === 'created') {
+      toast.show(`${result.user.name} can now sign in`);
+      open(result.user.id);
+    }
+  };
 
   if (users.isPending) return <PageSpinner label="Loading users" />;
   if (users.isError) return <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />;
@@ -43,6 +73,7 @@ export function UsersPage() {
           </Button>
         }
       />
+      <InvitationsList />
       {sorted.length === 0 ? (
         <EmptyState icon="users" title="No users yet" />
       ) : (
@@ -59,12 +90,12 @@ export function UsersPage() {
             </thead>
             <tbody>
               {sorted.map((u: User) => (
-                <tr key={u.id} className={styles.row} data-testid="user-row" onClick={() => navigate(`/settings/users/${u.id}`)}>
+                <tr key={u.id} className={styles.row} data-testid="user-row" onClick={(e) => onRowClick(e, u.id)}>
                   <td>
                     <div className={styles.person}>
                       <Avatar name={u.name} size={30} />
                       <div className={styles.personText}>
-                        <button type="button" className={styles.name} onClick={() => navigate(`/settings/users/${u.id}`)}>
+                        <button type="button" className={styles.name} onClick={() => open(u.id)}>
                           {u.name}
                         </button>
                         {u.id === me.id ? <span className="muted"> (you)</span> : null}
@@ -89,8 +120,8 @@ export function UsersPage() {
           </Table>
         </TableCard>
       )}
-      <AddUserDialog open={adding} onClose={() => setAdding(false)} onAdded={(u) => navigate(`/settings/users/${u.id}`)} />
-      {selected ? <UserDetailDialog user={selected} users={users.data} onClose={() => navigate('/settings/users')} /> : null}
+      <AddUserDialog open={adding} onClose={() => setAdding(false)} onAdded={onAdded} users={users.data} />
+      {selected ? <UserDetailDialog user={selected} users={users.data} onClose={close} /> : null}
     </section>
   );
 }

@@ -20,21 +20,21 @@ export function Dialog(props: DialogProps) {
   return props.open ? <OpenDialog {...props} /> : null;
 }
 
-// The element that last had focus outside any dialog. A dialog opened by a keyboard shortcut while nothing had
+// The element that last had focus. A dialog opened by a keyboard shortcut while nothing had
 // focus (after a click on plain text, focus is on <body>) gives focus back to it, or to the page's content: never
 // to <body>, where the next Tab starts over at the top of the document (issue 10, defect 16).
 let lastFocused: HTMLElement | null = null;
 if (typeof document !== 'undefined') {
   document.addEventListener('focusin', (event) => {
     const target = event.target;
-    if (target instanceof HTMLElement && target !== document.body && !target.closest('dialog')) lastFocused = target;
+    if (target instanceof HTMLElement && target !== document.body) lastFocused = target;
   });
 }
 
 /** Where focus goes back to when a dialog closes: what had it before, else what had it last, else the page's content. */
 export function focusBeforeDialog(): HTMLElement | null {
   const active = document.activeElement;
-  if (active instanceof HTMLElement && active !== document.body && !active.closest('dialog')) return active;
+  if (active instanceof HTMLElement && active !== document.body) return active;
   if (lastFocused?.isConnected) return lastFocused;
   return document.getElementById('main');
 }

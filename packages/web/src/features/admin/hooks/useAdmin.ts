@@ -1,7 +1,8 @@
 // Admin-only reads and writes: users, grants, teams, org switches, branding, billing, audit.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
-import type { Billing, GrantLevel, GrantScope, Grantee, OrgSettings, Role, UserStatus } from '../../../api/models.ts';
+import type { Billing, Grant, GrantLevel, GrantScope, Grantee, OrgSettings, Role, UserStatus } from '../../../api/models.ts';
+import { useApiMutation as useMutation } from '../../../api/useApiMutation.ts';
 import { ME_KEY } from '../../auth/hooks/useSession.ts';
 import { TEAMS_KEY, USERS_KEY } from './useDirectory.ts';
 
@@ -37,14 +38,40 @@ export function useGrants() {
   return useQuery({ queryKey: GRANTS_KEY, queryFn: async ({ signal }) => (await call('listGrants', { signal })).items });
 }
 
-/** Sets grantee's access to owner's contacts or calendar: replaces any grant there is, or removes it for "none". */
+export type GrantInput = { ownerId: string; grantee: Grantee; scope: GrantScope; level: GrantLevel; startsAt?: string | null; expiresAt?: string | null };
+
+/**
+ * Sets grantee's access to owner's contacts or calendar: a new grant replaces the one there is (the server keeps one
+ * per owner, grantee and scope), "none" removes it. A grant changed in level keeps its window.
+ */
 export function useSetGrant() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ ownerId, grantee, scope, level, existingIds }: { ownerId: string; grantee: Grantee; scope: GrantScope; level: GrantLevel | 'none'; existingIds: string[] }) => {
-      for (const id of existingIds) await call('deleteGrant', { params: { id } });
-      if (level !== 'none') await call('createGrant', { params: { ownerId }, body: { grantee, scope, level } });
+    mutationFn: async ({ ownerId, grantee, scope, level, existing }: { ownerId: string; grantee: Grantee; scope: GrantScope; level: GrantLevel | 'none'; existing: Grant[] }) => {
+      if (level === 'none') {
+        for (const grant of existing) await call('deleteGrant', { params: { id: grant.id } });
+        return;
+      }
+      const kept = existing.find((g) => g.expiresAt === null || Date.parse(g.expiresAt) > Date.now());
+      await call('createGrant', { params: { ownerId }, body: { grantee, scope, level, startsAt: kept?.startsAt ?? null, expiresAt: kept?.expiresAt ?? null } });
     },
+    onSettled: () => client.invalidateQueries({ queryKey: GRANTS_KEY }),
+  });
+}
+
+/** A grant with its window, to a user or a team (the "Who may use their contacts" list). */
+export function useCreateGrant() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ ownerId, ...body }: GrantInput) => (await call('createGrant', { params: { ownerId }, body })).grant,
+    onSettled: () => client.invalidateQueries({ queryKey: GRANTS_KEY }),
+  });
+}
+
+export function useRevokeGrant() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call('deleteGrant', { params: { id } }),
     onSettled: () => client.invalidateQueries({ queryKey: GRANTS_KEY }),
   });
 }
