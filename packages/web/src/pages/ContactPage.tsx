@@ -112,7 +112,7 @@ function ContactView({ contact }: { contact: Contact }) {
         <div className={styles.heading}>
           <h1 className={styles.title}>
             {contact.name}
-            {contact.access.shared ? <SharedIcon ownerName={contact.ownerName} /> : null}
+            {contact.access.sharedWithYou ? <SharedIcon ownerName={contact.ownerName} /> : null}
           </h1>
           <p className={styles.subtitle}>{subtitle || 'No company or title yet'}</p>
           <div className={styles.badges}>

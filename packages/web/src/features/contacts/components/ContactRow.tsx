@@ -18,7 +18,7 @@ export function ContactRow({ contact, isMine }: { contact: Contact; isMine: bool
               <span className={styles.nameLabel} data-testid="contact-name">
                 {contact.name}
               </span>
-              {contact.access.shared ? <SharedIcon ownerName={contact.ownerName} /> : null}
+              {contact.access.sharedWithYou ? <SharedIcon ownerName={contact.ownerName} /> : null}
             </span>
             <span className={styles.sub}>{subtitle || '\u00a0'}</span>
           </span>

@@ -1,7 +1,8 @@
 // One contact and everything that changes it. Every change refreshes the contact, the inbox and access answers.
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, call } from '../../../api/client.ts';
 import type { Contact, ContactInput } from '../../../api/models.ts';
+import { useApiMutation as useMutation } from '../../../api/useApiMutation.ts';
 
 export const contactKey = (id: string) => ['contact', id] as const;
 
@@ -10,7 +11,16 @@ export function useContact(id: string) {
     queryKey: contactKey(id),
     queryFn: async ({ signal }) => (await call('getContact', { params: { id }, signal })).contact,
     retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),
+    // A page left open learns that its access changed (a share expired, was revoked or lowered): the contact is read
+    // again every minute while the tab is visible, and on focus (issue 10, defect 12).
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: 'always',
   });
+}
+
+/** A change refused with 403 or 404 means the access the page shows is out of date: read it again. */
+export function isAccessRefusal(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 403 || error.status === 404);
 }
 
 export async function refreshContact(client: QueryClient, id: string, contact?: Contact): Promise<void> {
@@ -26,7 +36,8 @@ export async function refreshContact(client: QueryClient, id: string, contact?: 
 export function useCreateContact() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: ContactInput) => (await call('createContact', { body: input })).contact,
+    // The idempotency key makes a double click (or a retry after a lost answer) create one contact (D21).
+    mutationFn: async (input: ContactInput, intent) => (await call('createContact', { body: input, idempotencyKey: intent.idempotencyKey })).contact,
     onSuccess: () => client.invalidateQueries({ queryKey: ['contacts'] }),
   });
 }
@@ -36,6 +47,7 @@ export function useUpdateContact(id: string) {
   return useMutation({
     mutationFn: async (input: Partial<ContactInput>) => (await call('updateContact', { params: { id }, body: input })).contact,
     onSuccess: (contact) => refreshContact(client, id, contact),
+    onError: (error) => (isAccessRefusal(error) ? refreshContact(client, id) : undefined),
   });
 }
 
@@ -58,6 +70,7 @@ export function useContactLifecycle(id: string) {
       }
     },
     onSuccess: (contact) => refreshContact(client, id, contact),
+    onError: (error) => (isAccessRefusal(error) ? refreshContact(client, id) : undefined),
   });
 }
 

@@ -1,7 +1,8 @@
 // The contacts inbox: keyset pages from GET /contacts, one query per (search, view).
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
 import type { ContactListQuery } from '../../../api/contract.ts';
+import type { Contact, Page } from '../../../api/models.ts';
 
 export type InboxView = 'all' | 'mine' | 'shared' | 'archived' | 'trash';
 
@@ -33,6 +34,15 @@ export function queryForView(view: InboxView, q: string): ContactListQuery {
   }
 }
 
+/**
+ * "Shared with me" means shared with the caller by a record share, a user grant or a bucket share
+ * (`access.sharedWithYou`), not every contact they do not own: an admin sees all of those at `profile`, and the
+ * server's `scope=shared` is "not mine" (issue 10, defect 4). The pages keep their cursors; only the rows are left out.
+ */
+export function onlySharedWithYou(data: InfiniteData<Page<Contact>, string | null>): InfiniteData<Page<Contact>, string | null> {
+  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((c) => c.access.sharedWithYou) })) };
+}
+
 export function useContacts(view: InboxView, q: string) {
   return useInfiniteQuery({
     queryKey: ['contacts', view, q],
@@ -40,5 +50,6 @@ export function useContacts(view: InboxView, q: string) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
+    select: view === 'shared' ? onlySharedWithYou : undefined,
   });
 }

@@ -1,6 +1,7 @@
 // Write to the client (on the owner's behalf), log a note or a call. Only the modes the caller may use show.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Contact } from '../../../api/models.ts';
+import type { Contact, HistoryItem } from '../../../api/models.ts';
+import { LIMITS } from '../../../api/field-errors.ts';
 import { errorMessage } from '../../../api/errors.ts';
 import { cx } from '../../../lib/cx.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -17,6 +18,20 @@ const MODES: { kind: ComposerKind; label: string; icon: IconName; action: 'conta
   { kind: 'note', label: 'Note', icon: 'note', action: 'contact.logNote', placeholder: 'Add a note only your team sees…', submit: 'Save note' },
   { kind: 'call', label: 'Call', icon: 'phone', action: 'contact.logNote', placeholder: 'What was said on the call?', submit: 'Log call' },
 ];
+
+/**
+ * What became of a message, as the answer says. Until delivery exists (the conversations issue: `status` queued,
+ * sent or failed) nothing is sent to anyone: the message is only logged in the history, and the toast says so
+ * (issue 10, defect 13).
+ */
+export function messageOutcome(item: HistoryItem, onBehalfOf: string | null): string {
+  const status = (item as HistoryItem & { status?: string }).status;
+  const behalf = onBehalfOf ? ` on behalf of ${onBehalfOf}` : '';
+  if (status === 'sent') return `Message sent${behalf}`;
+  if (status === 'queued') return `Message queued${behalf}: it goes out shortly`;
+  if (status === 'failed') return `Message${behalf} could not be sent`;
+  return `Message logged${behalf}. Tandem does not deliver messages yet: send it from your own e-mail or phone.`;
+}
 
 export function availableModes(contact: Contact): ComposerKind[] {
   return MODES.filter((m) => contact.access.actions.includes(m.action)).map((m) => m.kind);
@@ -44,9 +59,9 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
     add.mutate(
       { kind: current.kind, body: body.trim() },
       {
-        onSuccess: () => {
+        onSuccess: (item) => {
           setBody('');
-          toast.show(current.kind === 'message' ? (onBehalf ? `Message sent on behalf of ${contact.ownerName}` : 'Message sent') : current.kind === 'note' ? 'Note saved' : 'Call logged');
+          toast.show(current.kind === 'message' ? messageOutcome(item, onBehalf ? contact.ownerName : null) : current.kind === 'note' ? 'Note saved' : 'Call logged', 'success');
         },
         onError: (error) => toast.show(errorMessage(error), 'error'),
       },
@@ -66,12 +81,12 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
           </button>
         ))}
       </div>
-      <textarea ref={ref} className={styles.input} aria-label={current.placeholder} placeholder={current.placeholder} rows={3} value={body} onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} />
+      <textarea ref={ref} className={styles.input} aria-label={current.placeholder} placeholder={current.placeholder} rows={3} maxLength={LIMITS.historyBody} value={body} onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} />
       <div className={styles.footer}>
         <span className={styles.hint}>
           {onBehalf ? (
             <>
-              Sent from {contact.ownerName}’s line, on their behalf, as you.{' '}
+              Logged on {contact.ownerName}’s behalf, as written by you; Tandem does not deliver messages yet.{' '}
               <span className={styles.keys}>
                 <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>
               </span>
