@@ -4,13 +4,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Contact } from '../src/api/models.ts';
+import { ApiTokensPage } from './pages/ApiTokensPage.ts';
 import { AppShell } from './pages/AppShell.ts';
+import { AddToBucketDialog, BucketPage, BucketsListPage } from './pages/BucketPages.ts';
 import { SignInPage, SignUpPage } from './pages/AuthPages.ts';
 import { ContactPage } from './pages/ContactPage.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
+import { createBucket, shareBucket } from './support/buckets.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { BEN_BOOK, ZOE } from './support/people.ts';
 
@@ -90,6 +93,58 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await audit.rows.first().waitFor();
     await expectAccessible(page, 'Settings › Audit log');
     await context.close();
+  });
+
+  it('buckets, a bucket with its dialogs, Add to bucket, Who has access and API tokens', async () => {
+    const bucket = await createBucket(ben, 'Key accounts', [zoe.id]);
+    await shareBucket(ben, bucket.id, { userId: cat.user.id }, 'view', { expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const list = await new BucketsListPage(page, baseUrl).goto();
+    await list.row('Key accounts').waitFor();
+    await expectAccessible(page, 'buckets list');
+    const view = await new BucketPage(page, baseUrl).goto(bucket.id, 'Key accounts');
+    await view.contactRow(ZOE.name).waitFor();
+    await view.shareRow('Cat Moreau').waitFor();
+    await expectAccessible(page, 'bucket page');
+    await view.shareRow('Cat Moreau').getByRole('button', { name: /Change how long Cat Moreau has access/ }).click();
+    await expectAccessible(page, 'bucket page, a share window being changed');
+    const share = await view.openShareDialog();
+    await share.root.getByLabel('Share starts').fill('2030-01-01T09:00');
+    await expectAccessible(page, 'bucket share dialog');
+    await share.root.getByRole('button', { name: 'Close' }).click();
+    const add = await view.openAddContacts();
+    await add.root.getByRole('checkbox').first().waitFor();
+    await expectAccessible(page, 'add contacts to a bucket');
+    await add.root.getByRole('button', { name: 'Cancel' }).click();
+
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    await page.getByRole('checkbox', { name: `Select ${ZOE.name}` }).check();
+    await expectAccessible(page, 'contacts list selecting');
+    await page.getByRole('button', { name: 'Add to bucket' }).click();
+    await new AddToBucketDialog(page).root.getByRole('radio').first().waitFor();
+    await expectAccessible(page, 'add to bucket dialog');
+    await page.keyboard.press('Escape');
+
+    await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
+    await page.getByTestId('who-has-access').getByTestId('who-person').first().waitFor();
+    await page.getByTestId('explain-panel').getByTestId('access-source').first().waitFor();
+    await expectAccessible(page, 'contact page with Who has access');
+
+    const tokens = await new ApiTokensPage(page, baseUrl).goto();
+    await tokens.blocked.waitFor();
+    await expectAccessible(page, 'API tokens, blocked');
+    await context.close();
+
+    const admin = await openPage(browser, baseUrl, ada);
+    const adminTokens = await new ApiTokensPage(admin.page, baseUrl).goto();
+    await adminTokens.create('Axe check', 'Never');
+    await expectAccessible(admin.page, 'a new API token');
+    await adminTokens.reveal.getByRole('button', { name: 'Done, I have stored it' }).click();
+    await adminTokens.row('Axe check').waitFor();
+    await expectAccessible(admin.page, 'API tokens with a token');
+    await admin.context.close();
   });
 
   it('the navigation folded out on a phone', async () => {

@@ -83,6 +83,13 @@ describe('buckets', () => {
     await expect.poll(() => bucket.contactNames()).toEqual(['Liam Novak', 'Sofia Brandt', ZOE.name]);
     await bucket.contactRow('Sofia Brandt').getByRole('button', { name: 'Remove Sofia Brandt from Key accounts' }).click();
     await expect.poll(() => bucket.contactNames()).toEqual(['Liam Novak', ZOE.name]);
+
+    // An archived member is left out of the list and counted.
+    await ben.api.request('POST', `/contacts/${liam.id}/archive`);
+    await page.reload();
+    await expect.poll(() => bucket.contactNames()).toEqual([ZOE.name]);
+    expect(await bucket.contacts.getByTestId('hidden-count').innerText()).toMatch(/^1 more in this bucket that you cannot see here: archived/);
+    await ben.api.request('POST', `/contacts/${liam.id}/unarchive`);
     await context.close();
   });
 

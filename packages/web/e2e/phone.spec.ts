@@ -4,13 +4,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Contact } from '../src/api/models.ts';
+import { ApiTokensPage } from './pages/ApiTokensPage.ts';
 import { AppShell } from './pages/AppShell.ts';
+import { BucketPage, BucketsListPage } from './pages/BucketPages.ts';
 import { SignInPage } from './pages/AuthPages.ts';
 import { ContactPage } from './pages/ContactPage.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { launchBrowser, openPage, PHONE, screenshot, SMALL_PHONE } from './support/browser.ts';
+import { createBucket, shareBucket } from './support/buckets.ts';
 import { expectInViewport, expectNoHorizontalScroll, expectWithinWidth } from './support/layout.ts';
 import { BEN_BOOK, CAT_BOOK, ZOE } from './support/people.ts';
 
@@ -162,6 +165,94 @@ describe('on a phone', () => {
     await screenshot(page, 'phone-user-access');
     await users.closeUserDialog();
     await close();
+  });
+
+  it('makes buckets, a bucket with its share dialog, Add to bucket, API tokens and Who has access usable', async () => {
+    const bucket = await createBucket(ben, 'Key accounts', [zoe.id]);
+    await shareBucket(ben, bucket.id, { userId: cat.user.id }, 'collaborate', { startsAt: new Date(Date.now() + 86_400_000).toISOString(), expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    const { page, close } = await onPhone(ben);
+    const shell = new AppShell(page);
+    await page.goto(baseUrl);
+    await shell.openNavigation();
+    await shell.sidebar.getByRole('link', { name: 'Buckets' }).click();
+    const list = new BucketsListPage(page, baseUrl);
+    await list.row('Key accounts').waitFor();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectInViewport(page.getByRole('button', { name: 'New bucket' }));
+    await expectWithinWidth(list.row('Key accounts').getByTestId('bucket-level'));
+    await screenshot(page, 'phone-buckets');
+
+    await list.row('Key accounts').getByRole('link').click();
+    const view = new BucketPage(page, baseUrl);
+    await view.contactRow(ZOE.name).waitFor();
+    await view.shareRow('Cat Moreau').waitFor();
+    await expectNoHorizontalScroll(page, WIDTH);
+    for (const name of ['Share', 'More']) await expectInViewport(page.getByRole('button', { name, exact: true }));
+    await expectWithinWidth(view.contactRow(ZOE.name).getByRole('button', { name: `Remove ${ZOE.name} from Key accounts` }));
+    await expectWithinWidth(view.shareRow('Cat Moreau').getByRole('combobox', { name: 'Level for Cat Moreau' }));
+    await expectWithinWidth(view.shareRow('Cat Moreau').getByRole('button', { name: 'Revoke Cat Moreau' }));
+    await screenshot(page, 'phone-bucket');
+    await view.shareRow('Cat Moreau').getByRole('button', { name: /Change how long Cat Moreau has access/ }).click();
+    await expectWithinWidth(view.shareRow('Cat Moreau').getByRole('button', { name: 'Save dates' }));
+    await expectNoHorizontalScroll(page, WIDTH);
+
+    const dialog = await view.openShareDialog();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectInViewport(dialog.root.getByRole('button', { name: 'Close' }));
+    await expectWithinWidth(dialog.root.getByLabel('Share starts'));
+    await expectWithinWidth(dialog.root.getByLabel('Share until'));
+    await expectWithinWidth(dialog.root.getByRole('button', { name: 'Share', exact: true }));
+    await screenshot(page, 'phone-bucket-share-dialog');
+    await dialog.root.getByRole('button', { name: 'Close' }).click();
+
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    await page.getByRole('checkbox', { name: `Select ${ZOE.name}` }).check();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectWithinWidth(page.getByRole('button', { name: 'Add to bucket' }));
+    await page.getByRole('button', { name: 'Add to bucket' }).click();
+    await page.getByTestId('add-to-bucket-dialog').waitFor();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectWithinWidth(page.getByTestId('add-to-bucket-dialog').getByRole('button', { name: 'Add 1 contact' }));
+    await page.getByTestId('add-to-bucket-dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    const contact = await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
+    const who = page.getByTestId('who-has-access');
+    await who.getByTestId('who-person').first().waitFor();
+    await expectWithinWidth(who);
+    await expectNoHorizontalScroll(page, WIDTH);
+    await screenshot(page, 'phone-who-has-access');
+    void contact;
+
+    const tokens = await new ApiTokensPage(page, baseUrl).goto();
+    await tokens.blocked.waitFor();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectWithinWidth(tokens.createButton);
+    await screenshot(page, 'phone-api-tokens');
+    await close();
+
+    const admin = await onPhone(ada);
+    const adminTokens = await new ApiTokensPage(admin.page, baseUrl).goto();
+    await adminTokens.create('Phone test', 'In 30 days');
+    await expectNoHorizontalScroll(admin.page, WIDTH);
+    await expectWithinWidth(adminTokens.reveal.getByRole('button', { name: 'Copy' }));
+    await expectWithinWidth(adminTokens.reveal.getByRole('button', { name: 'Done, I have stored it' }));
+    await screenshot(admin.page, 'phone-api-token-created');
+    await adminTokens.reveal.getByRole('button', { name: 'Done, I have stored it' }).click();
+    await adminTokens.row('Phone test').waitFor();
+    await expectNoHorizontalScroll(admin.page, WIDTH);
+    await expectWithinWidth(adminTokens.row('Phone test').getByRole('button', { name: 'Revoke Phone test' }));
+    await admin.close();
+
+    const small = await openPage(browser, baseUrl, ben, 'small-phone');
+    for (const path of ['/buckets', `/buckets/${bucket.id}`, '/account/api-tokens']) {
+      await small.page.goto(`${baseUrl}${path}`);
+      await small.page.getByRole('heading', { level: 1 }).waitFor();
+      await small.page.getByRole('status', { name: /Loading/ }).first().waitFor({ state: 'detached' });
+      await expectNoHorizontalScroll(small.page, SMALL_PHONE.viewport.width);
+    }
+    await small.context.close();
   });
 
   it('keeps every main page within a 360 px wide screen', async () => {

@@ -14,6 +14,7 @@ import { Icon } from '../../../ui/Icon.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
 import { LevelBadge } from '../../contacts/components/LevelBadge.tsx';
+import { countOf } from '../add-contacts.ts';
 import { useBucketContacts, useBucketMutations } from '../hooks/useBuckets.ts';
 import { AddContactsDialog } from './AddContactsDialog.tsx';
 import styles from './BucketContactsCard.module.css';
@@ -74,7 +75,9 @@ export function BucketContactsCard({ bucket }: { bucket: Bucket }) {
       {hidden > 0 ? (
         <p className={styles.hidden} data-testid="hidden-count">
           <Icon name="lock" size={14} />
-          {items.length === 0 ? `This bucket holds ${hidden} ${hidden === 1 ? 'contact' : 'contacts'} you cannot see.` : `${hidden} more ${hidden === 1 ? 'contact' : 'contacts'} in this bucket you cannot see.`}
+          {items.length === 0
+            ? `This bucket holds ${countOf(hidden)} that you cannot see here: archived, in the trash, or not visible to you.`
+            : `${hidden} more in this bucket that you cannot see here: archived, in the trash, or not visible to you.`}
         </p>
       ) : null}
       {adding ? <AddContactsDialog bucket={bucket} onClose={() => setAdding(false)} /> : null}
