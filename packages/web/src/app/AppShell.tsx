@@ -103,7 +103,8 @@ export function AppShell() {
           <span>Keyboard shortcuts</span>
         </button>
         <div className={styles.footer}>
-          <NavLink to="/account/profile" className={({ isActive }) => cx(styles.user, isActive && styles.active)} data-testid="current-user" aria-label={`Your profile: ${user.name}`}>
+          <NavLink to="/account/profile" className={({ isActive }) => cx(styles.user, isActive && styles.active)} data-testid="current-user">
+            <span className="visually-hidden">Your profile: </span>
             <Avatar name={user.name} size={30} />
             <div className={styles.userText}>
               <strong className={styles.userName}>{user.name}</strong>
