@@ -86,7 +86,7 @@ export function AddToBucketDialog({ contacts, onClose, onAdded }: { contacts: Co
           )}
         </FieldGroup>
         <p className="muted small">
-          Buckets you may not edit are not offered. <Link to="/buckets">See all buckets</Link>
+          Buckets you may not edit are not offered. <Link to="/buckets" className={styles.inlineLink}>See all buckets</Link>
         </p>
         <FormActions>
           <Button onClick={onClose}>Cancel</Button>
