@@ -8,6 +8,7 @@ export type ErrorCategory =
 
 export const ERROR_CATALOG = {
   TANDEM_INPUT_INVALID: { category: 'bad_input', title: 'The request is not valid' },
+  TANDEM_LIST_CURSOR_MISMATCH: { category: 'bad_input', title: 'This cursor belongs to the list in another order' },
   TANDEM_SHARE_GRANTEE_IS_OWNER: { category: 'bad_input', title: 'The owner already has full access; share with someone else' },
   TANDEM_GRANT_GRANTEE_IS_OWNER: { category: 'bad_input', title: 'A grant cannot name its owner as grantee' },
   TANDEM_AUTH_REQUIRED: { category: 'unauthenticated', title: 'Sign in first' },

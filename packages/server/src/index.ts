@@ -6,7 +6,7 @@ import type { Db } from './storage/connect.ts';
 import type { DemoInfo } from './seed/demo-data.ts';
 
 // The database: open it (a PGlite folder, or PostgreSQL when DATABASE_URL is set) and migrate it.
-export { openDatabase, SESSION_SETTINGS, targetFromEnv, type Db, type DbHandle, type DbTarget } from './storage/connect.ts';
+export { openDatabase, PGLITE_EXTENSIONS, SESSION_SETTINGS, targetFromEnv, type Db, type DbHandle, type DbTarget } from './storage/connect.ts';
 export { migrate } from './storage/migrate.ts';
 
 // Time.

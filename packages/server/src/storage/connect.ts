@@ -2,7 +2,10 @@
 // Both run the same numbered SQL migrations and the same Kysely queries. On PostgreSQL the hot statements (those
 // that open with a `prepared(...)` marker, storage/prepared.ts) run as named prepared statements: parsed and planned
 // once per connection rather than on every request.
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, type LogConfig, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -78,6 +81,13 @@ export const PGLITE_PARSERS: Record<number, (value: string) => unknown> = Object
 );
 
 /**
+ * The PostgreSQL extensions the migrations create (0006: search), as PGlite loads them: every PGlite opened on
+ * Tandem's data must be given these (a database that has them created cannot run their functions otherwise).
+ * PostgreSQL ships them as contrib modules.
+ */
+export const PGLITE_EXTENSIONS = { unaccent, pg_trgm, btree_gin } satisfies Extensions;
+
+/**
  * Planner settings for Tandem's own sessions (docs/decisions.md D19). random_page_cost 1.1 (default 4) is the usual
  * value for data that lives in memory or on SSD: at 4 the planner chose a sequential scan of all contacts and a hash
  * join to list a 101-member bucket (14 ms at 10 K) over 101 primary-key lookups (1.7 ms).
@@ -109,7 +119,7 @@ export function openDatabase(target: DbTarget): DbHandle {
     };
   }
   // No dataDir means in memory: used by tests.
-  const pglite = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), parsers: PGLITE_PARSERS });
+  const pglite = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), parsers: PGLITE_PARSERS, extensions: PGLITE_EXTENSIONS });
   return pgliteHandle(pglite, target.log);
 }
 

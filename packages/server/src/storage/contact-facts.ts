@@ -10,11 +10,13 @@ export type ContactRow = {
   org_id: string; id: string; owner_id: string; name: string; sort_name: string; company: string | null;
   title: string | null; emails: string[]; phones: string[]; tags: string[]; address: string | null;
   archived_at: Date | null; trashed_at: Date | null; created_at: Date; updated_at: Date;
+  /** The latest history event's time; null when the contact has none. */
+  last_activity_at: Date | null;
 };
 
 const CONTACT_COLUMN_NAMES = [
   'org_id', 'id', 'owner_id', 'name', 'sort_name', 'company', 'title', 'emails', 'phones', 'tags', 'address',
-  'archived_at', 'trashed_at', 'created_at', 'updated_at',
+  'archived_at', 'trashed_at', 'created_at', 'updated_at', 'last_activity_at',
 ] as const satisfies readonly (keyof ContactRow)[];
 /** Compile-time: every column of ContactRow is in the list above. */
 const everyColumnNamed: Exclude<keyof ContactRow, (typeof CONTACT_COLUMN_NAMES)[number]> extends never ? true : never = true;
@@ -23,9 +25,10 @@ void everyColumnNamed;
 /**
  * The columns of a ContactRow of `c`, by name rather than `c.*`: a prepared statement keeps its result type when a
  * migration adds a column to contacts (with `c.*` PostgreSQL would refuse to run it: "cached plan must not change
- * result type").
+ * result type"). `last_activity_at` is '-infinity' in the table for a contact without history; rows carry null.
  */
-export const contactColumns = sql.raw(CONTACT_COLUMN_NAMES.map((name) => `c.${name}`).join(', '));
+export const contactColumns = sql.raw(CONTACT_COLUMN_NAMES
+  .map((name) => (name === 'last_activity_at' ? `NULLIF(c.${name}, '-infinity') AS ${name}` : `c.${name}`)).join(', '));
 type ShareJson = {
   id: string; level: number; grantee_user_id: string | null; grantee_team_id: string | null;
   starts_at: number | null; expires_at: number | null; created_by: string | null; created_at: number;

@@ -24,6 +24,16 @@ export async function lockContactRow(trx: Db, orgId: string, id: string): Promis
   await trx.selectFrom('contacts').select('id').where('org_id', '=', orgId).where('id', '=', id.toLowerCase()).forUpdate().execute();
 }
 
+/**
+ * Locks several contacts' rows (bulk actions), in id order so that two bulk requests over overlapping ids wait for
+ * each other instead of deadlocking. Malformed and missing ids lock nothing.
+ */
+export async function lockContactRows(trx: Db, orgId: string, ids: readonly string[]): Promise<void> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  if (wanted.length === 0) return;
+  await trx.selectFrom('contacts').select('id').where('org_id', '=', orgId).where('id', 'in', wanted).orderBy('id').forUpdate().execute();
+}
+
 export async function insertContact(trx: Db, orgId: string, ownerId: string, fields: ContactFields, now: number): Promise<string> {
   const at = new Date(now);
   const row = await trx.insertInto('contacts').values({

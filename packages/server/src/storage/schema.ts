@@ -59,6 +59,10 @@ export type ContactsTable = {
   trashed_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Kept by a trigger (migration 0006): never written by the application. */
+  search_text: Generated<string>;
+  /** The latest history event's time, '-infinity' when none; kept by a trigger on contact_events (0006). */
+  last_activity_at: Generated<Date>;
 };
 
 type GranteeColumns = { grantee_user_id: string | null; grantee_team_id: string | null };

@@ -128,7 +128,34 @@ const CONTACT_ACCESS: Change[] = CONTACT_ANSWERS.flatMap(([path, method, status,
   ];
 });
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS];
+/**
+ * Issue 10, item 3 (a list people can work with): GET /contacts searches words, sorts (`sort`), filters (`ownerId`,
+ * `tag`) and counts (`count`, answered as `total`); every contact answer carries `lastActivityAt` (the latest
+ * message, note or call); POST /contacts/bulk is new.
+ */
+const CONTACT_FIELDS = [
+  'id', 'ownerId', 'ownerName', 'name', 'company', 'title', 'emails', 'phones', 'tags', 'address', 'archivedAt', 'trashedAt', 'createdAt', 'updatedAt',
+];
+const queryParameter = (name: string) => expect.objectContaining({ in: 'query', name, required: false });
+const LIST_ITEM_3: Change[] = [
+  { pointer: v1('/contacts/bulk'), change: 'added', to: expect.any(Object) },
+  { pointer: `${v1('/contacts')}/get/summary`, change: 'changed', from: 'List and search the contacts the caller can see, sorted by name', to: 'List, search, sort and filter the contacts the caller can see' },
+  { pointer: `${v1('/contacts')}/get/description`, change: 'changed', from: expect.stringContaining('name prefix'), to: expect.stringContaining('TANDEM_LIST_CURSOR_MISMATCH') },
+  {
+    pointer: `${v1('/contacts')}/get/parameters`, change: 'changed', from: expect.any(Array),
+    to: expect.arrayContaining(['q', 'limit', 'cursor', 'archived', 'trash', 'scope', 'bucketId', 'sort', 'ownerId', 'tag', 'count'].map(queryParameter)),
+  },
+  { pointer: `${v1('/contacts')}${pointerOf(['get', 'responses', '200', 'content', 'application/json', 'schema', 'properties', 'total'])}`, change: 'added', to: expect.objectContaining({ type: 'object' }) },
+  ...CONTACT_ANSWERS.flatMap(([path, method, status, inner]): Change[] => {
+    const contact = `${v1(path)}${pointerOf([method, 'responses', status, 'content', 'application/json', 'schema', ...inner])}`;
+    return [
+      { pointer: `${contact}/properties/lastActivityAt`, change: 'added', to: expect.objectContaining({ type: ['string', 'null'] }) },
+      { pointer: `${contact}/required`, change: 'changed', from: [...CONTACT_FIELDS, 'access'], to: [...CONTACT_FIELDS, 'lastActivityAt', 'access'] },
+    ];
+  }),
+];
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

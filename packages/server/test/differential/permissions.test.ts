@@ -2,7 +2,9 @@
 // contact, action), the core's `decide` on facts loaded by the storage layer, the compiled SQL filter, and the naive
 // oracle all agree; so do levels, reassignment, calendars and export channels; every row a list returns passes a
 // single check; and keyset pages, search and the owner and bucket filters find exactly the visible contacts, each once,
-// in order. Buckets are a resource too (buckets.ts): for every (user, bucket, bucket action) the core, the compiled
+// in order. The search is held to a naive search oracle inside the same compiled policy, for every user, the user's
+// list action and each state (list and capped count), and pages in each of the list's orders reach every visible
+// contact once. Buckets are a resource too (buckets.ts): for every (user, bucket, bucket action) the core, the compiled
 // bucket filters in SQL, the domain's bucket list and the naive oracle of spec §6.2 agree.
 // TANDEM_DIFF_SEED and TANDEM_DIFF_RUNS change the seed (default fixed) and the number of worlds.
 import {
@@ -13,7 +15,9 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '../../src/storage/connect.ts';
-import { countContacts, listContacts, loadContacts, sortNameOf, type ContactWithFacts, type Cursor, type ListQuery } from '../../src/storage/contact-queries.ts';
+import {
+  countContacts, countListed, listContacts, loadContacts, LIST_SORTS, type ContactWithFacts, type Cursor, type ListQuery, type ListSort,
+} from '../../src/storage/contact-queries.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
 import { CONTACTS, renderCondition } from '../../src/storage/render-filter.ts';
 import { worldArb } from '../fixtures/world-arbitrary.ts';
@@ -47,17 +51,33 @@ async function sqlMembers(db: Db, ctx: ActorContext): Promise<Map<ContactAction,
   return out;
 }
 
-function byName(world: World) {
-  return (a: string, b: string) => {
-    const ka = sortNameOf(world.contacts.find((c) => c.id === a)?.name ?? '');
-    const kb = sortNameOf(world.contacts.find((c) => c.id === b)?.name ?? '');
-    return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-  };
+/** Contact ids in the list's name order, as the database collates (ICU root, then id): rank by id. */
+type NameOrder = ReadonlyMap<string, number>;
+async function nameOrder(db: Db): Promise<NameOrder> {
+  const rows = await sql<{ id: string }>`SELECT id FROM contacts ORDER BY sort_name, id`.execute(db);
+  return new Map(rows.rows.map((r, i) => [r.id, i]));
+}
+
+function byName(order: NameOrder) {
+  return (a: string, b: string) => (order.get(a) ?? -1) - (order.get(b) ?? -1);
+}
+
+/**
+ * The search, written naively from its description (docs/permissions.md, "Lists"): accents off and lower case; every
+ * word of the query occurs in the name or an e-mail, a word of one or two characters at the start of a word; a query
+ * of digits and phone punctuation with three digits or more is its digits (world contacts have no phones or tags).
+ */
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+function oracleMatches(contact: World['contacts'][number], q: string): boolean {
+  const text = ` ${fold([contact.name, ...contact.emails].join(' ')).trim()} `;
+  const digits = q.replace(/\D/g, '');
+  const words = /^[\d\s+().\-/]+$/.test(q) && digits.length >= 3 ? [digits] : fold(q).split(' ').filter((w) => w.length > 0);
+  return words.length === 0 || words.every((w) => (w.length >= 3 ? text.includes(w) : text.includes(` ${w}`)));
 }
 
 async function checkUser(
-  db: Db, world: World, user: WorldUser, listAction: ContactAction, bucketPageSize: number, check: ReturnType<typeof checker>,
-  bucketCheck: ReturnType<typeof checker>,
+  db: Db, world: World, order: NameOrder, user: WorldUser, listAction: ContactAction, q: string, bucketPageSize: number,
+  check: ReturnType<typeof checker>, bucketCheck: ReturnType<typeof checker>,
 ): Promise<void> {
   const ctx = await loadActorContext(db, user.orgId, user.id, world.now);
   if (!ctx) throw new Error(`no context for ${user.id}`);
@@ -92,8 +112,18 @@ async function checkUser(
   for (const scope of SCOPES) {
     const rows: ContactWithFacts[] = await listContacts(db, ctx, { action: listAction, scope, limit: 1_000 });
     const expected = world.contacts
-      .filter((c) => c.state === scope && oracleActions(world, user.id, c.id).has(listAction)).map((c) => c.id).sort(byName(world));
+      .filter((c) => c.state === scope && oracleActions(world, user.id, c.id).has(listAction)).map((c) => c.id).sort(byName(order));
     check(rows.map((r) => r.row.id).join(), expected.join(), () => `listContacts ${listAction} ${scope} for ${user.id}`);
+    // The search inside the same compiled policy: exactly the contacts the oracle allows that the search matches.
+    const policy = compileFilter(ctx, listAction, [scope]);
+    const searched = world.contacts.filter((c) => c.state === scope && oracleActions(world, user.id, c.id).has(listAction) && oracleMatches(c, q))
+      .map((c) => c.id).sort(byName(order));
+    const found = await listContacts(db, ctx, { action: listAction, scope, limit: 1_000, q });
+    check(found.map((r) => r.row.id).join(), searched.join(), () => `search "${q}" ${listAction} ${scope} for ${user.id}`);
+    for (const { facts } of found) check(decide(ctx, listAction, facts).allowed, true, () => `found ${facts.id} passes ${listAction} for ${user.id}`);
+    const cap = 2;
+    const total = await countListed(db, ctx, policy, { limit: 1, q }, cap);
+    check(JSON.stringify(total), JSON.stringify({ count: Math.min(searched.length, cap), capped: searched.length > cap }), () => `count "${q}" ${listAction} ${scope} for ${user.id}`);
     for (const { facts } of rows) {
       check(decide(ctx, 'contact.view', facts).allowed, true, () => `listed ${facts.id} passes contact.view for ${user.id}`);
       check(decide(ctx, listAction, facts).allowed, true, () => `listed ${facts.id} passes ${listAction} for ${user.id}`);
@@ -110,19 +140,26 @@ async function checkUser(
   await checkBuckets(db, world, user, ctx, bucketPageSize, bucketCheck);
 }
 
-/** A search and a page size to probe one user's list with. */
-type Probe = { q: string; pageSize: number };
+/** A search, a page size and an order to probe one user's list with. */
+type Probe = { q: string; pageSize: number; sort: ListSort };
 const probeArb: fc.Arbitrary<Probe> = fc.record({
-  q: fc.constantFrom('z', 'Zo', 'zoe', 'a', 'al_', 'AL%', 'an', 'É', 'zoe@example.test', 'ANN@example.test', 'x'),
+  q: fc.constantFrom(
+    'z', 'Zo', 'zoe', 'a', 'al_', 'AL%', 'an', 'É', 'emile', 'MILE', 'nna', 'zoe@example.test', 'ANN@example.test', '@example', 'zoe example',
+    'x', '555 0144', '',
+  ),
   pageSize: fc.integer({ min: 1, max: 4 }),
+  sort: fc.constantFrom(...LIST_SORTS),
 });
 
-/** Keyset pages of every size reach every visible contact once, in order; search finds name prefixes and exact e-mails. */
-async function checkPagesAndSearch(db: Db, world: World, user: WorldUser, probe: Probe, check: ReturnType<typeof checker>): Promise<void> {
+/**
+ * Keyset pages of every size reach every visible contact once, in name order; the search finds what the oracle's
+ * search finds; the other orders reach every visible contact once too.
+ */
+async function checkPagesAndSearch(db: Db, world: World, order: NameOrder, user: WorldUser, probe: Probe, check: ReturnType<typeof checker>): Promise<void> {
   const ctx = await loadActorContext(db, user.orgId, user.id, world.now);
   if (!ctx) throw new Error(`no context for ${user.id}`);
   const visible = world.contacts.filter((c) => c.state === 'active' && oracleActions(world, user.id, c.id).has('contact.view'));
-  const found = (q?: string) => visible.filter((c) => !q || sortNameOf(c.name).startsWith(q.toLowerCase()) || c.emails.includes(q.toLowerCase()));
+  const found = (q?: string) => visible.filter((c) => !q || oracleMatches(c, q));
   for (const q of [undefined, probe.q]) {
     const seen: string[] = [];
     let after: Cursor | undefined;
@@ -132,15 +169,28 @@ async function checkPagesAndSearch(db: Db, world: World, user: WorldUser, probe:
       seen.push(...shown.map((r) => r.row.id));
       const last = shown[shown.length - 1];
       if (rows.length <= probe.pageSize || !last) break;
-      after = { sortName: last.row.sort_name, id: last.row.id };
+      after = last.key;
     }
-    const expected = found(q).map((c) => c.id).sort(byName(world));
+    const expected = found(q).map((c) => c.id).sort(byName(order));
     check(seen.join(), expected.join(), () => `pages of ${probe.pageSize}, search ${q ?? '(none)'}, for ${user.id}`);
   }
+  // In the probe's order: every visible contact once (the order itself is proved against one WHERE in contact-page.test.ts).
+  const walked: string[] = [];
+  let next: Cursor | undefined;
+  for (let page = 0; page <= visible.length; page += 1) {
+    const rows = await listContacts(db, ctx, { scope: 'active', sort: probe.sort, limit: probe.pageSize, ...(next ? { after: next } : {}) });
+    const shown = rows.slice(0, probe.pageSize);
+    walked.push(...shown.map((r) => r.row.id));
+    const last = shown[shown.length - 1];
+    if (rows.length <= probe.pageSize || !last) break;
+    next = last.key;
+  }
+  check([...walked].sort().join(), visible.map((c) => c.id).sort().join(), () => `pages of ${probe.pageSize} by ${probe.sort} for ${user.id}`);
+  check(new Set(walked).size, walked.length, () => `no contact twice by ${probe.sort} for ${user.id}`);
   const list = async (extra: Partial<ListQuery>) =>
     (await listContacts(db, ctx, { scope: 'active', limit: 1_000, ...extra })).map((r) => r.row.id).join();
   const expectedIds = (keep: (id: string, ownerId: string) => boolean) =>
-    visible.filter((c) => keep(c.id, c.ownerId)).map((c) => c.id).sort(byName(world)).join();
+    visible.filter((c) => keep(c.id, c.ownerId)).map((c) => c.id).sort(byName(order)).join();
   check(await list({ notOwnerId: user.id }), expectedIds((_, ownerId) => ownerId !== user.id), () => `shared with ${user.id}`);
   for (const bucket of world.buckets) {
     check(await list({ bucketId: bucket.id }), expectedIds((id) => bucket.contactIds.includes(id)), () => `bucket ${bucket.id} for ${user.id}`);
@@ -153,11 +203,13 @@ async function checkWorld(db: Db, world: World, probe: Probe, stats: Stats): Pro
   const check = checker(stats);
   const bucketTally = { assertions: 0 };
   const bucketCheck = checker(bucketTally);
+  const order = await nameOrder(db);
   for (const [i, user] of world.users.entries()) {
-    await checkUser(db, world, user, CONTACT_ACTIONS[(stats.worlds + i) % CONTACT_ACTIONS.length] as ContactAction, 1 + ((stats.worlds + i) % 3), check, bucketCheck);
+    const action = CONTACT_ACTIONS[(stats.worlds + i) % CONTACT_ACTIONS.length] as ContactAction;
+    await checkUser(db, world, order, user, action, probe.q, 1 + ((stats.worlds + i) % 3), check, bucketCheck);
   }
   const prober = world.users[stats.worlds % world.users.length];
-  if (prober) await checkPagesAndSearch(db, world, prober, probe, check);
+  if (prober) await checkPagesAndSearch(db, world, order, prober, probe, check);
   stats.worlds += 1;
   stats.users += world.users.length;
   stats.contacts += world.contacts.length;

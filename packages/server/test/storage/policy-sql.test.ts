@@ -1,7 +1,8 @@
 // The SQL every policy renders, committed (immich commits the SQL of its access queries): for a fixed set of actors,
 // `renderPolicy(compileFilter(ctx, action), binding)` for contacts and buckets (the one-WHERE form counts and exports
 // use), then the contact list page as storage runs it (`contactPageQuery`: a UNION of one index-ordered scan per way
-// in), compiled by Kysely for PostgreSQL with fixed ids and a fixed now. A policy change shows up in review as a diff
+// in; in each of the four orders, with a search and a tag), and the capped count, compiled by Kysely for PostgreSQL with
+// fixed ids and a fixed now. A policy change shows up in review as a diff
 // of policy-sql.snap.
 // The snapshot is compared, never rewritten: with CI=true vitest runs snapshots in `none` mode (a missing or different
 // file fails); locally it only writes the file when it is missing. To accept a change on purpose, delete the file,
@@ -13,7 +14,7 @@ import {
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/schema.ts';
-import { contactPageQuery, type PageQuery } from '../../src/storage/contact-page.ts';
+import { contactCountQuery, contactPageQuery, type PageQuery } from '../../src/storage/contact-page.ts';
 import { BUCKETS, CONTACTS, renderPolicy, type Binding } from '../../src/storage/render-filter.ts';
 import { ID_KIND, worldId } from '../fixtures/world.ts';
 
@@ -108,12 +109,18 @@ function render(a: Actor, c: Case): string {
 /** A contact list page as storage runs it (contact-page.ts), with `c.id` for the select list: the UNION of branches. */
 type PageCase = { label: string; policy: (ctx: ActorContext) => ListPolicy; query: (ctx: ActorContext) => PageQuery };
 const CURSOR = { sortName: 'kim', id: worldId(ID_KIND.contact, 7) };
+const OWNER_CURSOR = { ownerName: 'Ben', ownerId: BEN, sortName: 'kim', id: worldId(ID_KIND.contact, 7) };
+const TIME_CURSOR = { at: '1748943000000000', id: worldId(ID_KIND.contact, 7) };
 const view = (states: ContactState[]) => (ctx: ActorContext) => compileFilter(ctx, 'contact.view', states);
 const PAGES: PageCase[] = [
   { label: 'contact list page (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50 }) },
-  { label: 'contact list page after a cursor, search "Ann" (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, q: 'Ann', after: CURSOR }) },
+  // `q=Ann fi` as contact-search.ts folds it: two words, one anywhere, one at a word start.
+  { label: 'contact list page after a cursor, search "Ann fi" (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, search: ['%ann%', '% fi%'], after: CURSOR }) },
   { label: 'contact list page, shared with me (contact.view, active)', policy: view(['active']), query: (ctx) => ({ limit: 50, notOwnerId: ctx.actor.userId }) },
   { label: 'contact list page, trash (contact.view)', policy: view(['trashed']), query: () => ({ limit: 50 }) },
+  { label: 'contact list page by owner after a cursor (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, sort: 'owner', after: OWNER_CURSOR }) },
+  { label: 'contact list page by last activity after a cursor, tag "vip" (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, sort: 'activity', tag: 'vip', after: TIME_CURSOR }) },
+  { label: 'contact list page by creation (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, sort: 'created' }) },
 ];
 
 function renderPage(a: Actor, c: PageCase): string {
@@ -125,9 +132,21 @@ function renderPage(a: Actor, c: PageCase): string {
   return [`-- ${a.name}: ${c.label} → ${policy.kind}`, `${compiled.sql};`, ...params].join('\n');
 }
 
+/** The capped count of a search (contact-page.ts `contactCountQuery`): one branch per way in, each cut at cap + 1. */
+function renderCount(a: Actor): string {
+  const policy = view(['active'])(a.ctx);
+  const count = contactCountQuery(a.ctx.actor.orgId, policy, { limit: 50, search: ['%ann%'] });
+  if (!count) return `-- ${a.name}: capped count, search "Ann" → ${policy.kind}, no query`;
+  const compiled = count.compile(compiler);
+  const params = compiled.parameters.map((p, i) => `--   $${i + 1} = ${show(p)}`);
+  return [`-- ${a.name}: capped count, search "Ann" (contact.view, active) → ${policy.kind}`, `${compiled.sql};`, ...params].join('\n');
+}
+
 describe('the SQL of every policy, for a fixed set of actors', () => {
   it('matches the committed snapshot (policy-sql.snap)', async () => {
-    const text = [...ACTORS.flatMap((a) => CASES.map((c) => render(a, c))), ...ACTORS.flatMap((a) => PAGES.map((c) => renderPage(a, c)))].join('\n\n');
+    const text = [
+      ...ACTORS.flatMap((a) => CASES.map((c) => render(a, c))), ...ACTORS.flatMap((a) => PAGES.map((c) => renderPage(a, c))), ...ACTORS.map(renderCount),
+    ].join('\n\n');
     await expect(`${text}\n`).toMatchFileSnapshot('./policy-sql.snap');
   });
 });

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGLITE_PARSERS, pgliteHandle, type DbHandle } from '../../src/storage/connect.ts';
+import { PGLITE_EXTENSIONS, PGLITE_PARSERS, pgliteHandle, type DbHandle } from '../../src/storage/connect.ts';
 import { listMigrations, migrate } from '../../src/storage/migrate.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -65,7 +65,7 @@ export async function freshMigratedPglite(): Promise<DbHandle> {
   const useCache = !process.env.TANDEM_TEST_NO_PGLITE_CACHE;
   const path = join(CACHE_DIR, templateName());
   const template = useCache ? readTemplate(path) : null;
-  const pglite = await PGlite.create({ ...(template ? { loadDataDir: template } : {}), parsers: PGLITE_PARSERS });
+  const pglite = await PGlite.create({ ...(template ? { loadDataDir: template } : {}), parsers: PGLITE_PARSERS, extensions: PGLITE_EXTENSIONS });
   const handle = pgliteHandle(pglite);
   const applied = await migrate(handle);
   if (useCache && (!template || applied.length > 0)) {

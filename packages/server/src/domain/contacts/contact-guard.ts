@@ -21,11 +21,18 @@ export function refusalFor(ctx: ActorContext, action: ContactAction, facts: Cont
   return new AppError('TANDEM_ACCESS_FORBIDDEN');
 }
 
+/** The API's answer when the actor may not take `action` on the contact (404 when absent or invisible), else null. */
+export function contactRefusal(ctx: ActorContext, action: ContactAction, facts: ContactFacts | undefined): AppError | null {
+  if (!facts) return contactNotFound();
+  const decision = decide(ctx, action, facts);
+  if (!decision.visible) return contactNotFound();
+  return decision.allowed ? null : refusalFor(ctx, action, facts);
+}
+
 /** Throws the API's answer unless the actor may take `action` on the contact. */
 export function assertContactAction(ctx: ActorContext, action: ContactAction, facts: ContactFacts): void {
-  const decision = decide(ctx, action, facts);
-  if (!decision.visible) throw contactNotFound();
-  if (!decision.allowed) throw refusalFor(ctx, action, facts);
+  const refusal = contactRefusal(ctx, action, facts);
+  if (refusal) throw refusal;
 }
 
 /** Checks `action` on a contact read (or not found) by id: 404 when absent or invisible, else as `assertContactAction`. */

@@ -36,6 +36,32 @@ export function decodeSeqCursor(cursor: string): string {
   return seq;
 }
 
+/** A cursor that names the order it was given out for: `[order, ...key]` (the contacts list's sorts). */
+export function encodeOrderedCursor(order: string, key: readonly string[]): string {
+  return encodeCursor([order, ...key]);
+}
+
+/**
+ * The key of a cursor given out for `order` (`arity` strings after the order's name). A cursor of another of the
+ * list's `orders` is refused with its own code, so a client that changed the order and kept the cursor learns why;
+ * anything else that is not such a cursor is bad input.
+ */
+export function decodeOrderedCursor(cursor: string, order: string, orders: readonly string[], arity: (order: string) => number): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    refuse();
+  }
+  if (!Array.isArray(value) || !value.every((k) => typeof k === 'string')) refuse();
+  const [given, ...key] = value as string[];
+  if (given === undefined || !orders.includes(given) || key.length !== arity(given)) refuse();
+  if (given !== order) {
+    throw new AppError('TANDEM_LIST_CURSOR_MISMATCH', `This cursor was given out for the list sorted by ${given}; ask for the first page of the list sorted by ${order}.`);
+  }
+  return key;
+}
+
 /** Splits a `limit + 1` result into the page and the next cursor. */
 export function pageOf<T>(rows: readonly T[], limit: number, keyOf: (row: T) => readonly string[]): { page: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);

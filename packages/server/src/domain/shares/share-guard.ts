@@ -29,15 +29,26 @@ export function assertShareChange(ctx: ActorContext, contact: ContactWithFacts, 
 
 /** The grantee, normalised; `ownerId` (a contact's owner) may not be named: they hold everything already. */
 export async function assertGranteeInOrg(db: Db, orgId: string, grantee: Grantee, ownerId: string | null): Promise<Grantee> {
+  const found = await granteeInOrgOrThrow(db, orgId, grantee);
+  assertGranteeNotOwner(found, ownerId);
+  return found;
+}
+
+/** The grantee, normalised: a user or team of the org (404 otherwise). */
+export async function granteeInOrgOrThrow(db: Db, orgId: string, grantee: Grantee): Promise<Grantee> {
   if ('userId' in grantee) {
     const user = await loadUserBrief(db, orgId, grantee.userId.toLowerCase());
     if (!user) throw new AppError('TANDEM_USER_NOT_FOUND');
-    if (user.id === ownerId) throw new AppError('TANDEM_SHARE_GRANTEE_IS_OWNER');
     return { userId: user.id };
   }
   const teamId = grantee.teamId.toLowerCase();
   if (!(await teamExists(db, orgId, teamId))) throw new AppError('TANDEM_TEAM_NOT_FOUND');
   return { teamId };
+}
+
+/** A record share may not name the contact's owner (400). */
+export function assertGranteeNotOwner(grantee: Grantee, ownerId: string | null): void {
+  if ('userId' in grantee && grantee.userId === ownerId) throw new AppError('TANDEM_SHARE_GRANTEE_IS_OWNER');
 }
 
 /** Spec §6.1: once the creator has lost the right to share the contact, only the owner or an admin may touch it. */

@@ -1,26 +1,41 @@
 // Contacts: create, list and search, read, edit, archive, trash, restore, purge, reassign, and the admins' bulk
 // hand-over of a user's book (spec §3–§6.4). Every decision is @tandem/core's, through the domain use cases.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { SHARE_LEVELS } from '@tandem/core';
 import { z } from 'zod';
 import { archiveContact, unarchiveContact } from '../../domain/contacts/archive-contact.ts';
 import { createContact } from '../../domain/contacts/create-contact.ts';
 import { getContact } from '../../domain/contacts/get-contact.ts';
-import { listVisibleContacts } from '../../domain/contacts/list-contacts.ts';
+import { LIST_SORTS, listVisibleContacts } from '../../domain/contacts/list-contacts.ts';
 import { purgeContact } from '../../domain/contacts/purge-contact.ts';
 import { reassignContact } from '../../domain/contacts/reassign-contact.ts';
 import { restoreContact, trashContact } from '../../domain/contacts/trash-contact.ts';
 import { updateContact } from '../../domain/contacts/update-contact.ts';
 import { reassignBook } from '../../domain/contacts/reassign-book.ts';
+import { BULK_MAX, bulkContacts } from '../../domain/contacts/bulk-contacts.ts';
 import type { AppDeps } from '../deps.ts';
 import { answerOnce, idempotencyHeaders } from '../idempotency.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import { idParams as contactParams } from '../schemas.ts';
+import { granteeSchema, idParams as contactParams, instantSchema } from '../schemas.ts';
 import {
-  contactInputSchema, contactPatchSchema, contactSchema, listQuerySchema, pageOf, problems, toContactDto,
+  bulkResultSchema, contactInputSchema, contactPageSchema, contactPatchSchema, contactSchema, listQuerySchema, problems, toContactDto,
 } from '../serializers/contact.ts';
 
 const contactAnswer = z.object({ contact: contactSchema });
+
 const flag = z.enum(['true', 'false']).optional();
+
+const bulkIds = z.array(z.string().max(100)).min(1).max(BULK_MAX).describe(`contact ids, at most ${BULK_MAX}`);
+const bulkBody = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('share'), ids: bulkIds, grantee: granteeSchema, level: z.enum(SHARE_LEVELS),
+    startsAt: instantSchema.nullable().optional(), expiresAt: instantSchema.nullable().optional(),
+  }).strict(),
+  z.object({ action: z.literal('reassign'), ids: bulkIds, ownerId: z.string().max(100) }).strict(),
+  z.object({ action: z.literal('addToBucket'), ids: bulkIds, bucketId: z.string().max(100) }).strict(),
+  z.object({ action: z.enum(['addTag', 'removeTag']), ids: bulkIds, tag: z.string().trim().min(1).max(50) }).strict(),
+  z.object({ action: z.enum(['archive', 'unarchive', 'delete', 'restore']), ids: bulkIds }).strict(),
+]);
 
 export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const preValidation = signedIn(deps);
@@ -39,19 +54,46 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
 
   app.get('/contacts', {
     schema: {
-      tags, summary: 'List and search the contacts the caller can see, sorted by name',
-      description: '`q` matches a name prefix or an exact e-mail. Default: active contacts; `archived=true` the archive, `trash=true` the trash (owner and admins only). `scope=mine` owned by the caller, `shared` visible but owned by someone else. `bucketId` narrows to one bucket the caller can see.',
+      tags, summary: 'List, search, sort and filter the contacts the caller can see',
+      description: [
+        '`q` finds contacts by any word of the name, the company, an e-mail or part of one, phone digits and tags, ignoring accents and case:',
+        'every word of `q` must occur (words of one or two characters at the start of a word); a `q` of digits and phone punctuation is one number.',
+        '`sort`: `name` (A to Z, accents with their letters; default), `owner` (by owner name, then name), `activity` (latest message, note or call first; none last), `created` (newest first).',
+        'A cursor is valid for the sort it was given out for (another answers 400 TANDEM_LIST_CURSOR_MISMATCH).',
+        'Default: active contacts; `archived=true` the archive, `trash=true` the trash (owner and admins only). `scope=mine` owned by the caller, `shared` visible but owned by someone else.',
+        '`ownerId` narrows to one owner, `tag` to one tag (exactly as stored), `bucketId` to one bucket the caller can see.',
+        '`count=true` adds `total`: how many contacts match, exact up to 1,000, else `{count: 1000, capped: true}`.',
+      ].join(' '),
       querystring: z.object({
         q: z.string().max(200).optional(), ...listQuerySchema, archived: flag, trash: flag,
         scope: z.enum(['all', 'mine', 'shared']).default('all'), bucketId: z.string().max(100).optional(),
+        sort: z.enum(LIST_SORTS).default('name'), ownerId: z.string().max(100).optional(), tag: z.string().max(50).optional(), count: flag,
       }),
-      response: { 200: pageOf(contactSchema), ...problems(400, 401, 404) },
+      response: { 200: contactPageSchema, ...problems(400, 401, 404) },
     },
     preValidation,
   }, async (request) => {
-    const { archived, trash, ...rest } = request.query;
-    const page = await listVisibleContacts(deps, actorOf(request), { ...rest, archived: archived === 'true', trash: trash === 'true' });
-    return { items: page.items.map(toContactDto), nextCursor: page.nextCursor };
+    const { archived, trash, count, ...rest } = request.query;
+    const page = await listVisibleContacts(deps, actorOf(request), { ...rest, archived: archived === 'true', trash: trash === 'true', count: count === 'true' });
+    return { items: page.items.map(toContactDto), nextCursor: page.nextCursor, ...(page.total ? { total: page.total } : {}) };
+  });
+
+  app.post('/contacts/bulk', {
+    schema: {
+      tags, summary: 'One action on many contacts, each decided as alone; a report of what was done and refused',
+      description: [
+        `Takes up to ${BULK_MAX} ids and one action: \`share\` (grantee, level, window), \`reassign\` (ownerId), \`addToBucket\` (bucketId),`,
+        '`addTag` / `removeTag` (tag), `archive`, `unarchive`, `delete` (to the trash), `restore`. Every contact is decided by the rule of its',
+        'single-contact endpoint, in one transaction; the answer lists `done` ids and `refused` ones with the code that endpoint would answer.',
+        'Missing, malformed and invisible ids are all refused as TANDEM_CONTACT_NOT_FOUND. What does not depend on a contact (the grantee,',
+        'the new owner, the window, the bucket) refuses the whole request instead, as the single endpoint would.',
+      ].join(' '),
+      body: bulkBody, response: { 200: bulkResultSchema, ...problems(400, 401, 403, 404) },
+    },
+    preValidation,
+  }, async (request) => {
+    const { ids, ...action } = request.body;
+    return bulkContacts(deps, actorOf(request), ids, action);
   });
 
   app.get('/contacts/:id', {

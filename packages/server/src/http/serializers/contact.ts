@@ -76,3 +76,21 @@ export const listQuerySchema = {
   cursor: z.string().max(2000).optional().describe('opaque; the nextCursor of the previous page'),
 };
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A page of the contact list: with `count=true`, the capped count of everything that matches. */
+export const contactPageSchema = pageOf(contactSchema).extend({
+  total: z.object({
+    count: z.number().int().describe('matching contacts, at most 1,000'),
+    capped: z.boolean().describe('true when more match than `count` ("1,000+")'),
+  }).optional().describe('with `count=true` only'),
+});
+export type ContactPageDto = z.infer<typeof contactPageSchema>;
+
+/** POST /contacts/bulk: what was done, and each refusal with the code the single-contact endpoint would answer. */
+export const bulkResultSchema = z.object({
+  done: z.array(z.string()).describe('ids changed (or already as asked)'),
+  refused: z.array(z.object({
+    id: z.string(),
+    code: z.string().describe('TANDEM_CONTACT_NOT_FOUND (missing, malformed or not visible: the same), TANDEM_ACCESS_FORBIDDEN, TANDEM_CONTACT_WRONG_STATE, ...'),
+  })),
+});

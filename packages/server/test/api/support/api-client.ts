@@ -5,7 +5,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type {
-  Answer, ApiTokenDto, AuditEntryDto, AuditVerdictDto, BucketDto, BucketShareDto, ContactDto, Delivery, ExplanationDto, GrantDto,
+  Answer, ApiTokenDto, AuditEntryDto, AuditVerdictDto, BucketDto, BucketShareDto, ContactDto, ContactPageDto, Delivery, ExplanationDto, GrantDto,
   HistoryItemDto, InvitationDto, InvitationLinkDto, List, NoContent, OpenApiDocument, OrgDto, OrgSettingsDto, Page, Responses, ShareDto,
   SignInDto, SignUpDto, SomeAnswer, TeamDto, UserDto,
 } from './api-types.ts';
@@ -129,7 +129,8 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
     },
     contacts: {
       create: (body: Body, o?: Options) => post<Created<{ contact: ContactDto }>>(`${V1}/contacts`, body, o),
-      list: (o?: Options) => get<Ok<Page<ContactDto>>>(`${V1}/contacts`, o),
+      /** GET /contacts: `query: { q, sort, ownerId, tag, bucketId, scope, archived, trash, count, limit, cursor }`. */
+      list: (o?: Options) => get<Ok<ContactPageDto>>(`${V1}/contacts`, o),
       get: (id: string, o?: Options) => get<Ok<{ contact: ContactDto }>>(contact(id), o),
       update: (id: string, body: Body, o?: Options) => patch<Ok<{ contact: ContactDto }>>(contact(id), body, o),
       delete: (id: string, o?: Options) => del(contact(id), o),

@@ -4,7 +4,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { ProblemDetails } from '../../../src/errors.ts';
 import type { BucketDto, BucketShareDto } from '../../../src/http/serializers/bucket.ts';
-import type { ContactDto } from '../../../src/http/serializers/contact.ts';
+import type { ContactDto, ContactPageDto } from '../../../src/http/serializers/contact.ts';
 import type { ExplanationDto } from '../../../src/http/serializers/explanation.ts';
 import type { GrantDto } from '../../../src/http/serializers/grant.ts';
 import type { HistoryItemDto } from '../../../src/http/serializers/history.ts';
@@ -15,7 +15,7 @@ import type { TeamDto } from '../../../src/http/serializers/team.ts';
 import type { UserDto } from '../../../src/http/serializers/user.ts';
 
 export type {
-  BucketDto, BucketShareDto, ContactDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto,
+  BucketDto, BucketShareDto, ContactDto, ContactPageDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto,
   TeamDto, UserDto,
 };
 
