@@ -14,6 +14,7 @@ import { Logo } from '../ui/Logo.tsx';
 import styles from './AppShell.module.css';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useBranding } from './useBranding.ts';
+import { useScrollMemory } from './useScrollMemory.ts';
 
 export const SETTINGS_SECTIONS: { to: string; label: string; icon: IconName }[] = [
   { to: '/settings/users', label: 'Users', icon: 'user' },
@@ -52,6 +53,7 @@ export function AppShell() {
   const sidebarRef = useRef<HTMLElement>(null);
   const location = useLocation();
   useBranding(org);
+  useScrollMemory();
   useHotkey('?', () => setShortcuts(true));
 
   // Following a link closes the folded-out navigation (even a link to the page already open).

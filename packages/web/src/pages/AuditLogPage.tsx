@@ -1,28 +1,30 @@
-// Settings › Audit log: every change, newest first, and a button that verifies the hash chain.
-import { Fragment, useState } from 'react';
+// Settings › Audit log: every change, newest first, as a sentence with names (who did what to whom), filters by
+// person, kind of change and dates, and a button that verifies the hash chain. The raw entry (code, before, after,
+// hashes) is under Details. The API pages the log without filters, so the filters apply to the entries loaded so
+// far; "Load older entries" reaches further back (issue 10, defect 10).
+import { Fragment, useMemo, useState } from 'react';
 import type { AuditEntry } from '../api/models.ts';
+import { ACTION_LABEL, CATEGORY_LABEL, categoryOf, describeAudit, humaniseCode, recordNames, type AuditCategory } from '../features/admin/audit-text.ts';
 import { useAuditLog, useVerifyAudit } from '../features/admin/hooks/useAdmin.ts';
+import { useTeams, useUsers } from '../features/admin/hooks/useDirectory.ts';
 import { cx } from '../lib/cx.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { Button } from '../ui/Button.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { Field, Input, Select } from '../ui/Field.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { SectionHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { Table, TableCard } from '../ui/Table.tsx';
 import styles from './AuditLogPage.module.css';
 
-/** "contact_share" → "Contact share". */
-function humanise(text: string): string {
-  if (!text) return '—';
-  const words = text.replace(/[._]/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 function Change({ entry }: { entry: AuditEntry }) {
   return (
     <div className={styles.change}>
+      <div className={cx(styles.code, 'muted small')}>
+        #{entry.seq} · <code className={styles.actionCode}>{entry.action}</code> · {humaniseCode(entry.targetType)} {entry.targetId ?? ''}
+      </div>
       <div>
         <span className="muted small">Before</span>
         <pre>{entry.before === null || entry.before === undefined ? '—' : JSON.stringify(entry.before, null, 2)}</pre>
@@ -38,11 +40,38 @@ function Change({ entry }: { entry: AuditEntry }) {
   );
 }
 
+type Filters = { actor: string; kind: string; from: string; to: string };
+const NO_FILTERS: Filters = { actor: '', kind: '', from: '', to: '' };
+
+/** Whether an entry passes the filters: `kind` is a category ("cat:sharing") or one action code; dates are local days. */
+function matches(entry: AuditEntry, f: Filters): boolean {
+  if (f.actor && (f.actor === 'system' ? entry.actorId !== null : entry.actorId !== f.actor)) return false;
+  if (f.kind.startsWith('cat:') ? categoryOf(entry.action) !== f.kind.slice(4) : f.kind && entry.action !== f.kind) return false;
+  const at = Date.parse(entry.at);
+  if (f.from && at < new Date(`${f.from}T00:00:00`).getTime()) return false;
+  if (f.to && at >= new Date(`${f.to}T00:00:00`).getTime() + 86_400_000) return false;
+  return true;
+}
+
 export function AuditLogPage() {
   const audit = useAuditLog();
   const verify = useVerifyAudit();
+  const users = useUsers();
+  const teams = useTeams();
   const [open, setOpen] = useState<string | null>(null);
-  const entries = audit.data?.pages.flatMap((p) => p.items) ?? [];
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const entries = useMemo(() => audit.data?.pages.flatMap((p) => p.items) ?? [], [audit.data]);
+  const records = useMemo(() => recordNames(entries), [entries]);
+  const names = useMemo(() => {
+    const userNames = new Map((users.data ?? []).map((u) => [u.id, u.name]));
+    const teamNames = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
+    return { user: (id: string) => userNames.get(id) ?? null, team: (id: string) => teamNames.get(id) ?? null, record: (id: string) => records.get(id) ?? null };
+  }, [users.data, teams.data, records]);
+  const shown = entries.filter((e) => matches(e, filters));
+  const filtered = filters !== NO_FILTERS && (filters.actor || filters.kind || filters.from || filters.to);
+  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
+  const categories = Object.keys(CATEGORY_LABEL) as AuditCategory[];
+
   return (
     <section aria-labelledby="audit-title">
       <SectionHeader
@@ -68,6 +97,50 @@ export function AuditLogPage() {
       ) : verify.error ? (
         <ErrorNotice error={verify.error} />
       ) : null}
+      <form className={styles.filters} aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+        <Field label="Who">
+          <Select compact value={filters.actor} onChange={(e) => set({ actor: e.target.value })}>
+            <option value="">Anyone</option>
+            {(users.data ?? [])
+              .slice()
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            <option value="system">Tandem itself (scheduled jobs)</option>
+          </Select>
+        </Field>
+        <Field label="What">
+          <Select compact value={filters.kind} onChange={(e) => set({ kind: e.target.value })}>
+            <option value="">Any change</option>
+            {categories.map((c) => (
+              <optgroup key={c} label={CATEGORY_LABEL[c]}>
+                <option value={`cat:${c}`}>All: {CATEGORY_LABEL[c].toLowerCase()}</option>
+                {Object.entries(ACTION_LABEL)
+                  .filter(([, a]) => a.category === c)
+                  .map(([code, a]) => (
+                    <option key={code} value={code}>
+                      {a.label}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </Select>
+        </Field>
+        <Field label="From">
+          <Input compact type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+        </Field>
+        <Field label="To">
+          <Input compact type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+        </Field>
+        {filtered ? (
+          <Button size="sm" variant="ghost" icon="x" className={styles.clear} onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </Button>
+        ) : null}
+      </form>
       {audit.isPending ? (
         <PageSpinner label="Loading audit log" />
       ) : audit.isError ? (
@@ -78,43 +151,48 @@ export function AuditLogPage() {
         </EmptyState>
       ) : (
         <TableCard>
+          {filtered ? (
+            <p className={cx(styles.count, 'muted small')} role="status">
+              {shown.length} of the {entries.length} entries loaded match{audit.hasNextPage ? '; older entries are not loaded yet' : ''}.
+            </p>
+          ) : null}
           <Table className={styles.table} aria-label="Audit log">
             <thead>
               <tr>
-                <th className={styles.seq}>#</th>
                 <th>When</th>
                 <th>Who</th>
                 <th>What</th>
-                <th className={styles.target}>Target</th>
                 <th aria-label="Details" />
               </tr>
             </thead>
             <tbody>
-              {entries.map((e) => (
-                <Fragment key={e.id}>
-                  <tr className={styles.entry} data-testid="audit-row">
-                    <td className={cx(styles.seq, 'muted mono')}>{e.seq}</td>
-                    <td className={styles.when}>{formatDateTime(e.at)}</td>
-                    <td className={styles.who}>{e.actorName ?? <span className="muted">System</span>}</td>
-                    <td className={styles.what}>
-                      <code className={styles.actionCode}>{e.action}</code>
-                    </td>
-                    <td className={cx(styles.target, 'muted')}>{humanise(e.targetType)}</td>
-                    <td className={styles.actions}>
-                      <Button size="sm" variant="ghost" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
-                        {open === e.id ? 'Hide' : 'Details'}
-                      </Button>
-                    </td>
-                  </tr>
-                  {open === e.id ? (
-                    <tr className={styles.detailRow}>
-                      <td colSpan={6}>
-                        <Change entry={e} />
+              {shown.map((e) => {
+                const sentence = describeAudit(e, names);
+                return (
+                  <Fragment key={e.id}>
+                    <tr className={styles.entry} data-testid="audit-row" data-action={e.action}>
+                      <td className={styles.when}>{formatDateTime(e.at)}</td>
+                      <td className={styles.who}>{sentence.actor}</td>
+                      <td className={styles.what}>
+                        <span className={styles.sentence}>{sentence.text}</span>
+                        <span className={cx(styles.kind, 'muted small')}>{ACTION_LABEL[e.action]?.label ?? humaniseCode(e.action)}</span>
+                      </td>
+                      <td className={styles.actions}>
+                        <Button size="sm" variant="ghost" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                          {open === e.id ? 'Hide' : 'Details'}
+                        </Button>
                       </td>
                     </tr>
-                  ) : null}
-                </Fragment>
-              ))}
+                    {open === e.id ? (
+                      <tr className={styles.detailRow}>
+                        <td colSpan={4}>
+                          <Change entry={e} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </Table>
           {audit.hasNextPage ? (

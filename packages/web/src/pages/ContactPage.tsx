@@ -12,6 +12,8 @@ import { SharedIcon } from '../features/contacts/components/SharedIcon.tsx';
 import { useContact, useContactLifecycle, useUpdateContact, type LifecycleAction } from '../features/contacts/hooks/useContact.ts';
 import { WhoHasAccessPanel } from '../features/access/components/WhoHasAccessPanel.tsx';
 import { ExplainPanel } from '../features/explain/components/ExplainPanel.tsx';
+import { useRefreshWhenAccessEnds } from '../features/explain/hooks/useRefreshWhenAccessEnds.ts';
+import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { availableModes, Composer } from '../features/history/components/Composer.tsx';
 import { HISTORY_FILTERS, HistoryTimeline, type HistoryFilter } from '../features/history/components/HistoryTimeline.tsx';
 import type { ComposerKind } from '../features/history/hooks/useHistory.ts';
@@ -57,8 +59,38 @@ export function ContactPage() {
   return <ContactView key={contact.data.id} contact={contact.data} />;
 }
 
+/**
+ * Why the history is not shown, and what to do about it (issue 10, defect 3). A trashed contact shows its history to
+ * nobody (docs/permissions.md: on a trashed contact only view, restore and purge are allowed): its owner and admins
+ * are told to restore it, never to ask themselves. Otherwise the caller sees the profile only and asks the owner.
+ */
+function HistoryHidden({ contact, onRestore, restoring }: { contact: Contact; onRestore: (() => void) | null; restoring: boolean }) {
+  const { user } = useCurrentUser();
+  if (contact.trashedAt !== null) {
+    return (
+      <EmptyState
+        icon="trash"
+        title="History is hidden while the contact is in the trash"
+        action={onRestore ? <Button icon="restore" onClick={onRestore} loading={restoring}>Restore from trash</Button> : undefined}
+      >
+        <p>{onRestore ? 'Restore the contact to read its conversation and add to it again.' : `Only ${contact.ownerId === user.id ? 'you' : contact.ownerName} or an administrator can restore it.`}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState icon="lock" title="History is private">
+      <p>
+        You can see who this is, but not the conversation with them.{' '}
+        {contact.ownerId === user.id ? '' : `Ask ${contact.ownerName} to share the contact with you if you need it.`}
+      </p>
+    </EmptyState>
+  );
+}
+
 function ContactView({ contact }: { contact: Contact }) {
   const can = (action: Contact['access']['actions'][number]) => contact.access.actions.includes(action);
+  const { user } = useCurrentUser();
+  useRefreshWhenAccessEnds(contact.id, user.id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const modes = availableModes(contact);
   const [mode, setMode] = useState<ComposerKind>(modes[0] ?? 'note');
@@ -166,11 +198,7 @@ function ContactView({ contact }: { contact: Contact }) {
             {can('contact.readHistory') ? (
               <HistoryTimeline contactId={contact.id} filter={historyFilter} />
             ) : (
-              <EmptyState icon="lock" title="History is private">
-                <p>
-                  You can see who this is, but not the conversation with them. Ask {contact.ownerName} to share the contact with you if you need it.
-                </p>
-              </EmptyState>
+              <HistoryHidden contact={contact} onRestore={can('contact.restore') ? () => runLifecycle('restore', `${contact.name} restored`) : null} restoring={lifecycle.isPending} />
             )}
           </Card>
         </div>

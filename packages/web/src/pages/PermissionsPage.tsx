@@ -10,6 +10,7 @@ import { SectionHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { Switch } from '../ui/Switch.tsx';
 import { useToast } from '../ui/Toast.tsx';
+import { UnsavedChanges } from '../ui/UnsavedChanges.tsx';
 import styles from './PermissionsPage.module.css';
 
 const SWITCHES: { key: keyof OrgSettings; label: string; description: string }[] = [
@@ -30,6 +31,7 @@ export function PermissionsPage() {
   const dirty = SWITCHES.some((s) => settings.data?.[s.key] !== draft[s.key]);
   return (
     <section aria-labelledby="perm-title">
+      <UnsavedChanges when={dirty && !save.isPending} what="the switches you changed" />
       <SectionHeader id="perm-title" title="Permissions" description="Switches for the whole organisation. Contacts stay private to their owners unless one of these, a share or a grant opens them." />
       <Card className={styles.card}>
         {save.error ? <ErrorNotice error={save.error} /> : null}

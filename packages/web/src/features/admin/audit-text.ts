@@ -1,0 +1,227 @@
+// The audit log in sentences (issue 10, defect 10): who did what to whom or what, with names instead of ids and
+// codes. Names come from the people and teams of the org and from the entry's own snapshots (a contact's name, a
+// bucket's, an invitation's); the raw code stays in the entry's details.
+import type { AuditEntry } from '../../api/models.ts';
+import { CHANNEL_LABEL } from './channels.ts';
+import type { ExportChannel } from '../../api/models.ts';
+
+export type Names = {
+  user: (id: string) => string | null;
+  team: (id: string) => string | null;
+  /** A contact's or bucket's name known from other entries (its creation, a change): see `recordNames`. */
+  record: (id: string) => string | null;
+};
+
+/** Names of contacts and buckets as the loaded entries' snapshots give them (the latest first). */
+export function recordNames(entries: readonly AuditEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const e of entries) {
+    if ((e.targetType !== 'contact' && e.targetType !== 'bucket') || !e.targetId || names.has(e.targetId)) continue;
+    const name = str(obj(e.after).name) ?? str(obj(e.before).name);
+    if (name) names.set(e.targetId, name);
+  }
+  return names;
+}
+
+export type AuditCategory = 'contacts' | 'sharing' | 'people' | 'organisation' | 'other';
+
+/** Each action code, in a few words, and the group it is filtered under. */
+export const ACTION_LABEL: Record<string, { label: string; category: AuditCategory }> = {
+  'contact.create': { label: 'Contact created', category: 'contacts' },
+  'contact.edit': { label: 'Contact edited', category: 'contacts' },
+  'contact.archive': { label: 'Contact archived', category: 'contacts' },
+  'contact.unarchive': { label: 'Contact unarchived', category: 'contacts' },
+  'contact.delete': { label: 'Contact moved to the trash', category: 'contacts' },
+  'contact.restore': { label: 'Contact restored', category: 'contacts' },
+  'contact.purge': { label: 'Contact removed for good', category: 'contacts' },
+  'contact.reassign': { label: 'Contact reassigned', category: 'contacts' },
+  'contacts.reassign_all': { label: 'All contacts handed over', category: 'contacts' },
+  'contact.message': { label: 'Message on the owner’s behalf', category: 'contacts' },
+  'contact.share.create': { label: 'Contact shared', category: 'sharing' },
+  'contact.share.update': { label: 'Contact share changed', category: 'sharing' },
+  'contact.share.revoke': { label: 'Contact share removed', category: 'sharing' },
+  'grant.create': { label: 'Access granted', category: 'sharing' },
+  'grant.replace': { label: 'Access changed', category: 'sharing' },
+  'grant.revoke': { label: 'Access removed', category: 'sharing' },
+  'bucket.share.create': { label: 'Bucket shared', category: 'sharing' },
+  'bucket.share.update': { label: 'Bucket share changed', category: 'sharing' },
+  'bucket.share.revoke': { label: 'Bucket share removed', category: 'sharing' },
+  'bucket.contacts.add': { label: 'Contacts put in a bucket', category: 'sharing' },
+  'bucket.contacts.remove': { label: 'Contact taken out of a bucket', category: 'sharing' },
+  'bucket.delete': { label: 'Bucket deleted', category: 'sharing' },
+  'user.create': { label: 'User added', category: 'people' },
+  'user.role.change': { label: 'Role changed', category: 'people' },
+  'user.status.change': { label: 'User deactivated or reactivated', category: 'people' },
+  'user.exportChannels.change': { label: 'Export channels changed', category: 'people' },
+  'user.profile.change': { label: 'Name or e-mail changed', category: 'people' },
+  'user.password.change': { label: 'Password changed', category: 'people' },
+  'user.password.set': { label: 'Password set by an administrator', category: 'people' },
+  'user.password.reset': { label: 'Password reset with a link', category: 'people' },
+  'user.password.resetLink.send': { label: 'Reset link sent', category: 'people' },
+  'invitation.create': { label: 'Invitation sent', category: 'people' },
+  'invitation.revoke': { label: 'Invitation withdrawn', category: 'people' },
+  'invitation.accept': { label: 'Invitation accepted', category: 'people' },
+  'team.create': { label: 'Team created', category: 'people' },
+  'team.rename': { label: 'Team renamed', category: 'people' },
+  'team.members.change': { label: 'Team members changed', category: 'people' },
+  'team.delete': { label: 'Team deleted', category: 'people' },
+  'token.create': { label: 'API token created', category: 'people' },
+  'token.revoke': { label: 'API token revoked', category: 'people' },
+  'org.create': { label: 'Organisation created', category: 'organisation' },
+  'org.settings.change': { label: 'Team-wide switches changed', category: 'organisation' },
+  'org.branding.change': { label: 'Branding or billing changed', category: 'organisation' },
+};
+
+export const CATEGORY_LABEL: Record<AuditCategory, string> = {
+  contacts: 'Contacts',
+  sharing: 'Sharing and access',
+  people: 'People and sign-in',
+  organisation: 'Organisation',
+  other: 'Other',
+};
+
+export function categoryOf(action: string): AuditCategory {
+  return ACTION_LABEL[action]?.category ?? 'other';
+}
+
+/** "contact.share.create" → "Contact share create", for codes this app does not know yet. */
+export function humaniseCode(code: string): string {
+  const words = code.replace(/[._]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const LEVEL: Record<string, string> = { view: 'View', collaborate: 'Collaborate', edit: 'Edit', profile: 'Profile', owner: 'Owner' };
+const SWITCH: Record<string, string> = {
+  exportEnabled: 'Contact data export',
+  shareAllContacts: 'Share all contacts',
+  membersCanArchiveDeleteShared: 'Members can archive and delete shared contacts',
+};
+
+const dateText = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+function windowOf(snapshot: Obj): string {
+  const from = str(snapshot.startsAt);
+  const until = str(snapshot.expiresAt);
+  return [from ? ` from ${dateText(from)}` : '', until ? ` until ${dateText(until)}` : ''].join('');
+}
+
+export type Sentence = { actor: string; text: string };
+
+/** One entry as a sentence: "Ada Lindqvist" + "shared Zoe Hartmann with Ben Okafor (View until 9 May 2026, 17:00)". */
+export function describeAudit(entry: AuditEntry, names: Names): Sentence {
+  const before = obj(entry.before);
+  const after = obj(entry.after);
+  const actor = entry.actorName ?? (entry.actorId ? (names.user(entry.actorId) ?? 'Someone') : 'Tandem');
+  const userName = (id: unknown) => (typeof id === 'string' ? (names.user(id) ?? 'a former user') : 'someone');
+  const grantee = (g: unknown) => {
+    const o = obj(g);
+    if (typeof o.teamId === 'string') return `the team ${names.team(o.teamId) ?? '(deleted)'}`;
+    return userName(o.userId);
+  };
+  const targetUser = entry.targetId ? userName(entry.targetId) : 'someone';
+  const known = entry.targetId && (entry.targetType === 'contact' || entry.targetType === 'bucket') ? names.record(entry.targetId) : null;
+  const contact = str(after.name) ?? str(before.name) ?? known ?? 'a contact';
+  const bucket = known ? `the bucket ${known}` : 'a bucket';
+  const snapshot = Object.keys(after).length ? after : before;
+  const say = (text: string): Sentence => ({ actor, text });
+  switch (entry.action) {
+    case 'contact.create':
+      return say(`created the contact ${contact}`);
+    case 'contact.edit':
+      return say(`edited ${contact}`);
+    case 'contact.archive':
+      return say(`archived ${contact}`);
+    case 'contact.unarchive':
+      return say(`unarchived ${contact}`);
+    case 'contact.delete':
+      return say(`moved ${contact} to the trash`);
+    case 'contact.restore':
+      return say(`restored ${contact} from the trash`);
+    case 'contact.purge':
+      return say(`removed ${contact} for good${after.reason === 'explicit' ? '' : ' (30 days in the trash)'}`);
+    case 'contact.reassign':
+      return say(`reassigned ${contact} from ${userName(before.ownerId)} to ${userName(after.ownerId)}`);
+    case 'contacts.reassign_all':
+      return say(`handed over all ${typeof after.moved === 'number' ? `${after.moved} ` : ''}contacts of ${userName(before.ownerId)} to ${userName(after.ownerId)}`);
+    case 'contact.message':
+      return say(after.onBehalfOf && after.onBehalfOf !== after.sentBy ? `wrote a message to ${contact} on behalf of ${userName(after.onBehalfOf)}` : `wrote a message to ${contact}`);
+    case 'contact.share.create':
+      return say(`shared ${contact} with ${grantee(after.grantee)} (${LEVEL[String(after.level)] ?? after.level}${windowOf(after)})`);
+    case 'contact.share.update':
+      return say(`changed ${grantee(after.grantee)}’s share of ${contact}: ${LEVEL[String(before.level)] ?? before.level}${windowOf(before)} → ${LEVEL[String(after.level)] ?? after.level}${windowOf(after)}`);
+    case 'contact.share.revoke':
+      return say(`stopped sharing ${contact} with ${grantee(before.grantee)}`);
+    case 'grant.create':
+    case 'grant.replace':
+      return say(`gave ${grantee(after.grantee)} ${LEVEL[String(after.level)] ?? after.level} access to ${userName(after.ownerId)}’s ${after.scope === 'calendar' ? 'calendar' : 'contacts'}${windowOf(after)}`);
+    case 'grant.revoke':
+      return say(`removed ${grantee(before.grantee)}’s access to ${userName(before.ownerId)}’s ${before.scope === 'calendar' ? 'calendar' : 'contacts'}`);
+    case 'bucket.share.create':
+      return say(`shared ${bucket} with ${grantee(after.grantee)} (${LEVEL[String(after.level)] ?? after.level}${windowOf(after)})`);
+    case 'bucket.share.update':
+      return say(`changed ${grantee(after.grantee)}’s share of ${bucket} to ${LEVEL[String(after.level)] ?? after.level}${windowOf(after)}`);
+    case 'bucket.share.revoke':
+      return say(`stopped sharing ${bucket} with ${grantee(before.grantee)}`);
+    case 'bucket.contacts.add': {
+      const n = Array.isArray(after.contactIds) ? after.contactIds.length : 0;
+      return say(`put ${n === 1 ? 'a contact' : `${n} contacts`} in ${bucket}`);
+    }
+    case 'bucket.contacts.remove':
+      return say(`took a contact out of ${bucket}`);
+    case 'bucket.delete':
+      return say(`deleted the bucket ${str(before.name) ?? known ?? ''}`.trim());
+    case 'user.create':
+      return say(`added ${str(after.name) ?? targetUser} as ${after.role === 'admin' ? 'an administrator' : 'a member'}`);
+    case 'user.role.change':
+      return say(`made ${targetUser} ${after.role === 'admin' ? 'an administrator' : 'a member'}`);
+    case 'user.status.change':
+      return say(`${after.status === 'deactivated' ? 'deactivated' : 'reactivated'} ${targetUser}`);
+    case 'user.exportChannels.change': {
+      const list = Array.isArray(after.exportChannels) ? after.exportChannels.map((c) => CHANNEL_LABEL[c as ExportChannel] ?? String(c)) : [];
+      return say(`set ${targetUser}’s export channels to ${list.length ? list.join(', ') : 'none'}`);
+    }
+    case 'user.profile.change': {
+      const changed = [after.name !== undefined ? 'name' : null, after.email !== undefined ? 'e-mail' : null].filter(Boolean).join(' and ') || 'profile';
+      return say(entry.actorId === entry.targetId ? `changed their ${changed}` : `changed ${targetUser}’s ${changed}`);
+    }
+    case 'user.password.change':
+      return say('changed their password');
+    case 'user.password.set':
+      return say(`set a new password for ${targetUser}`);
+    case 'user.password.reset':
+      return say('set a new password with a reset link');
+    case 'user.password.resetLink.send':
+      return say(`e-mailed ${targetUser} a link to set a new password`);
+    case 'invitation.create':
+      return say(`invited ${str(after.name) ?? 'someone'}${str(after.email) ? ` (${str(after.email)})` : ''} as ${after.role === 'admin' ? 'an administrator' : 'a member'}`);
+    case 'invitation.revoke':
+      return say(`withdrew the invitation to ${str(before.name) ?? str(before.email) ?? 'someone'}`);
+    case 'invitation.accept':
+      return say('accepted an invitation and joined');
+    case 'team.create':
+      return say(`created the team ${str(after.name) ?? ''}`.trim());
+    case 'team.rename':
+      return say(`renamed the team ${str(before.name) ?? ''} to ${str(after.name) ?? ''}`.replace(/\s+/g, ' ').trim());
+    case 'team.members.change':
+      return say(`changed the members of the team ${str(after.name) ?? (entry.targetId ? (names.team(entry.targetId) ?? '') : '')}`.trim());
+    case 'team.delete':
+      return say(`deleted the team ${str(before.name) ?? ''}`.trim());
+    case 'token.create':
+      return say(`created the API token ${str(after.name) ?? ''}`.trim());
+    case 'token.revoke':
+      return say(`revoked the API token ${str(before.name) ?? ''}`.trim());
+    case 'org.create':
+      return say(`created the organisation ${str(after.name) ?? ''}`.trim());
+    case 'org.settings.change': {
+      const changes = Object.entries(after).map(([key, on]) => `turned ${on ? 'on' : 'off'} ${SWITCH[key] ?? key}`);
+      return say(changes.length ? changes.join(', ') : 'changed the team-wide switches');
+    }
+    case 'org.branding.change':
+      return say(Object.keys(after).filter((k) => k !== 'billing').length ? 'changed the organisation’s name or colour' : 'changed the billing details');
+    default:
+      return say(`${humaniseCode(entry.action).toLowerCase()}${snapshot.name ? ` (${String(snapshot.name)})` : ''}`);
+  }
+}
