@@ -2,12 +2,12 @@
 // `<resource>.<verb>`; the prefix chooses the resource's rule set (casl's subject type). A few actions need a
 // different level for admins or when a team switch is on; the tables say so. Unknown actions are denied.
 import { assertNever } from './assert-never.ts';
-import type { ActorContext, BucketFacts, ContactFacts, ContactState } from './facts.ts';
+import type { ActorContext, BucketFacts, CalendarItemFacts, ContactFacts, ContactState } from './facts.ts';
 import type { Level } from './levels.ts';
 import { LIVE_STATES } from './rules.ts';
 
 /** The resources the core governs. A new one needs its actions, facts, rules and requirement table here. */
-export const RESOURCES = ['contact', 'bucket'] as const;
+export const RESOURCES = ['contact', 'bucket', 'calendar_item'] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 export const CONTACT_ACTIONS = [
@@ -32,21 +32,38 @@ export type ContactAction = (typeof CONTACT_ACTIONS)[number];
 export const BUCKET_ACTIONS = ['bucket.view', 'bucket.edit', 'bucket.manage'] as const satisfies readonly `bucket.${string}`[];
 export type BucketAction = (typeof BUCKET_ACTIONS)[number];
 
-export type Action = ContactAction | BucketAction;
+/**
+ * A task or event on a user's calendar (spec §7): read it; change it (title, times, done, notes, its contact link,
+ * moving it away: moving also needs write on the new calendar), and creating one on that calendar; delete it.
+ */
+export const CALENDAR_ITEM_ACTIONS = [
+  'calendar_item.view', 'calendar_item.edit', 'calendar_item.delete',
+] as const satisfies readonly `calendar_item.${string}`[];
+export type CalendarItemAction = (typeof CALENDAR_ITEM_ACTIONS)[number];
+
+export type Action = ContactAction | BucketAction | CalendarItemAction;
 export const ACTIONS_BY_RESOURCE: { readonly [R in Resource]: readonly ActionOf<R>[] } = {
   contact: CONTACT_ACTIONS,
   bucket: BUCKET_ACTIONS,
+  calendar_item: CALENDAR_ITEM_ACTIONS,
 };
 
 /** Resource → its actions and the facts a decision on one record needs. */
-type ResourceTypes = { contact: { action: ContactAction; facts: ContactFacts }; bucket: { action: BucketAction; facts: BucketFacts } };
+type ResourceTypes = {
+  contact: { action: ContactAction; facts: ContactFacts };
+  bucket: { action: BucketAction; facts: BucketFacts };
+  calendar_item: { action: CalendarItemAction; facts: CalendarItemFacts };
+};
 export type ActionOf<R extends Resource> = ResourceTypes[R]['action'];
 export type FactsOf<R extends Resource> = ResourceTypes[R]['facts'];
 /** `contact.view` → ContactFacts: an action's prefix names its resource. */
 export type ResourceOfAction<A extends Action> = A extends `${infer R extends Resource}.${string}` ? R : never;
 export type FactsFor<A extends Action> = FactsOf<ResourceOfAction<A>>;
 
-export type ParsedAction = { resource: 'contact'; action: ContactAction } | { resource: 'bucket'; action: BucketAction };
+export type ParsedAction =
+  | { resource: 'contact'; action: ContactAction }
+  | { resource: 'bucket'; action: BucketAction }
+  | { resource: 'calendar_item'; action: CalendarItemAction };
 
 function isIn<T extends string>(list: readonly T[], name: string): name is T {
   return (list as readonly string[]).includes(name);
@@ -56,6 +73,7 @@ function isIn<T extends string>(list: readonly T[], name: string): name is T {
 export function parseAction(name: string): ParsedAction | undefined {
   if (isIn(CONTACT_ACTIONS, name)) return { resource: 'contact', action: name };
   if (isIn(BUCKET_ACTIONS, name)) return { resource: 'bucket', action: name };
+  if (isIn(CALENDAR_ITEM_ACTIONS, name)) return { resource: 'calendar_item', action: name };
   return undefined;
 }
 
@@ -115,6 +133,22 @@ export function bucketRequirementFor(action: BucketAction, ctx: ActorContext): {
       return { minLevel: 'edit' };
     case 'bucket.manage':
       return { minLevel: adminOr(ctx, 'owner') };
+    default:
+      return assertNever(action);
+  }
+}
+
+/**
+ * What a calendar item action needs (spec §7): reading needs `view` on the item's calendar, everything else `edit`.
+ * The owner of a calendar holds `owner` on its items; admins hold nothing by being admins.
+ */
+export function calendarItemRequirementFor(action: CalendarItemAction): { minLevel: Level } {
+  switch (action) {
+    case 'calendar_item.view':
+      return { minLevel: 'view' };
+    case 'calendar_item.edit':
+    case 'calendar_item.delete':
+      return { minLevel: 'edit' };
     default:
       return assertNever(action);
   }

@@ -74,6 +74,12 @@ export type RecordFacts = {
 /** A bucket itself (spec §6.2): who owns it, in which org. Its shares are in `ActorContext.bucketShares`. */
 export type BucketFacts = { id: string; orgId: string; ownerId: string };
 
+/**
+ * A task or event (spec §7). `ownerId` is the calendar it sits on (its assignee): calendar rules are `ownerIn` tests,
+ * so a decision needs nothing else. A linked contact is decided on its own facts (contact rules).
+ */
+export type CalendarItemFacts = { id: string; orgId: string; ownerId: string };
+
 /** One contact, with the shares and bucket memberships that may concern the actor (or all of them). */
 export type ContactFacts = {
   id: string;

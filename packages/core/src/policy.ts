@@ -2,13 +2,14 @@
 // its requirement chooses which of those rules count. Both are built once per context (a context lives for one
 // request) and shared by `decide`, `allowedActions`, `allowedSubset`, `explain` and `compileFilter`.
 import {
-  bucketRequirementFor, parseAction, requirementFor, type Action, type BucketAction, type ContactAction, type Resource,
+  bucketRequirementFor, calendarItemRequirementFor, parseAction, requirementFor, type Action, type BucketAction,
+  type CalendarItemAction, type ContactAction, type Resource,
 } from './actions.ts';
 import { assertNever } from './assert-never.ts';
 import { and, FALSE, or, ownerIn, stateIn, type Condition } from './condition.ts';
 import type { ActorContext } from './facts.ts';
 import { isAtLeast, LEVELS, levelRank, type Level } from './levels.ts';
-import { activeUserGrants, bucketRules, contactRules, type Rule } from './rules.ts';
+import { activeUserGrants, bucketRules, calendarItemRules, contactRules, type Rule } from './rules.ts';
 
 const rulesCache = new WeakMap<ActorContext, Map<Resource, Rule[]>>();
 const levelRulesCache = new WeakMap<ActorContext, Map<Resource, LevelRule[]>>();
@@ -31,6 +32,8 @@ function buildRules(ctx: ActorContext, resource: Resource): Rule[] {
       return contactRules(ctx);
     case 'bucket':
       return bucketRules(ctx);
+    case 'calendar_item':
+      return calendarItemRules(ctx);
     default:
       return assertNever(resource);
   }
@@ -122,6 +125,10 @@ function bucketCondition(ctx: ActorContext, action: BucketAction): Condition {
   return and(inOrg(ctx), granting(rulesOf(ctx, 'bucket'), bucketRequirementFor(action, ctx).minLevel));
 }
 
+function calendarItemCondition(ctx: ActorContext, action: CalendarItemAction): Condition {
+  return and(inOrg(ctx), granting(rulesOf(ctx, 'calendar_item'), calendarItemRequirementFor(action).minLevel));
+}
+
 function buildCondition(ctx: ActorContext, name: string): Condition {
   const parsed = parseAction(name);
   if (!parsed || ctx.actor.status !== 'active') return FALSE;
@@ -130,6 +137,8 @@ function buildCondition(ctx: ActorContext, name: string): Condition {
       return contactCondition(ctx, parsed.action);
     case 'bucket':
       return bucketCondition(ctx, parsed.action);
+    case 'calendar_item':
+      return calendarItemCondition(ctx, parsed.action);
     default:
       return assertNever(parsed);
   }

@@ -1,7 +1,8 @@
 // The sources of access, written once per resource as rules: each says which level it gives, and on which records
 // (a Condition). `decide`, `explain` and `compileFilter` all read these lists (through `rulesOf` in policy.ts).
 //   - contacts: the sources of spec §4;
-//   - buckets (the bucket itself, spec §6.2): owner, admin at `profile`, and each active bucket share at its level.
+//   - buckets (the bucket itself, spec §6.2): owner, admin at `profile`, and each active bucket share at its level;
+//   - calendar items (spec §7): the calendar's own user, and each active calendar grant at its level; no admin rule.
 import { and, idIn, inBuckets, ownerIn, stateIn, TRUE, type Condition } from './condition.ts';
 import type { ActorContext, BucketShareFact, ContactState, UserGrantFact } from './facts.ts';
 import { SHARE_LEVELS, type Level } from './levels.ts';
@@ -67,6 +68,22 @@ export function bucketRules(ctx: ActorContext): Rule[] {
   if (actor.role === 'admin') rules.push({ kind: 'admin', level: 'profile', when: TRUE });
   for (const share of activeBucketShares(ctx)) {
     rules.push({ kind: 'bucket_share', level: share.level, when: idIn([share.bucketId]), origin: share });
+  }
+  return rules;
+}
+
+/**
+ * Every rule that may give the actor access to a calendar item (spec §7). An item sits on one user's calendar, its
+ * assignee (the record's owner): the assignee holds `owner`, an active calendar grant on the assignee gives its level
+ * (`view` or `edit`). Being admin gives nothing; nor do contact grants, shares, buckets or share-all. A deactivated
+ * actor has no rule.
+ */
+export function calendarItemRules(ctx: ActorContext): Rule[] {
+  const { actor } = ctx;
+  if (actor.status !== 'active') return [];
+  const rules: Rule[] = [{ kind: 'owner', level: 'owner', when: ownerIn([actor.userId]) }];
+  for (const grant of activeUserGrants(ctx, 'calendar')) {
+    rules.push({ kind: 'user_grant', level: grant.level, when: ownerIn([grant.ownerId]), origin: grant });
   }
   return rules;
 }
