@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { PGLITE_EXTENSIONS } from '@tandem/server';
 import type { BenchOptions } from './args.ts';
 import { openCluster, type Cluster } from './postgres.ts';
 import { progress } from './stats.ts';
@@ -123,7 +124,7 @@ async function pgliteDataset(opts: BenchOptions, key: string, root: string, name
     mkdirSync(root, { recursive: true });
     report = await runSeeder(opts, { TANDEM_DATA_DIR: dir });
     const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite(dir);
+    const db = new PGlite(dir, { extensions: PGLITE_EXTENSIONS });
     await db.exec('ANALYZE');
     await db.close();
     writeFileSync(markerFile, JSON.stringify({ key, state: 'clean', report }));

@@ -68,9 +68,9 @@ export async function waitReady(api: Api, path: string, since: number, timeoutMs
 
 export type ContactPage = { items: { id: string }[]; nextCursor: string | null };
 
-export function listPath(prefix: string | null, cursor: string | null, limit = 50): string {
+export function listPath(q: string | null, cursor: string | null, limit = 50): string {
   const params = new URLSearchParams({ limit: String(limit) });
-  if (prefix) params.set('q', prefix);
+  if (q) params.set('q', q);
   if (cursor) params.set('cursor', cursor);
   return `/api/v1/contacts?${params.toString()}`;
 }

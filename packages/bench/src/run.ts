@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { PGLITE_EXTENSIONS } from '@tandem/server';
 import { BENCH_HELP, parseArgs, UsageError, type BenchOptions } from './args.ts';
 import { prepareDataset, REPO } from './dataset.ts';
 import { FLOOR, httpFloor, mapFloor, openFloor, pgFloor, pgliteFloor } from './floors.ts';
@@ -68,7 +69,7 @@ export async function runBench(argv: readonly string[], out: Out = process.stdou
   const pgClient = ds.databaseUrl ? new pg.Client({ connectionString: ds.databaseUrl }) : null;
   await pgClient?.connect();
   const { PGlite } = await import('@electric-sql/pglite');
-  const lite = ds.pgliteDir ? new PGlite(ds.pgliteDir) : null;
+  const lite = ds.pgliteDir ? new PGlite(ds.pgliteDir, { extensions: PGLITE_EXTENSIONS }) : null;
   const q: Query = pgClient ? pgQuery(pgClient) : async (text, params) => (lite as InstanceType<typeof PGlite>).query(text, params) as Promise<{ rows: Record<string, unknown>[] }>;
   progress('reading the seeded facts into memory');
   const world = await loadWorld(q, orgId);

@@ -60,12 +60,12 @@ export type ListAnswer = { case: ListCase; path: string | null; ids: string[]; s
 export async function resolveList(api: Api, token: string, world: World, c: ListCase, now: number): Promise<ListAnswer> {
   const view = viewOf(world, c.user.id, now, c.user.shareAll);
   let cursor: string | null = null;
-  let spec: PageSpec = { prefix: c.prefix, after: null };
+  let spec: PageSpec = { q: c.q, after: null };
   for (let page = 1; ; page++) {
-    const path = listPath(c.prefix, cursor);
+    const path = listPath(c.q, cursor);
     const { json } = await api.must<ContactPage>('GET', path, token, undefined, [200]);
     const ids = json.items.map((i) => i.id);
-    const want = pageBy(world.contacts, spec, 50, (x) => levelOf(world, view, x) >= 1).slice(0, 50);
+    const want = pageBy(world, spec, 50, (x) => levelOf(world, view, x) >= 1).slice(0, 50);
     if (ids.join() !== want.join()) {
       const extra = ids.filter((id) => !want.includes(id)).length;
       throw new Error(`Tandem's list ${c.user.key} ${c.label} page ${page} differs from the reference reading (${extra} rows not visible or out of order)`);
@@ -75,7 +75,7 @@ export async function resolveList(api: Api, token: string, world: World, c: List
     const last = world.contactById.get(ids[ids.length - 1] as string);
     if (!last) throw new Error(`list row ${ids[ids.length - 1]} is not a seeded contact`);
     cursor = json.nextCursor;
-    spec = { prefix: c.prefix, after: { sortName: last.sortName, id: last.id } };
+    spec = { q: c.q, after: { sortName: last.sortName, id: last.id } };
   }
 }
 

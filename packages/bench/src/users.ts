@@ -59,7 +59,7 @@ export function pickTestUsers(world: World, now: number, seederUsers: Record<str
 }
 
 export type CheckCase = { user: TestUser; contactId: string };
-export type ListCase = { user: TestUser; label: string; prefix: string | null; page: 1 | 100 };
+export type ListCase = { user: TestUser; label: string; q: string | null; page: 1 | 100 };
 
 /** Checks for every test user but the one who sees all (share-all stays off): half on contacts they see, half at random. */
 export function checkCases(world: World, users: readonly TestUser[], now: number, count: number): CheckCase[] {
@@ -74,11 +74,27 @@ export function checkCases(world: World, users: readonly TestUser[], now: number
   return out;
 }
 
-/** The name prefix each user searches for: the first letter of the middle contact they see. */
-export function prefixOf(world: World, user: TestUser, now: number): string {
+/** The middle contact of those the user sees (their list's "typical" row). */
+function middleOf(world: World, user: TestUser, now: number): WContact | undefined {
   const seen = visibleActive(world, viewOf(world, user.id, now, user.shareAll));
-  const middle = seen[Math.floor(seen.length / 2)] ?? world.contacts[0];
-  return (middle?.sortName ?? 'a').slice(0, 1);
+  return seen[Math.floor(seen.length / 2)] ?? world.contacts[0];
+}
+
+/** The one-letter search each user makes: the first letter of the middle contact they see (a word start). */
+export function prefixOf(world: World, user: TestUser, now: number): string {
+  return (middleOf(world, user, now)?.sortName ?? 'a').slice(0, 1);
+}
+
+/**
+ * The issue's two searches (issue 10, "done when"): a word in the middle of a name (the middle contact's last name)
+ * and a phone number typed as a person would ("206 555 0142": the last ten digits of its first phone).
+ */
+export function searchesOf(world: World, user: TestUser, now: number): { word: string; phone: string | null } {
+  const middle = middleOf(world, user, now);
+  const words = (middle?.sortName ?? 'a').split(' ');
+  const digits = (middle?.searchText ?? '').split(' ').find((w) => /^\d{10,}$/.test(w));
+  const phone = digits ? `${digits.slice(-10, -7)} ${digits.slice(-7, -4)} ${digits.slice(-4)}` : null;
+  return { word: words[words.length - 1] ?? 'a', phone };
 }
 
 export function listCases(world: World, users: readonly TestUser[], now: number, pages: readonly (1 | 100)[]): ListCase[] {
@@ -86,9 +102,12 @@ export function listCases(world: World, users: readonly TestUser[], now: number,
   for (const user of users) {
     const prefix = prefixOf(world, user, now);
     for (const page of pages) {
-      out.push({ user, label: `page ${page}`, prefix: null, page });
-      out.push({ user, label: `page ${page} q=${prefix}`, prefix, page });
+      out.push({ user, label: `page ${page}`, q: null, page });
+      out.push({ user, label: `page ${page} q=${prefix}`, q: prefix, page });
     }
+    const { word, phone } = searchesOf(world, user, now);
+    out.push({ user, label: `page 1 q=${word} (a word inside names)`, q: word, page: 1 });
+    if (phone) out.push({ user, label: `page 1 q=${phone} (phone digits)`, q: phone, page: 1 });
   }
   return out;
 }

@@ -7,7 +7,8 @@ export type Win = { startsAt: number | null; expiresAt: number | null };
 export type Who = { userId: string | null; teamId: string | null };
 export type State = 'active' | 'archived' | 'trashed';
 export type WUser = { id: string; email: string; role: 'admin' | 'member'; status: string };
-export type WContact = { id: string; ownerId: string; sortName: string; state: State; rank: number };
+/** `searchText`: contacts.search_text (migration 0006), what the list's search matches. */
+export type WContact = { id: string; ownerId: string; sortName: string; searchText: string; state: State; rank: number };
 export type WShare = Who & Win & { id: string; contactId: string; level: number; createdAt: number };
 export type WGrant = Who & Win & { id: string; ownerId: string; scope: 'contacts' | 'calendar'; level: number; createdAt: number };
 export type WBucketShare = Who & Win & { id: string; bucketId: string; level: number; createdAt: number };
@@ -18,7 +19,7 @@ export type World = {
   users: WUser[];
   userById: Map<string, WUser>;
   teamsOf: Map<string, string[]>;
-  /** In list order: sort_name, then id, as the database sorts them. */
+  /** In list order: sort_name, then id, as the database sorts them (ICU root collation: JavaScript's `<` would differ). */
   contacts: WContact[];
   contactById: Map<string, WContact>;
   sharesOf: Map<string, WShare[]>;
@@ -44,9 +45,9 @@ export async function loadWorld(q: Query, orgId: string): Promise<World> {
   const users = (await one('SELECT id, email, role, status FROM users WHERE org_id = $1 ORDER BY email')) as WUser[];
   const teamsOf = new Map<string, string[]>();
   for (const r of await one('SELECT team_id, user_id FROM team_members WHERE org_id = $1')) push(teamsOf, r.user_id as string, r.team_id as string);
-  const contacts = (await one(`SELECT id, owner_id, sort_name, archived_at IS NOT NULL AS archived, trashed_at IS NOT NULL AS trashed
+  const contacts = (await one(`SELECT id, owner_id, sort_name, search_text, archived_at IS NOT NULL AS archived, trashed_at IS NOT NULL AS trashed
     FROM contacts WHERE org_id = $1 ORDER BY sort_name, id`)).map((r, rank): WContact => ({
-    id: r.id as string, ownerId: r.owner_id as string, sortName: r.sort_name as string, rank,
+    id: r.id as string, ownerId: r.owner_id as string, sortName: r.sort_name as string, searchText: r.search_text as string, rank,
     state: r.trashed ? 'trashed' : r.archived ? 'archived' : 'active',
   }));
   const sharesOf = new Map<string, WShare[]>();
@@ -124,30 +125,34 @@ export function visibleActive(world: World, v: View): WContact[] {
   return world.contacts.filter((c) => c.state === 'active' && levelOf(world, v, c) >= 1);
 }
 
-export type PageSpec = { prefix: string | null; after: { sortName: string; id: string } | null };
+export type PageSpec = { q: string | null; after: { sortName: string; id: string } | null };
 
-/** First index in list order after `spec.after` and at or after `spec.prefix` (binary search). */
-export function startIndex(contacts: readonly WContact[], spec: PageSpec): number {
-  const before = (c: WContact) => {
-    if (spec.after) return c.sortName < spec.after.sortName || (c.sortName === spec.after.sortName && c.id <= spec.after.id);
-    return spec.prefix !== null && c.sortName < spec.prefix;
-  };
-  let lo = 0;
-  let hi = contacts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(contacts[mid] as WContact)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * The list search read plainly (server storage/contact-search.ts says it): every word of the query occurs in the
+ * contact's search text, a word of one or two characters at the start of a word; a query of digits and phone
+ * punctuation is its digits. The benchmark's queries are ASCII, so lower case is the folding.
+ */
+export function matchesQuery(c: WContact, q: string): boolean {
+  const digits = q.replace(/\D/g, '');
+  const words = /^[\d\s+().\-/]+$/.test(q) && digits.length >= 3 ? [digits] : q.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  return words.every((w) => (w.length >= 3 ? c.searchText.includes(w) : c.searchText.includes(` ${w}`)));
+}
+
+/** First index in list order after `spec.after`: the rank of the row the cursor names, plus one. */
+export function startIndex(contacts: readonly WContact[], byId: ReadonlyMap<string, WContact>, spec: PageSpec): number {
+  if (!spec.after) return 0;
+  const at = byId.get(spec.after.id);
+  if (!at) throw new Error(`cursor row ${spec.after.id} is not a seeded contact`);
+  return at.rank + 1;
 }
 
 /** Walks the list order from the page's start, keeping what `keep` lets through: limit + 1 ids at most. */
-export function pageBy(contacts: readonly WContact[], spec: PageSpec, limit: number, keep: (c: WContact) => boolean): string[] {
+export function pageBy(world: Pick<World, 'contacts' | 'contactById'>, spec: PageSpec, limit: number, keep: (c: WContact) => boolean): string[] {
   const out: string[] = [];
-  for (let i = startIndex(contacts, spec); i < contacts.length && out.length <= limit; i++) {
+  const { contacts } = world;
+  for (let i = startIndex(contacts, world.contactById, spec); i < contacts.length && out.length <= limit; i++) {
     const c = contacts[i] as WContact;
-    if (spec.prefix !== null && !c.sortName.startsWith(spec.prefix)) break;
+    if (spec.q !== null && !matchesQuery(c, spec.q)) continue;
     if (c.state === 'active' && keep(c)) out.push(c.id);
   }
   return out;

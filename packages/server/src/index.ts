@@ -28,6 +28,8 @@ export async function loadDemoDataIfEmpty(db: Db, now: number): Promise<DemoInfo
 export { verifyAuditChain, type ChainVerdict } from './domain/audit/audit-chain.ts';
 export { hashPassword } from './domain/accounts/passwords.ts';
 export { isUuid, sortNameOf } from './storage/contact-queries.ts';
+/** The contact search's LIKE patterns over `search_text` (the benchmark's peers search the same way). */
+export { searchPatterns } from './storage/contact-search.ts';
 
 // Reading access the way the API does: an actor's facts, and how many contacts the core lets them see.
 export { loadActorContext } from './storage/load-actor-context.ts';

@@ -83,7 +83,7 @@ export async function casbinPeer(world: World, now: number): Promise<Peer> {
         if (act !== 'view' && act !== 'readHistory') continue;
         for (const c of await expand(e, obj as string)) allowed.add(c.slice('contact:'.length));
       }
-      return pageBy(world.contacts, spec, 50, (c) => allowed.has(c.id));
+      return pageBy(world, spec, 50, (c) => allowed.has(c.id));
     },
     setShareAll: async (on) => {
       if (on) await e.addPolicy(...shareAllLine);

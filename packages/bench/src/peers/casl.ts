@@ -51,7 +51,7 @@ export function caslPeer(world: World, now: number): Peer {
     },
     page: async (user, spec: PageSpec) => {
       const ability = abilityOf(user);
-      return pageBy(world.contacts, spec, 50, (c) => ability.can('view', byId.get(c.id) as ContactSubject));
+      return pageBy(world, spec, 50, (c) => ability.can('view', byId.get(c.id) as ContactSubject));
     },
     close: async () => {},
   };

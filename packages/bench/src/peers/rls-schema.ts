@@ -9,7 +9,7 @@ export const TABLES: Record<string, { columns: string; key: string }> = {
   orgs: { columns: 'id, share_all_contacts', key: 'id' },
   users: { columns: 'org_id, id, role, status', key: 'id' },
   team_members: { columns: 'org_id, team_id, user_id', key: 'team_id, user_id' },
-  contacts: { columns: 'org_id, id, owner_id, name, sort_name, archived_at, trashed_at', key: 'id' },
+  contacts: { columns: 'org_id, id, owner_id, name, sort_name, search_text, archived_at, trashed_at', key: 'id' },
   contact_shares: { columns: 'org_id, id, contact_id, grantee_user_id, grantee_team_id, level, starts_at, expires_at', key: 'id' },
   user_grants: { columns: 'org_id, id, owner_id, grantee_user_id, grantee_team_id, scope, level, starts_at, expires_at', key: 'id' },
   bucket_shares: { columns: 'org_id, id, bucket_id, grantee_user_id, grantee_team_id, level, starts_at, expires_at', key: 'id' },
@@ -25,8 +25,8 @@ CREATE TABLE rls.orgs (id uuid PRIMARY KEY, share_all_contacts boolean NOT NULL)
 CREATE TABLE rls.users (org_id uuid, id uuid, role text NOT NULL, status text NOT NULL, PRIMARY KEY (org_id, id));
 CREATE TABLE rls.team_members (org_id uuid, team_id uuid, user_id uuid, PRIMARY KEY (org_id, team_id, user_id));
 CREATE INDEX ON rls.team_members (org_id, user_id);
-CREATE TABLE rls.contacts (org_id uuid, id uuid, owner_id uuid NOT NULL, name text NOT NULL, sort_name text COLLATE "C" NOT NULL,
-  archived_at timestamptz, trashed_at timestamptz, PRIMARY KEY (org_id, id));
+CREATE TABLE rls.contacts (org_id uuid, id uuid, owner_id uuid NOT NULL, name text NOT NULL, sort_name text COLLATE "unicode" NOT NULL,
+  search_text text NOT NULL, archived_at timestamptz, trashed_at timestamptz, PRIMARY KEY (org_id, id));
 CREATE TABLE rls.contact_shares (org_id uuid, id uuid, contact_id uuid NOT NULL, grantee_user_id uuid, grantee_team_id uuid,
   level smallint NOT NULL, starts_at timestamptz, expires_at timestamptz, PRIMARY KEY (org_id, id));
 CREATE TABLE rls.user_grants (org_id uuid, id uuid, owner_id uuid NOT NULL, grantee_user_id uuid, grantee_team_id uuid,
@@ -40,6 +40,7 @@ CREATE TABLE rls.contact_events (org_id uuid, id uuid, contact_id uuid NOT NULL,
 export const INDEXES = `
 CREATE INDEX ON rls.contacts (org_id, sort_name, id);
 CREATE INDEX ON rls.contacts (org_id, owner_id, sort_name, id);
+CREATE INDEX ON rls.contacts USING gin (org_id, search_text gin_trgm_ops);
 CREATE INDEX ON rls.contact_shares (org_id, contact_id);
 CREATE INDEX ON rls.contact_shares (org_id, grantee_user_id, contact_id) WHERE grantee_user_id IS NOT NULL;
 CREATE INDEX ON rls.contact_shares (org_id, grantee_team_id, contact_id) WHERE grantee_team_id IS NOT NULL;

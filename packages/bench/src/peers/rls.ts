@@ -1,7 +1,7 @@
 // The pg-rls peer: each operation is one transaction on one connection: `BEGIN; SET LOCAL ROLE bench_rls; SET LOCAL
 // rls.user_id ...; SET LOCAL rls.org_id ...` (one round trip), the prepared query, COMMIT. The policies do the rest.
 import pg from 'pg';
-import { SESSION_SETTINGS } from '@tandem/server';
+import { searchPatterns, SESSION_SETTINGS } from '@tandem/server';
 import { readMarker, writeMarker } from '../dataset.ts';
 import { progress } from '../stats.ts';
 import type { TestUser } from '../users.ts';
@@ -14,10 +14,10 @@ const LIVE = 'org_id = $1 AND archived_at IS NULL AND trashed_at IS NULL';
 const PAGE = {
   first: `SELECT id FROM rls.contacts WHERE ${LIVE} ORDER BY sort_name, id LIMIT 51`,
   after: `SELECT id FROM rls.contacts WHERE ${LIVE} AND (sort_name, id) > ($2, $3::uuid) ORDER BY sort_name, id LIMIT 51`,
-  // A name prefix as a range: LIKE is not leakproof, so under RLS it would be tested after the policies on every row
-  // before the prefix; `>=` and `<` on text are, and bound the index scan.
-  prefixFirst: `SELECT id FROM rls.contacts WHERE ${LIVE} AND sort_name >= $2 AND sort_name < $3 ORDER BY sort_name, id LIMIT 51`,
-  prefixAfter: `SELECT id FROM rls.contacts WHERE ${LIVE} AND sort_name >= $2 AND sort_name < $3 AND (sort_name, id) > ($4, $5::uuid) ORDER BY sort_name, id LIMIT 51`,
+  // Tandem's search (server storage/contact-search.ts: every pattern must match search_text), with Tandem's trigram
+  // index. LIKE is not leakproof, so under RLS PostgreSQL tests it only after the policies, row by row.
+  searchFirst: `SELECT id FROM rls.contacts WHERE ${LIVE} AND search_text LIKE ALL ($2::text[]) ORDER BY sort_name, id LIMIT 51`,
+  searchAfter: `SELECT id FROM rls.contacts WHERE ${LIVE} AND search_text LIKE ALL ($2::text[]) AND (sort_name, id) > ($3, $4::uuid) ORDER BY sort_name, id LIMIT 51`,
 };
 const VIEW = 'SELECT id FROM rls.contacts WHERE org_id = $1 AND id = $2';
 const HISTORY = 'SELECT id, kind, created_at FROM rls.contact_events WHERE org_id = $1 AND contact_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1';
@@ -44,7 +44,7 @@ export async function rlsPeer(url: string, source: Query, orgId: string, key: st
   await client.connect();
   // The same planner settings as Tandem's own sessions (server storage/connect.ts SESSION_SETTINGS): equal footing.
   await client.query(SESSION_SETTINGS);
-  const loaded = await load(client, source, orgId, `${key} rls-v6`);
+  const loaded = await load(client, source, orgId, `${key} rls-v7`);
   await client.query('UPDATE rls.orgs SET share_all_contacts = false WHERE id = $1', [orgId]);
   if (!UUID.test(orgId)) throw new Error('org id is not a uuid');
   const inTx = async <T>(user: TestUser, work: () => Promise<T>): Promise<T> => {
@@ -70,12 +70,11 @@ export async function rlsPeer(url: string, source: Query, orgId: string, key: st
       history: await one('rls_history', HISTORY, [orgId, contactId]),
     })),
     page: (user, spec: PageSpec) => inTx(user, async () => {
-      const p = spec.prefix;
-      const range = p === null || p === '' ? null : [p, p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1)];
+      const patterns = spec.q ? searchPatterns(spec.q, spec.q.toLowerCase()) : [];
       const after = spec.after ? [spec.after.sortName, spec.after.id] : [];
-      const [name, text, values] = range === null
+      const [name, text, values] = patterns.length === 0
         ? (spec.after ? ['rls_after', PAGE.after, [orgId, ...after]] : ['rls_first', PAGE.first, [orgId]])
-        : (spec.after ? ['rls_prefix_after', PAGE.prefixAfter, [orgId, ...range, ...after]] : ['rls_prefix_first', PAGE.prefixFirst, [orgId, ...range]]);
+        : (spec.after ? ['rls_search_after', PAGE.searchAfter, [orgId, patterns, ...after]] : ['rls_search_first', PAGE.searchFirst, [orgId, patterns]]);
       return (await client.query<{ id: string }>({ name: name as string, text: text as string, values: values as unknown[] })).rows.map((r) => r.id);
     }),
     setShareAll: async (on) => {
