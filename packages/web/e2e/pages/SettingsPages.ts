@@ -12,15 +12,32 @@ export class UsersSettingsPage {
   row(name: string): Locator {
     return this.page.getByTestId('user-row').filter({ hasText: name });
   }
+  get addUserDialog(): Locator {
+    return this.page.getByTestId('add-user-dialog');
+  }
+  /** The "Add a user" flow with a password set now: who, administrator?, then (members) exports and access, summary. */
   async addUser(input: { name: string; email: string; password: string; admin?: boolean }): Promise<void> {
     await this.page.getByRole('button', { name: 'Add user' }).click();
-    const dialog = this.page.getByTestId('add-user-dialog');
-    await dialog.getByLabel('Name').fill(input.name);
-    await dialog.getByLabel('E-mail').fill(input.email);
+    const dialog = this.addUserDialog;
+    await dialog.getByLabel('Name', { exact: true }).fill(input.name);
+    await dialog.getByLabel('E-mail', { exact: true }).fill(input.email);
+    await dialog.getByRole('radio', { name: /Set a password now/ }).check();
     await dialog.getByLabel('Temporary password').fill(input.password);
-    if (input.admin) await dialog.getByLabel(/Administrator/).check();
+    await this.next();
+    await dialog.getByRole('radio', { name: input.admin ? /Yes, an administrator/ : /No, a member/ }).check();
+    await this.next();
+    if (!input.admin) await this.next(); // exports: none
+    await this.next(); // access: none
+    await dialog.getByTestId('add-user-summary').waitFor();
     await dialog.getByRole('button', { name: 'Add user' }).click();
     await dialog.waitFor({ state: 'detached' });
+  }
+  /** The flow's Next, waiting for the step after it. */
+  async next(): Promise<void> {
+    const step = this.addUserDialog.getByTestId('add-user-step');
+    const before = await step.innerText();
+    await this.addUserDialog.getByRole('button', { name: 'Next' }).click();
+    await this.page.waitForFunction((text) => document.querySelector('[data-testid="add-user-step"]')?.textContent !== text, before);
   }
   get userDialog(): Locator {
     return this.page.getByTestId('user-dialog');

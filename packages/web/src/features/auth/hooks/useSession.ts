@@ -1,6 +1,7 @@
 // The signed-in user and org (GET /me), sign in, sign up and sign out.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
+import { useApiMutation as useMutation } from '../../../api/useApiMutation.ts';
 import { isStatus } from '../../../api/errors.ts';
 import type { Me } from '../../../api/models.ts';
 
