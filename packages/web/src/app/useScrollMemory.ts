@@ -8,6 +8,8 @@ import { useLocation, useNavigationType } from 'react-router-dom';
 
 type Position = { main: number; doc: number };
 const positions = new Map<string, Position>();
+/** The history entry on screen. */
+let current = '';
 const RESTORE_FOR_MS = 1500;
 
 function scrollers(): { main: HTMLElement | null; doc: Element | null } {
@@ -18,19 +20,22 @@ export function useScrollMemory(): void {
   const { key } = useLocation();
   const navigation = useNavigationType();
 
-  // Remember this entry's position as it scrolls (saving at the moment of leaving would read the next page).
+  // Remember the position of the entry on screen as it scrolls (saving at the moment of leaving would read the next
+  // page). The entry is the one the last layout effect set, so the reset to the top of a new page is never saved
+  // under the page left.
   useEffect(() => {
     const { main, doc } = scrollers();
-    const save = () => positions.set(key, { main: main?.scrollTop ?? 0, doc: doc?.scrollTop ?? 0 });
+    const save = () => positions.set(current, { main: main?.scrollTop ?? 0, doc: doc?.scrollTop ?? 0 });
     main?.addEventListener('scroll', save, { passive: true });
     window.addEventListener('scroll', save, { passive: true });
     return () => {
       main?.removeEventListener('scroll', save);
       window.removeEventListener('scroll', save);
     };
-  }, [key]);
+  }, []);
 
   useLayoutEffect(() => {
+    current = key;
     const { main, doc } = scrollers();
     const saved = positions.get(key);
     if (navigation !== 'POP' || !saved) {

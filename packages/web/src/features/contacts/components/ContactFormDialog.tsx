@@ -41,11 +41,9 @@ export function ContactFormDialog({ open, onClose, contact, onSubmit, pending, e
     }
   }, [open]);
   return (
-    <>
-      <Dialog open={open} onClose={close} title={contact ? `Edit ${contact.name}` : 'New contact'} description={contact ? undefined : 'Only you can see a new contact until you share it.'} testId="contact-form">
-        <ContactForm contact={contact} onSubmit={onSubmit} onCancel={close} pending={pending} error={error} onDirty={setDirty} />
-        <UnsavedChanges when={open && dirty && !pending} what={contact ? `the changes to ${contact.name}` : 'the new contact'} />
-      </Dialog>
+    <Dialog open={open} onClose={close} title={contact ? `Edit ${contact.name}` : 'New contact'} description={contact ? undefined : 'Only you can see a new contact until you share it.'} testId="contact-form">
+      <ContactForm contact={contact} onSubmit={onSubmit} onCancel={close} pending={pending} error={error} onDirty={setDirty} />
+      <UnsavedChanges when={open && dirty && !pending} what={contact ? `the changes to ${contact.name}` : 'the new contact'} />
       <ConfirmDialog
         open={confirming}
         title={contact ? 'Discard your changes?' : 'Discard the new contact?'}
@@ -59,7 +57,7 @@ export function ContactFormDialog({ open, onClose, contact, onSubmit, pending, e
       >
         <p>{contact ? `What you changed on ${contact.name} is not saved yet.` : 'What you typed is not saved yet.'} Discarding it cannot be undone.</p>
       </ConfirmDialog>
-    </>
+    </Dialog>
   );
 }
 
