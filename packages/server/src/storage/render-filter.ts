@@ -3,9 +3,8 @@
 // resource being listed: its table alias, its columns and the per-resource subqueries. This is the only place
 // visibility becomes SQL; every list, search, count and export goes through it.
 //
-// Resources to come fit as bindings, with no new mechanism:
-//   - calendar items: `ownerIn` over the assignee (calendar grants and own calendar, from the core's calendar rules):
-//       { alias: 't', org: 'org_id', id: 'id', owner: 'assignee_id' }
+// Calendar items (CALENDAR_ITEMS) render `ownerIn` over the assignee: own calendar and calendar grants, from the
+// core's `calendarItemRules`. Resources to come fit as bindings, with no new mechanism:
 //   - pipeline cards: through their contact's visibility: join the contact and render the contact condition with
 //     `contactBinding('pc_c')` (`FROM pipeline_cards pc JOIN contacts pc_c ON ...`);
 //   - shared templates, pipelines, programs: owner, admin and shares at view/edit; `sharedWith` reads the share
@@ -45,6 +44,11 @@ export function contactBinding(alias: string): Binding {
 export const CONTACTS: Binding = contactBinding('c');
 /** `FROM buckets b`: owner and id; no lifecycle, no per-record shares (bucket shares reach the core as facts). */
 export const BUCKETS: Binding = { alias: 'b', org: 'org_id', id: 'id', owner: 'owner_id' };
+/**
+ * `FROM calendar_items ci`: the record's owner is the calendar it sits on (its assignee). No lifecycle, shares or
+ * buckets: a calendar condition naming one of those would throw here rather than widen.
+ */
+export const CALENDAR_ITEMS: Binding = { alias: 'ci', org: 'org_id', id: 'id', owner: 'assignee_id' };
 
 function column(b: Binding, name: string) {
   return sql.ref(`${b.alias}.${name}`);

@@ -147,6 +147,42 @@ export type IdempotencyKeysTable = {
   created_at: Timestamp;
 };
 
+/** Tasks and events (migration 0007). `range_*` and `long_span` are kept by storage/calendar-queries.ts. */
+export type CalendarItemsTable = {
+  org_id: string;
+  id: Generated<string>;
+  assignee_id: string;
+  kind: 'task' | 'event';
+  title: string;
+  notes: string | null;
+  contact_id: string | null;
+  due_at: Timestamp | null;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  all_day: Generated<boolean>;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  recurrence: string | null;
+  time_zone: string | null;
+  reminder_minutes: ColumnType<number[], number[] | undefined, number[]>;
+  range_start: Timestamp;
+  range_end: Timestamp;
+  long_span: Generated<boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+/** Secret iCalendar feeds, one per (holder, calendar) (migration 0007). */
+export type CalendarFeedsTable = {
+  org_id: string;
+  id: Generated<string>;
+  holder_id: string;
+  calendar_user_id: string;
+  token_hash: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
 export type Database = {
   orgs: OrgsTable;
   users: UsersTable;
@@ -164,4 +200,6 @@ export type Database = {
   invitations: InvitationsTable;
   password_resets: PasswordResetsTable;
   idempotency_keys: IdempotencyKeysTable;
+  calendar_items: CalendarItemsTable;
+  calendar_feeds: CalendarFeedsTable;
 };
