@@ -22,6 +22,19 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'Date', message: 'The core takes `now` as an input; it never reads the clock.' }, 'process', 'fetch'],
     },
   },
+  // @tandem/api describes the HTTP API for the server, the web and the test clients: zod and @tandem/core only, so
+  // the web can import it and the server's routes can declare it. scripts/check-imports.mjs checks the same arrow.
+  {
+    files: ['packages/api/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'net', 'child_process'], message: '@tandem/api runs in the browser too: no Node imports.' },
+          { group: ['pg', 'kysely', 'kysely-*', 'fastify', 'fastify-*', '@fastify/*', '@electric-sql/*', 'react', 'react-*', '@tanstack/*', '@tandem/server', '@tandem/server/*', '@tandem/web', '@tandem/web/*', '**/server/**', '**/web/**'], allowTypeImports: false, message: '@tandem/api imports zod and @tandem/core only: never the server or the web.' },
+        ],
+      }],
+    },
+  },
   // The server's layers: http, seed and jobs above domain, domain above storage, storage above the core. Type
   // imports count (allowTypeImports stays false): a type import is still an arrow. scripts/check-imports.mjs checks
   // the same arrows on the resolved import graph, and finds cycles.

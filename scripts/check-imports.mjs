@@ -10,7 +10,8 @@
 //   - an upward import: server domain/ -> http/ | seed/ | mail/; storage/ -> domain/ | http/ | seed/ | mail/; mail/ (the
 //     Mailer adapters) -> http/ | seed/ | storage/ | jobs/; http/routes/* -> another
 //     route (routes/index.ts, which registers them, may); cli -> packages/server/src other than its index.ts
-//     (the `@tandem/server` face). Test files under src/ are held to these too, as eslint.config.js holds them.
+//     (the `@tandem/server` face); packages/api (@tandem/api) -> packages/server | packages/web (it describes the
+//     API for both, so it sits below them). Test files under src/ are held to these too, as eslint.config.js holds them.
 // The last line is a one-line summary.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -136,6 +137,7 @@ function exampleLoop(component) {
 const layerOf = (f) => {
   const r = rel(f);
   if (r.startsWith('packages/cli/')) return 'cli';
+  if (r.startsWith('packages/api/')) return 'api';
   const m = /^packages\/server\/src\/([^/]+)\//.exec(r);
   return m ? m[1] : null;
 };
@@ -150,6 +152,7 @@ for (const [f, outs] of edges) {
     else if (from === 'storage' && (to === 'domain' || to === 'http' || to === 'seed' || to === 'mail')) upward.push(`${arrow} (storage imports ${to})`);
     else if (from === 'mail' && ['http', 'seed', 'storage', 'jobs'].includes(to)) upward.push(`${arrow} (mail imports ${to})`);
     else if (isRoute(f) && isRoute(t) && rel(f) !== 'packages/server/src/http/routes/index.ts') upward.push(`${arrow} (route imports route)`);
+    else if (from === 'api' && /^packages\/(server|web)\//.test(rel(t))) upward.push(`${arrow} (@tandem/api imports ${rel(t).split('/')[1]})`);
     else if (from === 'cli' && rel(t).startsWith('packages/server/src/') && rel(t) !== 'packages/server/src/index.ts') {
       upward.push(`${arrow} (cli reaches into server internals; import @tandem/server)`);
     }

@@ -1,86 +1,8 @@
-// One catalog of error codes. Each code has a category; one exhaustive switch maps categories to HTTP statuses.
-// docs/errors.md lists every code; test/api/errors-doc.test.ts fails when the two disagree.
-import { assertNever } from '@tandem/core';
+// The server's side of the error catalog: AppError, thrown by use cases and hooks, and its problem-details body.
+// The catalog itself (codes, categories, titles, statuses) is @tandem/api's src/errors.ts, shared with the web.
+import { ERROR_CATALOG, statusOf, type ErrorCode, type ProblemDetails } from '@tandem/api/errors';
 
-export type ErrorCategory =
-  | 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'request_timeout' | 'conflict'
-  | 'body_too_large' | 'url_too_long' | 'unsupported_media_type' | 'headers_too_large' | 'internal';
-
-export const ERROR_CATALOG = {
-  TANDEM_INPUT_INVALID: { category: 'bad_input', title: 'The request is not valid' },
-  TANDEM_LIST_CURSOR_MISMATCH: { category: 'bad_input', title: 'This cursor belongs to the list in another order' },
-  TANDEM_SHARE_GRANTEE_IS_OWNER: { category: 'bad_input', title: 'The owner already has full access; share with someone else' },
-  TANDEM_GRANT_GRANTEE_IS_OWNER: { category: 'bad_input', title: 'A grant cannot name its owner as grantee' },
-  TANDEM_AUTH_REQUIRED: { category: 'unauthenticated', title: 'Sign in first' },
-  TANDEM_AUTH_INVALID_CREDENTIALS: { category: 'unauthenticated', title: 'E-mail or password is wrong' },
-  TANDEM_AUTH_CSRF: { category: 'forbidden', title: 'Missing or wrong CSRF token' },
-  TANDEM_ACCESS_FORBIDDEN: { category: 'forbidden', title: 'You may not do this' },
-  TANDEM_ACCESS_ADMIN_ONLY: { category: 'forbidden', title: 'Only administrators may do this' },
-  TANDEM_SHARE_ABOVE_OWN_LEVEL: { category: 'forbidden', title: 'You cannot give more access than you have' },
-  TANDEM_EXPORT_CHANNEL_FORBIDDEN: { category: 'forbidden', title: 'You may not export through this channel' },
-  TANDEM_ACCOUNT_WRONG_PASSWORD: { category: 'forbidden', title: 'The current password is wrong' },
-  TANDEM_NOT_FOUND: { category: 'not_found', title: 'Not found' },
-  TANDEM_CONTACT_NOT_FOUND: { category: 'not_found', title: 'Contact not found' },
-  TANDEM_USER_NOT_FOUND: { category: 'not_found', title: 'User not found' },
-  TANDEM_TEAM_NOT_FOUND: { category: 'not_found', title: 'Team not found' },
-  TANDEM_GRANT_NOT_FOUND: { category: 'not_found', title: 'Grant not found' },
-  TANDEM_SHARE_NOT_FOUND: { category: 'not_found', title: 'Share not found' },
-  TANDEM_BUCKET_NOT_FOUND: { category: 'not_found', title: 'Bucket not found' },
-  TANDEM_TOKEN_NOT_FOUND: { category: 'not_found', title: 'API token not found' },
-  TANDEM_INVITATION_NOT_FOUND: { category: 'not_found', title: 'Invitation not found' },
-  TANDEM_PASSWORD_RESET_NOT_FOUND: { category: 'not_found', title: 'Password reset link not found' },
-  TANDEM_USER_EMAIL_TAKEN: { category: 'conflict', title: 'That e-mail is already in use' },
-  TANDEM_TEAM_NAME_TAKEN: { category: 'conflict', title: 'A team with that name already exists' },
-  TANDEM_ORG_LAST_ADMIN: { category: 'conflict', title: 'An organisation keeps at least one active admin' },
-  TANDEM_CONTACT_WRONG_STATE: { category: 'conflict', title: 'The contact is not in a state that allows this' },
-  TANDEM_USER_INACTIVE: { category: 'conflict', title: 'That user is deactivated' },
-  TANDEM_IDEMPOTENCY_KEY_REUSED: { category: 'conflict', title: 'This Idempotency-Key was used for a different request' },
-  TANDEM_IDEMPOTENCY_KEY_IN_USE: { category: 'conflict', title: 'A request with this Idempotency-Key is still running' },
-  // The HTTP request itself, refused before it reaches an endpoint (http/error-answers.ts).
-  TANDEM_REQUEST_MALFORMED: { category: 'bad_input', title: 'The HTTP request could not be read' },
-  TANDEM_REQUEST_MALFORMED_URL: { category: 'bad_input', title: 'The URL is not valid' },
-  TANDEM_REQUEST_MALFORMED_BODY: { category: 'bad_input', title: 'The request body could not be read' },
-  TANDEM_REQUEST_METHOD_NOT_ALLOWED: { category: 'method_not_allowed', title: 'This path does not answer that method' },
-  TANDEM_REQUEST_TIMEOUT: { category: 'request_timeout', title: 'The request took too long to arrive' },
-  TANDEM_REQUEST_BODY_TOO_LARGE: { category: 'body_too_large', title: 'The request body is too large' },
-  TANDEM_REQUEST_URL_TOO_LONG: { category: 'url_too_long', title: 'A part of the URL is too long' },
-  TANDEM_REQUEST_UNSUPPORTED_MEDIA_TYPE: { category: 'unsupported_media_type', title: 'Send the body as application/json' },
-  TANDEM_REQUEST_HEADERS_TOO_LARGE: { category: 'headers_too_large', title: 'The request headers are too large' },
-  TANDEM_INTERNAL: { category: 'internal', title: 'Something went wrong on our side' },
-} as const satisfies Record<string, { category: ErrorCategory; title: string }>;
-
-export type ErrorCode = keyof typeof ERROR_CATALOG;
-
-export function statusOf(category: ErrorCategory): number {
-  switch (category) {
-    case 'bad_input':
-      return 400;
-    case 'unauthenticated':
-      return 401;
-    case 'forbidden':
-      return 403;
-    case 'not_found':
-      return 404;
-    case 'method_not_allowed':
-      return 405;
-    case 'request_timeout':
-      return 408;
-    case 'conflict':
-      return 409;
-    case 'body_too_large':
-      return 413;
-    case 'url_too_long':
-      return 414;
-    case 'unsupported_media_type':
-      return 415;
-    case 'headers_too_large':
-      return 431;
-    case 'internal':
-      return 500;
-    default:
-      return assertNever(category);
-  }
-}
+export { ERROR_CATALOG, statusOf, type ErrorCategory, type ErrorCode, type ProblemDetails } from '@tandem/api/errors';
 
 /** An error meant for the caller. `detail` is public; anything internal goes to the log, never the wire. */
 export class AppError extends Error {
@@ -98,8 +20,6 @@ export class AppError extends Error {
     this.extra = extra;
   }
 }
-
-export type ProblemDetails = { type: string; title: string; status: number; detail: string; code: ErrorCode } & Record<string, unknown>;
 
 export function toProblem(error: AppError): ProblemDetails {
   return {

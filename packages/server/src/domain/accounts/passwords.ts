@@ -3,9 +3,8 @@
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 
-export const PASSWORD_MIN_LENGTH = 8;
-/** Bounded so that a huge body cannot make hashing expensive. */
-export const PASSWORD_MAX_LENGTH = 256;
+/** The length bounds are part of the API (the web's fields stop at them): @tandem/api's user.ts. */
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@tandem/api';
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });

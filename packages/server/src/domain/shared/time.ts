@@ -1,5 +1,5 @@
 // Instants: the one ISO-8601 writer every snapshot and serializer uses, and the one strict reader every date in a
-// request goes through (http/schemas.ts `instantSchema` wraps it for the routes), so both databases are only ever
+// request goes through (@tandem/api's `instantSchema` wraps it for the routes), so both databases are only ever
 // handed instants they agree on, and read back alike. PostgreSQL refuses offsets beyond ±15:59 and has no year 0;
 // PGlite and node-postgres disagree on how to send year 0 (one fails, the other stores 1 BC). (PGlite's driver read
 // every year below 100 back wrong, with `new Date`; storage/connect.ts gives it node-postgres' timestamp parsers.)
@@ -9,55 +9,11 @@
 //   - an offset within ±14:00 (the widest in use, Kiribati);
 //   - years 0001-9999, both as written and once moved to UTC (docs/decisions.md D15).
 // A fraction beyond milliseconds is cut off (JavaScript instants are milliseconds; the core judges windows in them).
+import { INSTANT_RULE, parseInstant } from '@tandem/api';
 import { AppError } from '../../errors.ts';
 
-/** An instant as RFC 3339 UTC with milliseconds; null stays null. */
-export function toIso(value: Date | string | number | null): string | null {
-  return value === null ? null : new Date(value).toISOString();
-}
-
-const LEAP_DAY = '(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29';
-const OTHER_DAYS = '\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
-const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?';
-const OFFSET = '(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))';
-
-/** The whole rule but the UTC range, as one regular expression (published as the `pattern` of every date field). */
-export const INSTANT_PATTERN = new RegExp(`^(?!0000)(?:${LEAP_DAY}|${OTHER_DAYS})T${TIME}${OFFSET}$`);
-
-/** What `INSTANT_PATTERN` says, in words: the message of every refused date. */
-export const INSTANT_RULE = 'must be an RFC 3339 date-time (2026-01-31T09:00:00Z) in the years 0001-9999 with an offset within ±14:00';
-
-const PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
-
-function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
-  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, ms);
-  return date.getTime();
-}
-
-const FIRST = utc(1, 1, 1, 0, 0, 0, 0);
-const LAST = utc(9999, 12, 31, 23, 59, 59, 999);
-
-/** Milliseconds since the epoch of an instant that follows the rule above; null for anything else. */
-export function parseInstant(text: string): number | null {
-  if (!INSTANT_PATTERN.test(text)) return null;
-  const parts = PARTS.exec(text);
-  if (!parts) return null;
-  const [, year, month, day, hour, minute, second, fraction, sign, offsetHours, offsetMinutes] = parts;
-  const ms = Number((fraction ?? '').padEnd(3, '0').slice(0, 3));
-  const local = utc(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), ms);
-  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000 : 0;
-  const instant = local - offset;
-  return instant >= FIRST && instant <= LAST ? instant : null;
-}
-
-/** The instant in the form every answer uses (UTC, milliseconds), or null when `text` does not follow the rule. */
-export function canonicalInstant(text: string): string | null {
-  const instant = parseInstant(text);
-  return instant === null ? null : toIso(instant);
-}
+// The reader and writer themselves live in @tandem/api (src/instant.ts), beside the request schemas that use them.
+export { canonicalInstant, INSTANT_PATTERN, INSTANT_RULE, parseInstant, toIso } from '@tandem/api';
 
 export type Instant = Date | string;
 export type Window = { startsAt?: Instant | null; expiresAt?: Instant | null };

@@ -1,10 +1,10 @@
 // The audit log (admins): newest first, keyset paged; and a check of its hash chain.
+import { pageQuerySchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit, verifyAudit } from '../../domain/audit/read-audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
-import { pageQuerySchema } from '../schemas.ts';
 
 const auditEntrySchema = z.object({
   seq: z.string(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(),

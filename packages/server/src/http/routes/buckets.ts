@@ -1,4 +1,5 @@
 // Buckets (spec §6.2): named groups of contacts, private until shared by their owner or an admin.
+import { bucketNameSchema, bucketSchema, bucketShareSchema, listQuerySchema, newShareSchema, pageOf, problems, sharePatchSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addContactsToBucket, removeContactFromBucket } from '../../domain/buckets/change-bucket-contacts.ts';
@@ -9,9 +10,7 @@ import { listVisibleBuckets } from '../../domain/buckets/list-buckets.ts';
 import { renameBucketAs } from '../../domain/buckets/rename-bucket.ts';
 import { listSharesOfBucket, revokeBucketShare, shareBucket, updateBucketShare } from '../../domain/buckets/share-bucket.ts';
 import type { AppDeps } from '../deps.ts';
-import { bucketNameSchema, bucketSchema, bucketShareSchema, toBucketDto, toBucketShareDto } from '../serializers/bucket.ts';
-import { listQuerySchema, pageOf, problems } from '../serializers/contact.ts';
-import { newShareSchema, sharePatchSchema } from '../serializers/share.ts';
+import { toBucketDto, toBucketShareDto } from '../serializers/bucket.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 
 const bucketParams = z.object({ id: z.string().max(100) });

@@ -1,12 +1,11 @@
 // GET /contacts/:id/access (spec §10): why a user has the level they have on a contact.
+import { explanationSchema, idParams as contactParams, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { explainAccess } from '../../domain/contacts/explain-access.ts';
 import type { AppDeps } from '../deps.ts';
-import { problems } from '../serializers/contact.ts';
-import { explanationSchema, toExplanationDto } from '../serializers/explanation.ts';
+import { toExplanationDto } from '../serializers/explanation.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import { idParams as contactParams } from '../schemas.ts';
 
 export const contactAccessRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get('/contacts/:id/access', {

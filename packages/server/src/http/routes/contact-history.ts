@@ -1,5 +1,6 @@
 // A contact's communication history (spec §3, §6.5): read (view), send messages on the owner's behalf, log notes
 // and calls (collaborate). The three writes honour `Idempotency-Key` (http/idempotency.ts).
+import { historyBodySchema, historyItemSchema, idParams as contactParams, listQuerySchema, pageOf, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { logHistoryEntry } from '../../domain/history/log-entry.ts';
@@ -7,10 +8,8 @@ import { listHistory } from '../../domain/history/list-history.ts';
 import { sendMessage } from '../../domain/history/send-message.ts';
 import type { AppDeps } from '../deps.ts';
 import { answerOnce, idempotencyHeaders } from '../idempotency.ts';
-import { listQuerySchema, pageOf, problems } from '../serializers/contact.ts';
-import { historyBodySchema, historyItemSchema, toHistoryDto } from '../serializers/history.ts';
+import { toHistoryDto } from '../serializers/history.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import { idParams as contactParams } from '../schemas.ts';
 
 export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const preValidation = signedIn(deps);

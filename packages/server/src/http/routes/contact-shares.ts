@@ -1,4 +1,5 @@
 // Record shares of a contact (spec §6.1): list, share, change, revoke.
+import { idParams as contactParams, newShareSchema, problems, sharePatchSchema, shareSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createShare } from '../../domain/shares/create-share.ts';
@@ -6,10 +7,8 @@ import { listShares } from '../../domain/shares/list-shares.ts';
 import { revokeShare } from '../../domain/shares/revoke-share.ts';
 import { updateShare } from '../../domain/shares/update-share.ts';
 import type { AppDeps } from '../deps.ts';
-import { problems } from '../serializers/contact.ts';
-import { newShareSchema, sharePatchSchema, shareSchema, toShareDto } from '../serializers/share.ts';
+import { toShareDto } from '../serializers/share.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import { idParams as contactParams } from '../schemas.ts';
 
 const shareParams = contactParams.extend({ shareId: z.string().max(100) });
 const shareAnswer = z.object({ share: shareSchema });

@@ -1,5 +1,6 @@
 // Contacts: create, list and search, read, edit, archive, trash, restore, purge, reassign, and the admins' bulk
 // hand-over of a user's book (spec §3–§6.4). Every decision is @tandem/core's, through the domain use cases.
+import { bulkResultSchema, contactInputSchema, contactPageSchema, contactPatchSchema, contactSchema, granteeSchema, idParams as contactParams, instantSchema, listQuerySchema, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SHARE_LEVELS } from '@tandem/core';
 import { z } from 'zod';
@@ -16,10 +17,7 @@ import { BULK_MAX, bulkContacts } from '../../domain/contacts/bulk-contacts.ts';
 import type { AppDeps } from '../deps.ts';
 import { answerOnce, idempotencyHeaders } from '../idempotency.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import { granteeSchema, idParams as contactParams, instantSchema } from '../schemas.ts';
-import {
-  bulkResultSchema, contactInputSchema, contactPageSchema, contactPatchSchema, contactSchema, listQuerySchema, problems, toContactDto,
-} from '../serializers/contact.ts';
+import { toContactDto } from '../serializers/contact.ts';
 
 const contactAnswer = z.object({ contact: contactSchema });
 

@@ -1,4 +1,5 @@
 // User grants (the Users page): admins give a user or team `view` or `edit` on one user's contacts or calendar.
+import { granteeSchema, grantSchema, instantSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createGrant } from '../../domain/grants/create-grant.ts';
@@ -6,8 +7,7 @@ import { listGrants } from '../../domain/grants/list-grants.ts';
 import { revokeGrant } from '../../domain/grants/revoke-grant.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
-import { granteeSchema, instantSchema } from '../schemas.ts';
-import { grantSchema, serializeGrant } from '../serializers/grant.ts';
+import { serializeGrant } from '../serializers/grant.ts';
 
 const scope = z.enum(['contacts', 'calendar']);
 const instant = instantSchema;

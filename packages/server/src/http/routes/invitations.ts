@@ -1,5 +1,6 @@
 // Invitations by e-mail: admins invite, list and revoke; whoever holds a link reads what it offers and accepts it
 // with a password, which creates the user and signs them in (public, like sign-up).
+import { deliverySchema, emailSchema, idParams, invitationLinkSchema, invitationSchema, linkTokenSchema, nameSchema, orgSchema, pageQuerySchema, passwordSchema, problems, userSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptInvitation } from '../../domain/invitations/accept-invitation.ts';
@@ -10,11 +11,9 @@ import { revokeInvitation } from '../../domain/invitations/revoke-invitation.ts'
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
 import { setSessionCookies } from '../plugins/auth.ts';
-import { deliverySchema, idParams, pageQuerySchema } from '../schemas.ts';
-import { problems } from '../serializers/contact.ts';
-import { invitationLinkSchema, invitationSchema, linkTokenSchema, toInvitationDto, toInvitationLinkDto } from '../serializers/invitation.ts';
-import { orgSchema, serializeOrg } from '../serializers/org.ts';
-import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
+import { toInvitationDto, toInvitationLinkDto } from '../serializers/invitation.ts';
+import { serializeOrg } from '../serializers/org.ts';
+import { serializeUser } from '../serializers/user.ts';
 
 export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const adminOnlyHook = adminOnly(deps);

@@ -1,5 +1,6 @@
 // The signed-in user's own account: read it (GET /me), change name and e-mail (PATCH /me), change the password
 // (PUT /me/password).
+import { emailSchema, nameSchema, orgSchema, passwordSchema, problems, userSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePassword } from '../../domain/accounts/change-password.ts';
@@ -9,9 +10,8 @@ import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 import { requireAuth } from '../plugins/auth.ts';
-import { problems } from '../serializers/contact.ts';
-import { orgSchema, serializeOrg } from '../serializers/org.ts';
-import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
+import { serializeOrg } from '../serializers/org.ts';
+import { serializeUser } from '../serializers/user.ts';
 
 /** A password the caller types to prove it is them: any length the server accepts. */
 const currentPasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);

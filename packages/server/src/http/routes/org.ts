@@ -1,5 +1,6 @@
 // The organisation: the three team-wide switches (GET any signed-in member, PATCH admins) and branding and
 // billing (PATCH admins; read through GET /me).
+import { orgSchema, orgSettingsSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { updateOrgBranding } from '../../domain/org/update-branding.ts';
@@ -7,7 +8,7 @@ import { loadOrg } from '../../domain/org/load-org.ts';
 import { updateOrgSettings } from '../../domain/org/update-settings.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
-import { orgSchema, orgSettingsSchema, serializeOrg, serializeOrgSettings } from '../serializers/org.ts';
+import { serializeOrg, serializeOrgSettings } from '../serializers/org.ts';
 
 const atLeastOne = (b: object) => Object.values(b).some((v) => v !== undefined);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

@@ -1,14 +1,13 @@
 // "Forgot password" (POST /password-resets) and using the e-mailed link (POST /password-resets/complete). Both are
 // public: no credential, no CSRF header (like sign-in).
+import { linkTokenSchema, passwordSchema, problems, userSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestPasswordReset } from '../../domain/accounts/request-password-reset.ts';
 import { resetPassword } from '../../domain/accounts/reset-password.ts';
 import type { AppDeps } from '../deps.ts';
 import { setSessionCookies } from '../plugins/auth.ts';
-import { problems } from '../serializers/contact.ts';
-import { linkTokenSchema } from '../serializers/invitation.ts';
-import { passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
+import { serializeUser } from '../serializers/user.ts';
 
 export const passwordResetsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['accounts'];

@@ -1,4 +1,5 @@
 // Sign in (POST /sessions) and sign out (DELETE /sessions/current).
+import { userSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signIn } from '../../domain/accounts/sign-in.ts';
@@ -6,7 +7,7 @@ import { signOut } from '../../domain/accounts/sign-out.ts';
 import { PASSWORD_MAX_LENGTH } from '../../domain/accounts/passwords.ts';
 import type { AppDeps } from '../deps.ts';
 import { CSRF_COOKIE, requireAuth, SESSION_COOKIE, setSessionCookies } from '../plugins/auth.ts';
-import { serializeUser, userSchema } from '../serializers/user.ts';
+import { serializeUser } from '../serializers/user.ts';
 
 export const sessionsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.post('/sessions', {

@@ -1,12 +1,13 @@
 // POST /api/v1/signup: a new org and its first admin, signed in at once (token in the body, and the same session
 // in cookies so the web app can go straight in).
+import { emailSchema, nameSchema, orgSchema, passwordSchema, userSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signUp } from '../../domain/accounts/sign-up.ts';
 import type { AppDeps } from '../deps.ts';
 import { setSessionCookies } from '../plugins/auth.ts';
-import { orgSchema, serializeOrg } from '../serializers/org.ts';
-import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
+import { serializeOrg } from '../serializers/org.ts';
+import { serializeUser } from '../serializers/user.ts';
 
 export const signupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.post('/signup', {

@@ -1,4 +1,5 @@
 // Teams: list (any signed-in member); create, rename, set members, delete (admins).
+import { teamSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createTeam } from '../../domain/teams/create-team.ts';
@@ -8,7 +9,7 @@ import { renameTeam } from '../../domain/teams/rename-team.ts';
 import { setTeamMembers } from '../../domain/teams/set-team-members.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
-import { serializeTeam, teamSchema } from '../serializers/team.ts';
+import { serializeTeam } from '../serializers/team.ts';
 
 const teamName = z.string().trim().min(1).max(100);
 const memberIds = z.array(z.string().max(100)).max(1000);

@@ -1,4 +1,5 @@
 // Personal API tokens (spec §9, channel `api`): create, list and revoke your own.
+import { instantSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toIso } from '../../domain/shared/time.ts';
@@ -8,7 +9,6 @@ import { revokeApiToken } from '../../domain/tokens/revoke-token.ts';
 import type { TokenRow } from '../../storage/rows.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import { instantSchema } from '../schemas.ts';
 
 const apiTokenSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable() });
 

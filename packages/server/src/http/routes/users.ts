@@ -1,8 +1,8 @@
 // Users: list (any signed-in member), create and change (admins), and an admin's password reset for a user.
+import { deliverySchema, emailSchema, nameSchema, pageQuerySchema, passwordSchema, problems, userSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EXPORT_CHANNELS } from '@tandem/core';
 import { z } from 'zod';
-import { deliverySchema, pageQuerySchema } from '../schemas.ts';
 import { createUser } from '../../domain/users/create-user.ts';
 import { sendPasswordReset } from '../../domain/users/send-password-reset.ts';
 import { setUserPassword } from '../../domain/users/set-user-password.ts';
@@ -11,8 +11,7 @@ import { listUsers } from '../../domain/users/list-users.ts';
 import { updateUser } from '../../domain/users/update-user.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
-import { problems } from '../serializers/contact.ts';
-import { emailSchema, nameSchema, passwordSchema, serializeUser, userSchema } from '../serializers/user.ts';
+import { serializeUser } from '../serializers/user.ts';
 
 export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const signedInHook = signedIn(deps);

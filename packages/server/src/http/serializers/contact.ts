@@ -1,43 +1,9 @@
-// The Contact object of docs/api-shapes.md, its input shapes, and the problem-details shape the contact routes
-// declare for their refusals. Responses are encoded through these schemas: undeclared fields never leave.
-import { CONTACT_ACTIONS, SHARE_LEVELS } from '@tandem/core';
-import { z } from 'zod';
+// The Contact answer from a domain view; the shape (and the input shapes) are @tandem/api's contact.ts. Responses
+// are encoded through that schema: undeclared fields never leave.
+import type { ContactDto } from '@tandem/api';
 import type { ContactView } from '../../domain/contacts/contact-view.ts';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
-
-export const contactAccessSchema = z.object({
-  level: z.enum(['profile', 'view', 'collaborate', 'edit', 'owner']),
-  actions: z.array(z.enum(CONTACT_ACTIONS)),
-  shared: z.boolean().describe('true when the caller is not the owner'),
-  sharedWithYou: z.boolean().describe('true when an active record share, user grant or bucket share gives the caller access to a contact '
-    + 'they do not own (being an admin or "share all contacts" does not count): what the shared icon and "Shared with me" mean'),
-  shareLevels: z.array(z.enum(SHARE_LEVELS)).describe('levels the caller may give in a share; empty when they may not share'),
-  reassignTo: z.object({
-    anyone: z.boolean().describe('true for admins: any active user of the organisation'),
-    userIds: z.array(z.string()).describe('otherwise the users the caller may hand the contact to: themselves and the owners of their edit grants'),
-  }).describe('whom the caller may make the owner (spec §6.4); nobody when they may not reassign'),
-});
-
-export const contactSchema = z.object({
-  id: z.string(),
-  ownerId: z.string(),
-  ownerName: z.string(),
-  name: z.string(),
-  company: z.string().nullable(),
-  title: z.string().nullable(),
-  emails: z.array(z.string()),
-  phones: z.array(z.string()),
-  tags: z.array(z.string()),
-  address: z.string().nullable(),
-  archivedAt: z.string().nullable(),
-  trashedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastActivityAt: z.string().nullable().describe('the latest message, note or call; null when there is none'),
-  access: contactAccessSchema,
-});
-export type ContactDto = z.infer<typeof contactSchema>;
 
 export function toContactDto(view: ContactView): ContactDto {
   const { row } = view;
@@ -49,48 +15,3 @@ export function toContactDto(view: ContactView): ContactDto {
     lastActivityAt: iso(row.last_activity_at), access: view.access,
   };
 }
-
-const text = (max: number) => z.string().max(max);
-export const contactInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  company: text(200).nullable().optional(),
-  title: text(200).nullable().optional(),
-  emails: z.array(z.string().trim().toLowerCase().pipe(z.email().max(254))).max(20).optional(),
-  phones: z.array(text(50)).max(20).optional(),
-  tags: z.array(text(50)).max(50).optional(),
-  address: text(1000).nullable().optional(),
-}).strict();
-export const contactPatchSchema = contactInputSchema.partial().strict();
-
-export const problemSchema = z.looseObject({
-  type: z.string(), title: z.string(), status: z.number(), detail: z.string(), code: z.string(),
-}).describe('RFC 9457 problem details');
-
-/** Refusal answers for a route's OpenAPI entry. */
-export function problems(...statuses: (400 | 401 | 403 | 404 | 409)[]): Record<number, typeof problemSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, problemSchema]));
-}
-
-export const listQuerySchema = {
-  limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size, 1–200'),
-  cursor: z.string().max(2000).optional().describe('opaque; the nextCursor of the previous page'),
-};
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-
-/** A page of the contact list: with `count=true`, the capped count of everything that matches. */
-export const contactPageSchema = pageOf(contactSchema).extend({
-  total: z.object({
-    count: z.number().int().describe('matching contacts, at most 1,000'),
-    capped: z.boolean().describe('true when more match than `count` ("1,000+")'),
-  }).optional().describe('with `count=true` only'),
-});
-export type ContactPageDto = z.infer<typeof contactPageSchema>;
-
-/** POST /contacts/bulk: what was done, and each refusal with the code the single-contact endpoint would answer. */
-export const bulkResultSchema = z.object({
-  done: z.array(z.string()).describe('ids changed (or already as asked)'),
-  refused: z.array(z.object({
-    id: z.string(),
-    code: z.string().describe('TANDEM_CONTACT_NOT_FOUND (missing, malformed or not visible: the same), TANDEM_ACCESS_FORBIDDEN, TANDEM_CONTACT_WRONG_STATE, ...'),
-  })),
-});

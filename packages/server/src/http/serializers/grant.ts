@@ -1,24 +1,9 @@
-// The Grant object (user grant, set on the Users page) of docs/api-shapes.md, plus `active`: whether its window
-// is open now (computed by @tandem/core; a deactivated grantee still makes the grant give nothing).
+// The Grant answer from a row, with `active`: whether its window is open now (computed by @tandem/core). The shape
+// is @tandem/api's grant.ts.
+import type { GrantDto } from '@tandem/api';
 import { isWithinWindow, levelFromRank } from '@tandem/core';
-import { z } from 'zod';
 import { toIso } from '../../domain/shared/time.ts';
 import type { GrantRow } from '../../storage/rows.ts';
-import { granteeSchema } from '../schemas.ts';
-
-export const grantSchema = z.object({
-  id: z.string(),
-  ownerId: z.string(),
-  grantee: granteeSchema,
-  scope: z.enum(['contacts', 'calendar']),
-  level: z.enum(['view', 'edit']),
-  startsAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  active: z.boolean(),
-});
-export type GrantDto = z.infer<typeof grantSchema>;
 
 export function serializeGrant(row: GrantRow, now: number): GrantDto {
   const ms = (d: Date | null) => (d === null ? null : new Date(d).getTime());

@@ -1,21 +1,9 @@
-// The Invitation object: who is invited to the org, as what, by whom, until when, and its state at the request's
-// moment. Never the token or its hash. `InvitationLink` is what the accept page shows to whoever holds the link.
-import { z } from 'zod';
+// The Invitation and InvitationLink answers from rows (never the token or its hash); the shapes are @tandem/api's
+// invitation.ts.
+import type { InvitationDto, InvitationLinkDto } from '@tandem/api';
 import { invitationStatus } from '../../domain/invitations/invitation-audit.ts';
 import { toIso } from '../../domain/shared/time.ts';
 import type { InvitationByLink, InvitationRow } from '../../storage/invitation-queries.ts';
-
-export const invitationSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(['admin', 'member']),
-  invitedBy: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  status: z.enum(['pending', 'expired', 'accepted', 'revoked']),
-});
-export type InvitationDto = z.infer<typeof invitationSchema>;
 
 export function toInvitationDto(row: InvitationRow, now: number): InvitationDto {
   return {
@@ -24,14 +12,6 @@ export function toInvitationDto(row: InvitationRow, now: number): InvitationDto 
   };
 }
 
-export const invitationLinkSchema = z.object({
-  orgName: z.string(), name: z.string(), email: z.string(), role: z.enum(['admin', 'member']), expiresAt: z.string(),
-});
-export type InvitationLinkDto = z.infer<typeof invitationLinkSchema>;
-
 export function toInvitationLinkDto(row: InvitationByLink): InvitationLinkDto {
   return { orgName: row.org_name, name: row.name, email: row.email, role: row.role, expiresAt: toIso(row.expires_at) as string };
 }
-
-/** A one-time link's token as a request carries it (read from the link's `#token=` by the web page). */
-export const linkTokenSchema = z.string().min(1).max(200);

@@ -1,29 +1,12 @@
-// The Share object of docs/api-shapes.md (record shares) and the share inputs. `active` is computed by
-// @tandem/core's window rule, and is false while the grantee user is deactivated (spec §4: active sources only).
-import { isWithinWindow, SHARE_LEVELS } from '@tandem/core';
-import { z } from 'zod';
+// The Share answer (record shares) from a row; the shape and the share inputs are @tandem/api's share.ts. `active`
+// is computed by @tandem/core's window rule, and is false while the grantee user is deactivated (spec §4).
+import type { ShareDto } from '@tandem/api';
+import { isWithinWindow } from '@tandem/core';
 import { shareLevelOf } from '../../domain/shares/share-snapshot.ts';
 import type { ShareWithGrantee } from '../../storage/share-queries.ts';
-import { granteeSchema, instantSchema } from '../schemas.ts';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 const ms = (d: Date | null): number | null => (d === null ? null : new Date(d).getTime());
-
-const timestamp = instantSchema;
-
-export const shareSchema = z.object({
-  id: z.string(),
-  contactId: z.string(),
-  grantee: granteeSchema,
-  granteeName: z.string().nullable(),
-  level: z.enum(SHARE_LEVELS),
-  startsAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  active: z.boolean(),
-});
-export type ShareDto = z.infer<typeof shareSchema>;
 
 /** Shared by record shares and bucket shares. */
 export type ShareLikeRow = Omit<ShareWithGrantee, 'contact_id'>;
@@ -45,16 +28,3 @@ export function shareCommon(row: ShareLikeRow, now: number) {
 export function toShareDto(row: ShareWithGrantee, now: number): ShareDto {
   return { ...shareCommon(row, now), contactId: row.contact_id };
 }
-
-export const newShareSchema = z.object({
-  grantee: granteeSchema,
-  level: z.enum(SHARE_LEVELS),
-  startsAt: timestamp.nullable().optional(),
-  expiresAt: timestamp.nullable().optional(),
-}).strict();
-
-export const sharePatchSchema = z.object({
-  level: z.enum(SHARE_LEVELS).optional(),
-  startsAt: timestamp.nullable().optional(),
-  expiresAt: timestamp.nullable().optional(),
-}).strict();

@@ -1,9 +1,6 @@
-// The Team object of docs/api-shapes.md.
-import { z } from 'zod';
+// The Team answer from a row; the shape is @tandem/api's team.ts.
+import type { TeamDto } from '@tandem/api';
 import type { TeamWithMembers } from '../../storage/rows.ts';
-
-export const teamSchema = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
-export type TeamDto = z.infer<typeof teamSchema>;
 
 export function serializeTeam(team: TeamWithMembers): TeamDto {
   return { id: team.id, name: team.name, memberIds: [...team.memberIds] };

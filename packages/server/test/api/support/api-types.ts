@@ -1,18 +1,11 @@
-// What each route answers, as the types the server's serializers export (each the `z.infer` of the zod schema the
-// route encodes its answer with), keyed by status. The typed client (api-client.ts) declares every method with one
+// What each route answers, as the types @tandem/api exports (each the `z.infer` of the zod schema the route
+// encodes its answer with), keyed by status. The typed client (api-client.ts) declares every method with one
 // of these, so `expectStatus(answer, 201)` returns the route's body type and a test reads typed fields.
 import type { OutgoingHttpHeaders } from 'node:http';
-import type { ProblemDetails } from '../../../src/errors.ts';
-import type { BucketDto, BucketShareDto } from '../../../src/http/serializers/bucket.ts';
-import type { ContactDto, ContactPageDto } from '../../../src/http/serializers/contact.ts';
-import type { ExplanationDto } from '../../../src/http/serializers/explanation.ts';
-import type { GrantDto } from '../../../src/http/serializers/grant.ts';
-import type { HistoryItemDto } from '../../../src/http/serializers/history.ts';
-import type { InvitationDto, InvitationLinkDto } from '../../../src/http/serializers/invitation.ts';
-import type { OrgDto, OrgSettingsDto } from '../../../src/http/serializers/org.ts';
-import type { ShareDto } from '../../../src/http/serializers/share.ts';
-import type { TeamDto } from '../../../src/http/serializers/team.ts';
-import type { UserDto } from '../../../src/http/serializers/user.ts';
+import type {
+  BucketDto, BucketShareDto, ContactDto, ContactPageDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto,
+  OrgSettingsDto, ProblemDetails, ShareDto, TeamDto, UserDto,
+} from '@tandem/api';
 
 export type {
   BucketDto, BucketShareDto, ContactDto, ContactPageDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto,

@@ -1,0 +1,16 @@
+// @tandem/api: the one description of Tandem's HTTP API. Zod schemas of every request and response the server's
+// routes declare (its OpenAPI document is generated from them), their `z.infer` types for the web client and the
+// test clients, and the error-code catalog. Depends on zod and @tandem/core only; never on the server or the web.
+export * from './bucket.ts';
+export * from './common.ts';
+export * from './contact.ts';
+export * from './errors.ts';
+export * from './explanation.ts';
+export * from './grant.ts';
+export * from './history.ts';
+export * from './instant.ts';
+export * from './invitation.ts';
+export * from './org.ts';
+export * from './share.ts';
+export * from './team.ts';
+export * from './user.ts';
