@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Contact } from '../src/api/models.ts';
 import { ApiTokensPage } from './pages/ApiTokensPage.ts';
+import { ProfilePage } from './pages/AccountPages.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { AddToBucketDialog, BucketPage, BucketsListPage } from './pages/BucketPages.ts';
 import { SignInPage, SignUpPage } from './pages/AuthPages.ts';
@@ -145,6 +146,41 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await adminTokens.row('Axe check').waitFor();
     await expectAccessible(admin.page, 'API tokens with a token');
     await admin.context.close();
+  });
+
+  it('accounts: the profile, forgot password, the link pages, and adding a user step by step', async () => {
+    const visitor = await openPage(browser, baseUrl);
+    await visitor.page.goto(`${baseUrl}/forgot-password`);
+    await visitor.page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+    await expectAccessible(visitor.page, 'forgot password');
+    await visitor.page.goto(`${baseUrl}/reset-password#token=some-token`);
+    await visitor.page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await expectAccessible(visitor.page, 'reset password');
+    await visitor.page.goto(`${baseUrl}/accept-invitation#token=no-such-invitation`);
+    await visitor.page.getByTestId('link-unusable').waitFor();
+    await expectAccessible(visitor.page, 'an invitation link that cannot be used');
+    await visitor.context.close();
+
+    const { context, page } = await openPage(browser, baseUrl, ada);
+    await new ProfilePage(page, baseUrl).goto();
+    await expectAccessible(page, 'profile');
+    const users = await new UsersSettingsPage(page, baseUrl).goto();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await users.addUserDialog.getByLabel('Name', { exact: true }).fill('Dan Rivera');
+    await users.addUserDialog.getByLabel('E-mail', { exact: true }).fill('dan@clear-view-care.example');
+    await users.addUserDialog.getByLabel('Temporary password').fill('welcome-dan-1');
+    for (const step of ['who', 'role', 'export', 'access', 'summary']) {
+      await expectAccessible(page, `Add a user: ${step}`);
+      if (step !== 'summary') await users.next();
+    }
+    await page.keyboard.press('Escape');
+    await users.row('Ben Okafor').getByRole('button', { name: 'Ben Okafor' }).click();
+    await users.userDialog.getByRole('button', { name: /Give access to Ben’s contacts or calendar/ }).click();
+    await users.userDialog.getByRole('button', { name: 'Set a password' }).click();
+    await expectAccessible(page, 'a user with the grant and password forms open');
+    await users.userDialog.getByRole('switch', { name: 'Administrator' }).click();
+    await expectAccessible(page, 'the Administrator confirmation');
+    await context.close();
   });
 
   it('the navigation folded out on a phone', async () => {

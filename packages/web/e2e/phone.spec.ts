@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Contact } from '../src/api/models.ts';
 import { ApiTokensPage } from './pages/ApiTokensPage.ts';
+import { ProfilePage } from './pages/AccountPages.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { BucketPage, BucketsListPage } from './pages/BucketPages.ts';
 import { SignInPage } from './pages/AuthPages.ts';
@@ -253,6 +254,45 @@ describe('on a phone', () => {
       await expectNoHorizontalScroll(small.page, SMALL_PHONE.viewport.width);
     }
     await small.context.close();
+  });
+
+  it('makes the profile, forgot password and adding a user usable', async () => {
+    const visitor = await onPhone();
+    await visitor.page.goto(`${baseUrl}/forgot-password`);
+    await visitor.page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+    await expectNoHorizontalScroll(visitor.page, WIDTH);
+    await expectInViewport(visitor.page.getByRole('button', { name: 'E-mail me a link' }));
+    await visitor.close();
+
+    const { page, close } = await onPhone(ada);
+    const profile = await new ProfilePage(page, baseUrl).goto();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectWithinWidth(profile.password.getByRole('button', { name: 'Change password' }));
+    await screenshot(page, 'phone-profile');
+
+    const users = await new UsersSettingsPage(page, baseUrl).goto();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await users.addUserDialog.getByLabel('Name', { exact: true }).fill('Dan Rivera');
+    await users.addUserDialog.getByLabel('E-mail', { exact: true }).fill('dan@pocket-clinic.example');
+    await users.addUserDialog.getByLabel('Temporary password').fill('welcome-dan-1');
+    for (const step of ['who', 'role', 'export', 'access', 'summary']) {
+      await expectNoHorizontalScroll(page, WIDTH);
+      await expectWithinWidth(users.addUserDialog.getByRole('button', { name: step === 'summary' ? 'Add user' : 'Next' }));
+      if (step === 'access') {
+        await expectWithinWidth(users.addUserDialog.getByRole('radiogroup', { name: 'Ben Okafor\'s calendar' }));
+        await screenshot(page, 'phone-add-user-access');
+      }
+      if (step !== 'summary') await users.next();
+    }
+    await page.keyboard.press('Escape');
+    await users.row('Cat Moreau').getByRole('button', { name: 'Cat Moreau' }).click();
+    await users.userDialog.getByRole('button', { name: /Give access to Cat’s contacts or calendar/ }).click();
+    const form = users.userDialog.getByRole('form', { name: /Give access to Cat Moreau/ });
+    await expectWithinWidth(form.getByLabel('Ends'));
+    await expectWithinWidth(form.getByRole('button', { name: 'Give access' }));
+    await expectNoHorizontalScroll(page, WIDTH);
+    await screenshot(page, 'phone-user-grant-form');
+    await close();
   });
 
   it('keeps every main page within a 360 px wide screen', async () => {
