@@ -9,7 +9,7 @@
 // at once with every answer applied. The invitation's `delivery` is said as it is: e-mailed, only written to the
 // server log (no SMTP), or not sent.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { EXPORT_CHANNELS, type Delivery, type ExportChannel, type GrantLevel, type GrantScope, type MailDelivery, type User } from '../../../api/models.ts';
+import { EXPORT_CHANNELS, type ExportChannel, type GrantLevel, type GrantScope, type MailDelivery, type User } from '../../../api/models.ts';
 import { describeError } from '../../../api/errors.ts';
 import { fieldErrorsOf, LIMITS } from '../../../api/field-errors.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -20,7 +20,9 @@ import { Notice } from '../../../ui/Notice.tsx';
 import { Segmented } from '../../../ui/Segmented.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { CHANNEL_LABEL, channelsSummary } from '../channels.ts';
-import { PartlyAddedError, useAddUser, type NewUserPlan } from '../hooks/useAddUser.ts';
+import { PartlyAddedError, useAddUser, type AddUserResult, type NewUserPlan } from '../hooks/useAddUser.ts';
+
+export type { AddUserResult };
 import { useOrgSettings } from '../hooks/useAdmin.ts';
 import { useInvitations } from '../hooks/useInvitations.ts';
 import { deliveryNotice } from './PasswordActions.tsx';
@@ -38,7 +40,6 @@ const CHOICES: { id: Choice; label: string }[] = [
 /** The channels ticked when "Yes" is chosen: the files a person downloads. Syncs and API tokens are asked for. */
 const DEFAULT_CHANNELS: ExportChannel[] = ['csv', 'xlsx', 'vcard'];
 
-export type AddUserResult = { kind: 'created'; user: User } | { kind: 'invited'; name: string; email: string; delivery: Delivery };
 
 export function AddUserDialog({ open, onClose, onAdded, users }: { open: boolean; onClose: () => void; onAdded: (result: AddUserResult) => void; users: User[] }) {
   return (

@@ -3,12 +3,14 @@
 // exists: the error says so (PartlyAddedError) rather than pretending nothing happened.
 import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
-import type { GrantLevel, GrantScope, Role, User } from '../../../api/models.ts';
+import type { Delivery, GrantLevel, GrantScope, Role, User } from '../../../api/models.ts';
 import { useApiMutation } from '../../../api/useApiMutation.ts';
-import type { AddUserResult } from '../components/AddUserDialog.tsx';
 import { GRANTS_KEY } from './useAdmin.ts';
 import { USERS_KEY } from './useDirectory.ts';
 import { INVITATIONS_KEY } from './useInvitations.ts';
+
+/** What adding a user ended with: a user created with a password, or an invitation and how its mail went. */
+export type AddUserResult = { kind: 'created'; user: User } | { kind: 'invited'; name: string; email: string; delivery: Delivery };
 
 export type NewUserPlan = {
   mode: 'invite' | 'password';
