@@ -7,8 +7,12 @@ import type {
   Billing,
   Bucket,
   BucketShare,
+  BulkAction,
+  BulkResult,
+  CappedCount,
   Contact,
   ContactInput,
+  ContactSort,
   Delivery,
   Explanation,
   Grant,
@@ -32,7 +36,10 @@ import type {
 } from './models.ts';
 
 export type ContactScope = 'all' | 'mine' | 'shared';
-export type ContactListQuery = { q?: string; limit?: number; cursor?: string | null; scope?: ContactScope; archived?: boolean; trash?: boolean; bucketId?: string };
+export type ContactListQuery = {
+  q?: string; limit?: number; cursor?: string | null; scope?: ContactScope; archived?: boolean; trash?: boolean; bucketId?: string;
+  sort?: ContactSort; ownerId?: string; tag?: string; count?: boolean;
+};
 export type PageQuery = { limit?: number; cursor?: string | null };
 export type ShareInput = { grantee: Grantee; level: ShareLevel; startsAt?: string | null; expiresAt?: string | null };
 
@@ -76,7 +83,8 @@ export type ApiContract = {
   listAudit: Shape<Page<AuditEntry>, never, PageQuery>;
   verifyAudit: Shape<AuditVerification>;
 
-  listContacts: Shape<Page<Contact>, never, ContactListQuery>;
+  listContacts: Shape<Page<Contact> & { total?: CappedCount }, never, ContactListQuery>;
+  bulkContacts: Shape<BulkResult, BulkAction & { ids: string[] }>;
   createContact: Shape<{ contact: Contact }, ContactInput>;
   getContact: Shape<{ contact: Contact }>;
   updateContact: Shape<{ contact: Contact }, Partial<ContactInput>>;

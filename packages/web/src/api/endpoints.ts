@@ -44,6 +44,7 @@ export const ENDPOINTS = {
   verifyAudit: { method: 'GET', path: '/api/v1/audit/verify' },
 
   listContacts: { method: 'GET', path: '/api/v1/contacts' },
+  bulkContacts: { method: 'POST', path: '/api/v1/contacts/bulk' },
   createContact: { method: 'POST', path: '/api/v1/contacts' },
   getContact: { method: 'GET', path: '/api/v1/contacts/:id' },
   updateContact: { method: 'PATCH', path: '/api/v1/contacts/:id' },

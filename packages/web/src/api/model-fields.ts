@@ -20,7 +20,7 @@ export const MODEL_CHECKS: ModelCheck[] = [
     endpoint: 'getContact',
     status: 200,
     path: '.contact',
-    fields: keysOf<Contact>()(['id', 'ownerId', 'ownerName', 'name', 'company', 'title', 'emails', 'phones', 'tags', 'address', 'archivedAt', 'trashedAt', 'createdAt', 'updatedAt', 'access']),
+    fields: keysOf<Contact>()(['id', 'ownerId', 'ownerName', 'name', 'company', 'title', 'emails', 'phones', 'tags', 'address', 'archivedAt', 'trashedAt', 'createdAt', 'updatedAt', 'lastActivityAt', 'access']),
   },
   { endpoint: 'listContacts', status: 200, path: '.items[].access', fields: keysOf<ContactAccess>()(['level', 'actions', 'shared', 'sharedWithYou', 'shareLevels', 'reassignTo']) },
   { endpoint: 'getContact', status: 200, path: '.contact.access.reassignTo', fields: keysOf<ReassignTargets>()(['anyone', 'userIds']) },

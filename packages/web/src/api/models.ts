@@ -77,8 +77,25 @@ export type Contact = {
   trashedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The latest message, note or call; null when there is none. */
+  lastActivityAt: string | null;
   access: ContactAccess;
 };
+
+/** The orders of the contact list (GET /contacts `sort`). */
+export type ContactSort = 'name' | 'owner' | 'activity' | 'created';
+/** How many contacts match, exact up to 1,000 (`capped`: "1,000+"). */
+export type CappedCount = { count: number; capped: boolean };
+
+/** One action of POST /contacts/bulk, applied to each contact as its single-contact endpoint would. */
+export type BulkAction =
+  | { action: 'share'; grantee: Grantee; level: ShareLevel }
+  | { action: 'reassign'; ownerId: string }
+  | { action: 'addToBucket'; bucketId: string }
+  | { action: 'addTag' | 'removeTag'; tag: string }
+  | { action: 'archive' | 'unarchive' | 'delete' | 'restore' };
+/** What a bulk action did: `code` is what the single-contact endpoint would have answered for that contact. */
+export type BulkResult = { done: string[]; refused: { id: string; code: string }[] };
 
 export type ContactInput = {
   name: string;

@@ -1,13 +1,17 @@
-// The contacts inbox: search as you type, views (all, mine, shared with me, archived, trash), infinite scroll.
+// The contacts inbox: search as you type (any word of names, companies, e-mails, phones and tags), views (all, mine,
+// shared with me, archived, trash), an order and filters (owner, tag, bucket) kept in the URL, a count of what
+// matches, infinite scroll, and picking contacts for bulk actions (features/contacts/components/BulkActionBar.tsx).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { describeError } from '../api/errors.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
-import { SelectableContactRows, SelectButton, SelectionBar, useContactSelection } from '../features/buckets/components/ContactSelection.tsx';
+import { SelectableContactRows, SelectButton, useContactSelection } from '../features/buckets/components/ContactSelection.tsx';
+import { BulkActionBar } from '../features/contacts/components/BulkActionBar.tsx';
 import { ContactFormDialog } from '../features/contacts/components/ContactFormDialog.tsx';
 import { ContactRow } from '../features/contacts/components/ContactRow.tsx';
+import { ListControls, SORTS } from '../features/contacts/components/ListControls.tsx';
 import { useCreateContact } from '../features/contacts/hooks/useContact.ts';
-import { INBOX_VIEWS, isInboxView, useContacts, type InboxView } from '../features/contacts/hooks/useContacts.ts';
+import { INBOX_VIEWS, isInboxView, useContacts, type InboxView, type ListFilters } from '../features/contacts/hooks/useContacts.ts';
 import { cx } from '../lib/cx.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useHotkey } from '../lib/useHotkey.ts';
@@ -37,7 +41,13 @@ export function ContactsPage() {
   const view: InboxView = isInboxView(viewParam) ? viewParam : 'all';
   const [q, setQ] = useState(params.get('q') ?? '');
   const search = useDebounced(q.trim(), 200);
-  const contacts = useContacts(view, search);
+  const [tagInput, setTagInput] = useState(params.get('tag') ?? '');
+  const tag = useDebounced(tagInput.trim(), 300);
+  const sortParam = params.get('sort');
+  const filters: ListFilters = {
+    sort: SORTS.find((s) => s.id === sortParam)?.id ?? 'name', ownerId: view === 'mine' ? '' : params.get('owner') ?? '', tag, bucketId: params.get('bucket') ?? '',
+  };
+  const contacts = useContacts(view, search, filters);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
@@ -49,10 +59,25 @@ export function ContactsPage() {
 
   useEffect(() => {
     const next = new URLSearchParams(params);
-    if (search) next.set('q', search);
-    else next.delete('q');
+    for (const [key, value] of [['q', search], ['tag', tag]] as const) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     if (next.toString() !== params.toString()) setParams(next, { replace: true });
-  }, [search, params, setParams]);
+  }, [search, tag, params, setParams]);
+
+  /** Order, owner and bucket live in the URL (a link or Back brings the same list). */
+  const setFilters = (change: Partial<ListFilters>) => {
+    const p = new URLSearchParams(params);
+    const keys: [keyof ListFilters, string][] = [['sort', 'sort'], ['ownerId', 'owner'], ['bucketId', 'bucket']];
+    for (const [field, key] of keys) {
+      const value = change[field];
+      if (value === undefined) continue;
+      if (value && !(field === 'sort' && value === 'name')) p.set(key, value);
+      else p.delete(key);
+    }
+    setParams(p, { replace: true });
+  };
 
   const items = useMemo(() => contacts.data?.pages.flatMap((p) => p.items) ?? [], [contacts.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = contacts;
@@ -123,7 +148,7 @@ export function ContactsPage() {
             ref={searchRef}
             type="search"
             className={styles.searchInput}
-            placeholder="Search by name or e-mail"
+            placeholder="Search names, companies, e-mails, phones, tags"
             aria-label="Search contacts"
             value={q}
             onChange={(e) => setQ(e.target.value)}
@@ -134,7 +159,15 @@ export function ContactsPage() {
         <Segmented as="nav" label="Contact views" options={INBOX_VIEWS} value={view} onChange={setView} />
       </div>
 
-      <SelectionBar selection={selection} items={items} />
+      <ListControls
+        filters={filters}
+        tag={tagInput}
+        onTag={setTagInput}
+        onChange={setFilters}
+        total={contacts.data?.pages[0]?.total}
+        showOwner={view !== 'mine'}
+      />
+      <BulkActionBar selection={selection} items={items} view={view} />
       <div className={styles.list}>
         <div className={styles.head} aria-hidden="true">
           <span>Name</span>
@@ -157,9 +190,9 @@ export function ContactsPage() {
             <ErrorNotice error={contacts.error} onRetry={() => void contacts.refetch()} />
           </div>
         ) : items.length === 0 ? (
-          search ? (
-            <EmptyState icon="search" title={`No contacts match “${search}”`}>
-              <p>Search looks at the start of names and at e-mail addresses. {view !== 'all' ? 'Try the All view.' : ''}</p>
+          search || filters.tag || filters.ownerId || filters.bucketId ? (
+            <EmptyState icon="search" title={search ? `No contacts match “${search}”` : 'No contacts match these filters'}>
+              <p>Search finds any word of names and companies, e-mail addresses or parts of them, phone numbers and tags. {view !== 'all' ? 'Try the All view.' : ''}</p>
             </EmptyState>
           ) : (
             <EmptyState icon={view === 'trash' ? 'trash' : view === 'archived' ? 'archive' : view === 'shared' ? 'users' : 'inbox'} title={empty.title} action={view === 'all' || view === 'mine' ? <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>New contact</Button> : undefined}>

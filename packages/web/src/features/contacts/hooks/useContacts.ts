@@ -1,8 +1,9 @@
-// The contacts inbox: keyset pages from GET /contacts, one query per (search, view).
+// The contacts inbox: keyset pages from GET /contacts, one query per (search, view, order, filters). The first page
+// also asks for the capped count (`count=true`: exact up to 1,000), which the list shows above its rows.
 import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
 import type { ContactListQuery } from '../../../api/contract.ts';
-import type { Contact, Page } from '../../../api/models.ts';
+import type { CappedCount, Contact, ContactSort, Page } from '../../../api/models.ts';
 
 export type InboxView = 'all' | 'mine' | 'shared' | 'archived' | 'trash';
 
@@ -18,8 +19,15 @@ export function isInboxView(value: string | null): value is InboxView {
   return INBOX_VIEWS.some((v) => v.id === value);
 }
 
-export function queryForView(view: InboxView, q: string): ContactListQuery {
-  const base: ContactListQuery = { q: q || undefined, limit: 50 };
+/** The list's order and narrowing filters beyond the view (each empty string: none). */
+export type ListFilters = { sort: ContactSort; ownerId: string; tag: string; bucketId: string };
+export const NO_FILTERS: ListFilters = { sort: 'name', ownerId: '', tag: '', bucketId: '' };
+
+export function queryForView(view: InboxView, q: string, filters: ListFilters = NO_FILTERS): ContactListQuery {
+  const base: ContactListQuery = {
+    q: q || undefined, limit: 50, sort: filters.sort === 'name' ? undefined : filters.sort, ownerId: filters.ownerId || undefined,
+    tag: filters.tag || undefined, bucketId: filters.bucketId || undefined,
+  };
   switch (view) {
     case 'mine':
       return { ...base, scope: 'mine' };
@@ -39,14 +47,18 @@ export function queryForView(view: InboxView, q: string): ContactListQuery {
  * (`access.sharedWithYou`), not every contact they do not own: an admin sees all of those at `profile`, and the
  * server's `scope=shared` is "not mine" (issue 10, defect 4). The pages keep their cursors; only the rows are left out.
  */
-export function onlySharedWithYou(data: InfiniteData<Page<Contact>, string | null>): InfiniteData<Page<Contact>, string | null> {
-  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((c) => c.access.sharedWithYou) })) };
+export type ContactPage = Page<Contact> & { total?: CappedCount };
+
+export function onlySharedWithYou(data: InfiniteData<ContactPage, string | null>): InfiniteData<ContactPage, string | null> {
+  // The server's count is of "not mine"; the rows kept here are fewer, so no count is shown for this view.
+  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((c) => c.access.sharedWithYou), total: undefined })) };
 }
 
-export function useContacts(view: InboxView, q: string) {
+export function useContacts(view: InboxView, q: string, filters: ListFilters = NO_FILTERS) {
   return useInfiniteQuery({
-    queryKey: ['contacts', view, q],
-    queryFn: ({ pageParam, signal }) => call('listContacts', { query: { ...queryForView(view, q), cursor: pageParam }, signal }),
+    queryKey: ['contacts', view, q, filters],
+    queryFn: ({ pageParam, signal }) =>
+      call('listContacts', { query: { ...queryForView(view, q, filters), cursor: pageParam, count: pageParam === null }, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
