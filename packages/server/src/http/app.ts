@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { finishOpenApi } from './openapi.ts';
 import { answerClientError, answerError, answerFrameworkError, answerNotFound, routeTable } from './error-answers.ts';
 import { actorPlugin } from './plugins/actor.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -39,6 +40,11 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) => {
+      if (!('openapiObject' in document)) return document.swaggerObject;
+      finishOpenApi(document.openapiObject);
+      return document.openapiObject;
+    },
   });
   await app.register(authPlugin, { deps });
   await app.register(actorPlugin);

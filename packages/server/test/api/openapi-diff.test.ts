@@ -155,7 +155,33 @@ const LIST_ITEM_3: Change[] = [
   }),
 ];
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3];
+/**
+ * Issue 10, item 1 (one description of the API, linted by Redocly: openapi-lint.test.ts): `servers`, the tag list
+ * and a Problem schema are new; every operation that existed gains an `operationId`; every refusal it declared is
+ * now `application/problem+json` (the Problem schema) instead of `application/json`; and each declares 400 (any
+ * request can be malformed) and, unless public, 401, where it did not (http/openapi.ts).
+ */
+type Operation = { security?: unknown[]; responses: Record<string, unknown> };
+const OPENAPI_LINT: Change[] = [
+  { pointer: '/servers', change: 'added', to: [{ url: '/', description: expect.any(String) }] },
+  { pointer: '/tags', change: 'added', to: expect.arrayContaining([{ name: 'contacts', description: expect.any(String) }]) },
+  { pointer: '/components/schemas/Problem', change: 'added', to: expect.objectContaining({ required: ['type', 'title', 'status', 'detail', 'code'] }) },
+  ...Object.entries(fixture.paths as Record<string, Record<string, Operation>>).flatMap(([path, item]) => Object.entries(item).flatMap(([method, op]): Change[] => {
+    const at = (...parts: string[]) => pointerOf(['paths', path, method, ...parts]);
+    const declared = Object.keys(op.responses).filter((status) => /^4\d\d$/.test(status));
+    const added = ['400', ...(op.security?.length === 0 ? [] : ['401'])].filter((status) => !(status in op.responses));
+    return [
+      { pointer: at('operationId'), change: 'added', to: expect.any(String) },
+      ...declared.flatMap((status): Change[] => [
+        { pointer: at('responses', status, 'content', 'application/json'), change: 'removed', from: expect.any(Object) },
+        { pointer: at('responses', status, 'content', 'application/problem+json'), change: 'added', to: { schema: { $ref: '#/components/schemas/Problem' } } },
+      ]),
+      ...added.map((status): Change => ({ pointer: at('responses', status), change: 'added', to: expect.objectContaining({ description: expect.any(String) }) })),
+    ];
+  })),
+];
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

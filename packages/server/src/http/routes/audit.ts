@@ -17,6 +17,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.get('/audit', {
     schema: {
+      operationId: 'listAudit',
       tags: ['audit'], summary: 'The audit log, newest first (admin)', querystring: pageQuerySchema,
       response: { 200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
     },
@@ -28,6 +29,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.get('/audit/verify', {
     schema: {
+      operationId: 'verifyAudit',
       tags: ['audit'], summary: "Recompute the log's hash chain (admin)",
       response: { 200: z.object({ valid: z.boolean(), entries: z.number().int(), firstBadSeq: z.string().nullable() }) },
     },

@@ -22,7 +22,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   const tags = ['buckets'];
 
   app.get('/buckets', {
-    schema: { tags, summary: 'Buckets the caller owns or has a share of (admins: all)', querystring: z.object(listQuerySchema), response: { 200: pageOf(bucketSchema), ...problems(400, 401) } },
+    schema: { operationId: 'listBuckets', tags, summary: 'Buckets the caller owns or has a share of (admins: all)', querystring: z.object(listQuerySchema), response: { 200: pageOf(bucketSchema), ...problems(400, 401) } },
     preValidation,
   }, async (request) => {
     const page = await listVisibleBuckets(deps, actorOf(request), request.query.limit, request.query.cursor);
@@ -30,22 +30,22 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   });
 
   app.post('/buckets', {
-    schema: { tags, summary: 'Create a bucket owned by the caller', body: z.object({ name: bucketNameSchema }).strict(), response: { 201: bucketAnswer, ...problems(400, 401) } },
+    schema: { operationId: 'createBucket', tags, summary: 'Create a bucket owned by the caller', body: z.object({ name: bucketNameSchema }).strict(), response: { 201: bucketAnswer, ...problems(400, 401) } },
     preValidation,
   }, async (request, reply) => reply.status(201).send({ bucket: toBucketDto(await createBucket(deps, actorOf(request), request.body.name)) }));
 
   app.get('/buckets/:id', {
-    schema: { tags, summary: 'One bucket', params: bucketParams, response: { 200: bucketAnswer, ...problems(401, 404) } },
+    schema: { operationId: 'getBucket', tags, summary: 'One bucket', params: bucketParams, response: { 200: bucketAnswer, ...problems(401, 404) } },
     preValidation,
   }, async (request) => ({ bucket: toBucketDto(await loadBucketOrThrow(db, actorOf(request), request.params.id, 'see')) }));
 
   app.patch('/buckets/:id', {
-    schema: { tags, summary: 'Rename a bucket (edit on it)', params: bucketParams, body: z.object({ name: bucketNameSchema }).strict(), response: { 200: bucketAnswer, ...problems(400, 401, 403, 404) } },
+    schema: { operationId: 'renameBucket', tags, summary: 'Rename a bucket (edit on it)', params: bucketParams, body: z.object({ name: bucketNameSchema }).strict(), response: { 200: bucketAnswer, ...problems(400, 401, 403, 404) } },
     preValidation,
   }, async (request) => ({ bucket: toBucketDto(await renameBucketAs(deps, actorOf(request), request.params.id, request.body.name)) }));
 
   app.delete('/buckets/:id', {
-    schema: { tags, summary: 'Delete a bucket; its contacts are untouched (owner or admin)', params: bucketParams, response: { 204: z.null().describe('Deleted'), ...problems(401, 403, 404) } },
+    schema: { operationId: 'deleteBucket', tags, summary: 'Delete a bucket; its contacts are untouched (owner or admin)', params: bucketParams, response: { 204: z.null().describe('Deleted'), ...problems(401, 403, 404) } },
     preValidation,
   }, async (request, reply) => {
     await deleteBucket(deps, actorOf(request), request.params.id);
@@ -54,6 +54,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
 
   app.post('/buckets/:id/contacts', {
     schema: {
+      operationId: 'addBucketContacts',
       tags, summary: 'Add contacts (edit on the bucket and edit on each contact; all or nothing)', params: bucketParams,
       body: z.object({ contactIds: z.array(z.string().max(100)).min(1).max(200) }).strict(), response: { 200: bucketAnswer, ...problems(400, 401, 403, 404, 409) },
     },
@@ -62,6 +63,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
 
   app.delete('/buckets/:id/contacts/:contactId', {
     schema: {
+      operationId: 'removeBucketContact',
       tags, summary: 'Take a contact out of a bucket (edit on the bucket)', params: bucketParams.extend({ contactId: z.string().max(100) }),
       response: { 204: z.null().describe('Removed'), ...problems(401, 403, 404) },
     },
@@ -72,7 +74,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   });
 
   app.get('/buckets/:id/shares', {
-    schema: { tags, summary: "A bucket's shares (owner or admin)", params: bucketParams, response: { 200: z.object({ items: z.array(bucketShareSchema), nextCursor: z.null() }), ...problems(401, 403, 404) } },
+    schema: { operationId: 'listBucketShares', tags, summary: "A bucket's shares (owner or admin)", params: bucketParams, response: { 200: z.object({ items: z.array(bucketShareSchema), nextCursor: z.null() }), ...problems(401, 403, 404) } },
     preValidation,
   }, async (request) => {
     const ctx = actorOf(request);
@@ -81,7 +83,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   });
 
   app.post('/buckets/:id/shares', {
-    schema: { tags, summary: 'Share a bucket with a user or team (owner or admin)', params: bucketParams, body: newShareSchema, response: { 201: z.object({ share: bucketShareSchema }), ...problems(400, 401, 403, 404) } },
+    schema: { operationId: 'createBucketShare', tags, summary: 'Share a bucket with a user or team (owner or admin)', params: bucketParams, body: newShareSchema, response: { 201: z.object({ share: bucketShareSchema }), ...problems(400, 401, 403, 404) } },
     preValidation,
   }, async (request, reply) => {
     const ctx = actorOf(request);
@@ -91,6 +93,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
 
   app.patch('/buckets/:id/shares/:shareId', {
     schema: {
+      operationId: 'updateBucketShare',
       tags, summary: "Change a bucket share's level or window (owner or admin)",
       description: 'Any of `level`, `startsAt`, `expiresAt`; null opens a bound. A change that changes nothing is not logged.',
       params: bucketParams.extend({ shareId: z.string().max(100) }), body: sharePatchSchema,
@@ -103,7 +106,7 @@ export const bucketsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   });
 
   app.delete('/buckets/:id/shares/:shareId', {
-    schema: { tags, summary: 'Revoke a bucket share (owner or admin)', params: bucketParams.extend({ shareId: z.string().max(100) }), response: { 204: z.null().describe('Revoked'), ...problems(401, 403, 404) } },
+    schema: { operationId: 'deleteBucketShare', tags, summary: 'Revoke a bucket share (owner or admin)', params: bucketParams.extend({ shareId: z.string().max(100) }), response: { 204: z.null().describe('Revoked'), ...problems(401, 403, 404) } },
     preValidation,
   }, async (request, reply) => {
     await revokeBucketShare(deps, actorOf(request), request.params.id, request.params.shareId);

@@ -10,6 +10,7 @@ import { actorOf, signedIn } from '../plugins/actor.ts';
 export const contactAccessRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get('/contacts/:id/access', {
     schema: {
+      operationId: 'explainAccess',
       tags: ['contacts'], summary: "Explain a user's access to a contact: level and every active source",
       description: 'A user may ask about themselves; the owner and admins may ask about anyone.',
       params: contactParams, querystring: z.object({ userId: z.string().max(100).optional().describe('default: the caller') }),

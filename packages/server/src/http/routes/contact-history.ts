@@ -18,6 +18,7 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
 
   app.get('/contacts/:id/history', {
     schema: {
+      operationId: 'listHistory',
       tags, summary: 'Messages, notes and calls, newest first (view or more)', params: contactParams,
       querystring: z.object(listQuerySchema), response: { 200: pageOf(historyItemSchema), ...problems(400, 401, 403, 404, 409) },
     },
@@ -29,6 +30,7 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
 
   app.post('/contacts/:id/messages', {
     schema: {
+      operationId: 'sendMessage',
       tags, summary: "Send a message to the client on the owner's behalf (collaborate or more; audited)", params: contactParams,
       headers: idempotencyHeaders,
       body: z.object({ body: historyBodySchema, channel: z.string().trim().min(1).max(40).optional().describe('default email') }).strict(),
@@ -42,6 +44,7 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
 
   app.post('/contacts/:id/notes', {
     schema: {
+      operationId: 'addNote',
       tags, summary: 'Log a note (collaborate or more)', params: contactParams, headers: idempotencyHeaders,
       body: z.object({ body: historyBodySchema }).strict(),
       response: { 201: z.object({ note: historyItemSchema }), ...writeProblems },
@@ -54,6 +57,7 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
 
   app.post('/contacts/:id/calls', {
     schema: {
+      operationId: 'logCall',
       tags, summary: 'Log a call (collaborate or more)', params: contactParams, headers: idempotencyHeaders,
       body: z.object({ body: historyBodySchema }).strict(),
       response: { 201: z.object({ call: historyItemSchema }), ...writeProblems },

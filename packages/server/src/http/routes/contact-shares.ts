@@ -19,6 +19,7 @@ export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
 
   app.get('/contacts/:id/shares', {
     schema: {
+      operationId: 'listShares',
       tags, summary: "A contact's record shares, active or not (edit or more, or admin)", params: contactParams,
       response: { 200: z.object({ items: z.array(shareSchema), nextCursor: z.null() }), ...problems(401, 403, 404, 409) },
     },
@@ -31,6 +32,7 @@ export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
 
   app.post('/contacts/:id/shares', {
     schema: {
+      operationId: 'createShare',
       tags, summary: 'Share a contact with a user or team, never above your own level', params: contactParams, body: newShareSchema,
       response: { 201: shareAnswer, ...problems(400, 401, 403, 404, 409) },
     },
@@ -43,6 +45,7 @@ export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
 
   app.patch('/contacts/:id/shares/:shareId', {
     schema: {
+      operationId: 'updateShare',
       tags, summary: "Change a share's level or window (same rule as sharing)", params: shareParams, body: sharePatchSchema,
       response: { 200: shareAnswer, ...problems(400, 401, 403, 404, 409) },
     },
@@ -54,7 +57,7 @@ export const contactSharesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
   });
 
   app.delete('/contacts/:id/shares/:shareId', {
-    schema: { tags, summary: 'Revoke a share', params: shareParams, response: { 204: z.null().describe('Revoked'), ...problems(401, 403, 404, 409) } },
+    schema: { operationId: 'deleteShare', tags, summary: 'Revoke a share', params: shareParams, response: { 204: z.null().describe('Revoked'), ...problems(401, 403, 404, 409) } },
     preValidation,
   }, async (request, reply) => {
     await revokeShare(deps, actorOf(request), request.params.id, request.params.shareId);

@@ -41,6 +41,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
 
   app.post('/contacts', {
     schema: {
+      operationId: 'createContact',
       tags, summary: 'Create a contact owned by the caller', headers: idempotencyHeaders, body: contactInputSchema,
       response: { 201: contactAnswer, ...problems(400, 401, 409) },
     },
@@ -52,6 +53,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
 
   app.get('/contacts', {
     schema: {
+      operationId: 'listContacts',
       tags, summary: 'List, search, sort and filter the contacts the caller can see',
       description: [
         '`q` finds contacts by any word of the name, the company, an e-mail or part of one, phone digits and tags, ignoring accents and case:',
@@ -78,6 +80,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
 
   app.post('/contacts/bulk', {
     schema: {
+      operationId: 'bulkContacts',
       tags, summary: 'One action on many contacts, each decided as alone; a report of what was done and refused',
       description: [
         `Takes up to ${BULK_MAX} ids and one action: \`share\` (grantee, level, window), \`reassign\` (ownerId), \`addToBucket\` (bucketId),`,
@@ -95,17 +98,17 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   });
 
   app.get('/contacts/:id', {
-    schema: { tags, summary: 'One contact (level profile or more)', params: contactParams, response: { 200: contactAnswer, ...problems(401, 404) } },
+    schema: { operationId: 'getContact', tags, summary: 'One contact (level profile or more)', params: contactParams, response: { 200: contactAnswer, ...problems(401, 404) } },
     preValidation,
   }, async (request) => ({ contact: toContactDto(await getContact(deps, actorOf(request), request.params.id)) }));
 
   app.patch('/contacts/:id', {
-    schema: { tags, summary: 'Change profile fields (edit or more)', params: contactParams, body: contactPatchSchema, response: { 200: contactAnswer, ...problems(400, 401, 403, 404, 409) } },
+    schema: { operationId: 'updateContact', tags, summary: 'Change profile fields (edit or more)', params: contactParams, body: contactPatchSchema, response: { 200: contactAnswer, ...problems(400, 401, 403, 404, 409) } },
     preValidation,
   }, async (request) => ({ contact: toContactDto(await updateContact(deps, actorOf(request), request.params.id, request.body)) }));
 
   app.delete('/contacts/:id', {
-    schema: { tags, summary: 'Move a contact to the trash (spec §6.3)', params: contactParams, response: { 204: z.null().describe('Moved to the trash'), ...problems(401, 403, 404, 409) } },
+    schema: { operationId: 'deleteContact', tags, summary: 'Move a contact to the trash (spec §6.3)', params: contactParams, response: { 204: z.null().describe('Moved to the trash'), ...problems(401, 403, 404, 409) } },
     preValidation,
   }, async (request, reply) => {
     await trashContact(deps, actorOf(request), request.params.id);
@@ -119,13 +122,13 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   ] as const;
   for (const [verb, summary, useCase] of lifecycle) {
     app.post(`/contacts/:id/${verb}`, {
-      schema: { tags, summary, params: contactParams, response: { 200: contactAnswer, ...problems(401, 403, 404, 409) } },
+      schema: { operationId: `${verb}Contact`, tags, summary, params: contactParams, response: { 200: contactAnswer, ...problems(401, 403, 404, 409) } },
       preValidation,
     }, async (request) => ({ contact: toContactDto(await useCase(deps, actorOf(request), request.params.id)) }));
   }
 
   app.post('/contacts/:id/purge', {
-    schema: { tags, summary: 'Delete a trashed contact for good (owner and admins; logged)', params: contactParams, response: { 204: z.null().describe('Purged'), ...problems(401, 403, 404, 409) } },
+    schema: { operationId: 'purgeContact', tags, summary: 'Delete a trashed contact for good (owner and admins; logged)', params: contactParams, response: { 204: z.null().describe('Purged'), ...problems(401, 403, 404, 409) } },
     preValidation,
   }, async (request, reply) => {
     await purgeContact(deps, actorOf(request), request.params.id);
@@ -134,6 +137,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
 
   app.post('/contacts/:id/reassign', {
     schema: {
+      operationId: 'reassignContact',
       tags, summary: 'Give a contact to another owner (spec §6.4)', params: contactParams,
       body: z.object({ ownerId: z.string().max(100) }).strict(), response: { 200: contactAnswer, ...problems(400, 401, 403, 404, 409) },
     },
@@ -142,6 +146,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
 
   app.post('/users/:id/reassign-contacts', {
     schema: {
+      operationId: 'handOverContacts',
       tags, summary: "Hand every contact of a user to another active user (admin)", params: contactParams,
       body: z.object({ toUserId: z.string().max(100) }).strict(), response: { 200: z.object({ moved: z.number().int() }), ...problems(400, 401, 403, 404, 409) },
     },

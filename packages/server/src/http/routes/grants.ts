@@ -18,6 +18,7 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
 
   app.post('/users/:ownerId/grants', {
     schema: {
+      operationId: 'createGrant',
       tags: ['grants'], summary: "Give a user or team access to this user's contacts or calendar (admin)",
       description: 'One grant per owner, grantee and scope: a second one replaces the first.',
       params: z.object({ ownerId: z.string() }),
@@ -36,7 +37,7 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   });
 
   app.get('/users/:ownerId/grants', {
-    schema: { tags: ['grants'], summary: "Grants on this user's contacts and calendar (admin)", params: z.object({ ownerId: z.string() }), response: { 200: grantList } },
+    schema: { operationId: 'listUserGrants', tags: ['grants'], summary: "Grants on this user's contacts and calendar (admin)", params: z.object({ ownerId: z.string() }), response: { 200: grantList } },
     preValidation: adminOnlyHook,
   }, async (request) => {
     const ctx = actorOf(request);
@@ -45,7 +46,7 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   });
 
   app.get('/grants', {
-    schema: { tags: ['grants'], summary: 'Every grant of the organisation (admin)', querystring: z.object({ scope: scope.optional() }), response: { 200: grantList } },
+    schema: { operationId: 'listGrants', tags: ['grants'], summary: 'Every grant of the organisation (admin)', querystring: z.object({ scope: scope.optional() }), response: { 200: grantList } },
     preValidation: adminOnlyHook,
   }, async (request) => {
     const ctx = actorOf(request);
@@ -54,7 +55,7 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   });
 
   app.delete('/grants/:id', {
-    schema: { tags: ['grants'], summary: 'Revoke a grant (admin)', params: z.object({ id: z.string() }), response: { 204: z.null().describe('Revoked') } },
+    schema: { operationId: 'deleteGrant', tags: ['grants'], summary: 'Revoke a grant (admin)', params: z.object({ id: z.string() }), response: { 204: z.null().describe('Revoked') } },
     preValidation: adminOnlyHook,
   }, async (request, reply) => {
     await revokeGrant(deps, actorOf(request), request.params.id);

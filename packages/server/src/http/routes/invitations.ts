@@ -21,6 +21,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
 
   app.post('/invitations', {
     schema: {
+      operationId: 'createInvitation',
       tags, summary: 'Invite someone by e-mail (admin)',
       description: 'E-mails a link that works once, for 7 days, to join the organisation with this name and role. Inviting an e-mail '
         + 'that has an open invitation replaces it (the old link stops working): that is how an invitation is sent again. An e-mail '
@@ -39,6 +40,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
 
   app.get('/invitations', {
     schema: {
+      operationId: 'listInvitations',
       tags, summary: 'Open invitations, newest first (admin)',
       description: 'Pending and expired ones; accepted and revoked ones are in the audit log. `mailDelivery` says how this server sends '
         + 'the e-mails of invitations and reset links: `sent` through SMTP, or `logged` (no SMTP_URL: written to the server log, demo '
@@ -58,6 +60,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
 
   app.delete('/invitations/:id', {
     schema: {
+      operationId: 'revokeInvitation',
       tags, summary: 'Revoke an open invitation: its link stops working (admin)', params: idParams,
       response: { 204: z.null().describe('Revoked'), ...problems(401, 403, 404) },
     },
@@ -70,6 +73,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
   app.post('/invitations/lookup', {
     config: { csrfExempt: true },
     schema: {
+      operationId: 'lookupInvitation',
       tags, summary: 'What an invitation link offers (anyone holding it)', security: [],
       description: 'The organisation, name, e-mail and role invited, and until when. A link that cannot be accepted (wrong, used, '
         + 'expired, revoked) answers 404 TANDEM_INVITATION_NOT_FOUND, as accepting it would.',
@@ -81,6 +85,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
   app.post('/invitations/accept', {
     config: { csrfExempt: true },
     schema: {
+      operationId: 'acceptInvitation',
       tags, summary: 'Accept an invitation with a password: creates the user and signs in', security: [],
       description: 'The user gets the invitation\'s e-mail and role, and its name unless `name` is given. A link works once, for 7 days, '
         + 'unless revoked; any other link answers 404 TANDEM_INVITATION_NOT_FOUND. An e-mail taken meanwhile answers 409 '

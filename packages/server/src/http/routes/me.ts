@@ -22,6 +22,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { 
 
   app.get('/me', {
     schema: {
+      operationId: 'me',
       tags, summary: 'The signed-in user and their organisation (billing details for admins only)',
       response: { 200: z.object({ user: userSchema, org: orgSchema }) },
     },
@@ -34,6 +35,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { 
 
   app.patch('/me', {
     schema: {
+      operationId: 'updateMe',
       tags, summary: 'Change your own name or e-mail',
       description: 'A new e-mail needs `currentPassword` (403 TANDEM_ACCOUNT_WRONG_PASSWORD when wrong) and must not be any user\'s '
         + '(409 TANDEM_USER_EMAIL_TAKEN); it revokes the password-reset links sent to the old one. Audited as `user.profile.change`.',
@@ -46,6 +48,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { 
 
   app.put('/me/password', {
     schema: {
+      operationId: 'changePassword',
       tags, summary: 'Change your own password (the current one required)',
       description: 'Revokes every other sign-in session of yours; this one stays signed in, API tokens stay. A wrong current password '
         + 'answers 403 TANDEM_ACCOUNT_WRONG_PASSWORD. Audited as `user.password.change`.',

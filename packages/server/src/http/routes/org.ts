@@ -18,12 +18,13 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   const adminOnlyHook = adminOnly(deps);
 
   app.get('/org/settings', {
-    schema: { tags: ['org'], summary: 'The team-wide switches', response: { 200: orgSettingsSchema } },
+    schema: { operationId: 'getSettings', tags: ['org'], summary: 'The team-wide switches', response: { 200: orgSettingsSchema } },
     preValidation: signedInHook,
   }, async (request) => serializeOrgSettings(await loadOrg(deps, actorOf(request))));
 
   app.patch('/org/settings', {
     schema: {
+      operationId: 'updateSettings',
       tags: ['org'], summary: 'Change team-wide switches (admin)',
       body: z.object({ exportEnabled: z.boolean().optional(), shareAllContacts: z.boolean().optional(), membersCanArchiveDeleteShared: z.boolean().optional() })
         .strict().refine(atLeastOne, { message: 'give at least one switch' }),
@@ -34,6 +35,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
 
   app.patch('/org', {
     schema: {
+      operationId: 'updateOrg',
       tags: ['org'], summary: 'Change branding and billing details (admin)',
       description: 'Billing is merged field by field: a field left out keeps its value, `null` clears it.',
       body: z.object({

@@ -15,6 +15,7 @@ export const passwordResetsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
   app.post('/password-resets', {
     config: { csrfExempt: true },
     schema: {
+      operationId: 'requestPasswordReset',
       tags, summary: 'Forgot password: e-mail a one-time link to set a new one', security: [],
       description: 'Answers 202 the same whether or not the e-mail belongs to an active user; when it does, a link that works once '
         + 'for 1 hour is e-mailed (at most one per user per minute; earlier links stop working). `delivery` is how this server '
@@ -35,6 +36,7 @@ export const passwordResetsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
   app.post('/password-resets/complete', {
     config: { csrfExempt: true },
     schema: {
+      operationId: 'completePasswordReset',
       tags, summary: 'Set a new password with a reset link, and sign in', security: [],
       description: 'A link works once, until it expires, while it is the newest of its user and the user is active; any other link '
         + 'answers 404 TANDEM_PASSWORD_RESET_NOT_FOUND. Revokes every sign-in session of the user (API tokens stay); answers a new '

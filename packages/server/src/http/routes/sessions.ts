@@ -13,6 +13,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   app.post('/sessions', {
     config: { csrfExempt: true },
     schema: {
+      operationId: 'signIn',
       tags: ['accounts'], summary: 'Sign in with e-mail and password', security: [],
       description: 'Answers the session token and sets the httpOnly `tandem_session` cookie and the readable `tandem_csrf` cookie; '
         + 'cookie requests that change state must send the CSRF value in the `x-csrf-token` header.',
@@ -27,6 +28,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
 
   app.delete('/sessions/current', {
     schema: {
+      operationId: 'signOut',
       tags: ['accounts'], summary: 'Sign out: revoke the credential of this request and clear the cookies',
       response: { 204: z.null().describe('Signed out') },
     },

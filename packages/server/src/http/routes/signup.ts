@@ -13,6 +13,7 @@ export const signupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   app.post('/signup', {
     config: { csrfExempt: true },
     schema: {
+      operationId: 'signup',
       tags: ['accounts'], summary: 'Create an organisation and its first admin', security: [],
       body: z.object({ orgName: nameSchema, name: nameSchema, email: emailSchema, password: passwordSchema }),
       response: { 201: z.object({ org: orgSchema, user: userSchema, token: z.string(), csrfToken: z.string() }) },

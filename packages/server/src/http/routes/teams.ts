@@ -22,6 +22,7 @@ export const teamsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.get('/teams', {
     schema: {
+      operationId: 'listTeams',
       tags: ['teams'], summary: "The organisation's teams and their members",
       response: { 200: z.object({ items: z.array(teamSchema), nextCursor: z.null() }) },
     },
@@ -33,6 +34,7 @@ export const teamsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.post('/teams', {
     schema: {
+      operationId: 'createTeam',
       tags: ['teams'], summary: 'Create a team (admin)',
       body: z.object({ name: teamName, memberIds: memberIds.default([]) }),
       response: { 201: teamAnswer },
@@ -44,7 +46,7 @@ export const teamsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   });
 
   app.patch('/teams/:id', {
-    schema: { tags: ['teams'], summary: 'Rename a team (admin)', params: teamParams, body: z.object({ name: teamName }).strict(), response: { 200: teamAnswer } },
+    schema: { operationId: 'renameTeam', tags: ['teams'], summary: 'Rename a team (admin)', params: teamParams, body: z.object({ name: teamName }).strict(), response: { 200: teamAnswer } },
     preValidation: adminOnlyHook,
   }, async (request) => {
     const team = await renameTeam(deps, actorOf(request), request.params.id, request.body.name);
@@ -52,7 +54,7 @@ export const teamsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   });
 
   app.put('/teams/:id/members', {
-    schema: { tags: ['teams'], summary: "Replace a team's members (admin)", params: teamParams, body: z.object({ memberIds }), response: { 200: teamAnswer } },
+    schema: { operationId: 'setTeamMembers', tags: ['teams'], summary: "Replace a team's members (admin)", params: teamParams, body: z.object({ memberIds }), response: { 200: teamAnswer } },
     preValidation: adminOnlyHook,
   }, async (request) => {
     const team = await setTeamMembers(deps, actorOf(request), request.params.id, request.body.memberIds);
@@ -61,6 +63,7 @@ export const teamsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.delete('/teams/:id', {
     schema: {
+      operationId: 'deleteTeam',
       tags: ['teams'], summary: 'Delete a team (admin)', description: 'Grants, record shares and bucket shares naming the team are removed with it.',
       params: teamParams, response: { 204: z.null().describe('Deleted') },
     },

@@ -21,6 +21,7 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
 
   app.post('/tokens', {
     schema: {
+      operationId: 'createToken',
       tags: ['tokens'], summary: 'Create a personal API token (needs the `api` export channel)',
       description: 'The token is shown once. It works as `Authorization: Bearer <token>` while you may use the `api` channel.',
       body: z.object({ name: z.string().trim().min(1).max(100), expiresAt: instantSchema.nullable().optional() }),
@@ -33,12 +34,12 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   });
 
   app.get('/tokens', {
-    schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema), nextCursor: z.null() }) } },
+    schema: { operationId: 'listTokens', tags: ['tokens'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema), nextCursor: z.null() }) } },
     preValidation: signedInHook,
   }, async (request) => ({ items: (await listApiTokens(deps, actorOf(request))).map(serializeToken), nextCursor: null }));
 
   app.delete('/tokens/:id', {
-    schema: { tags: ['tokens'], summary: 'Revoke one of your API tokens', params: z.object({ id: z.string() }), response: { 204: z.null().describe('Revoked') } },
+    schema: { operationId: 'deleteToken', tags: ['tokens'], summary: 'Revoke one of your API tokens', params: z.object({ id: z.string() }), response: { 204: z.null().describe('Revoked') } },
     preValidation: signedInHook,
   }, async (request, reply) => {
     await revokeApiToken(deps, actorOf(request), request.params.id);

@@ -19,6 +19,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.get('/users', {
     schema: {
+      operationId: 'listUsers',
       tags: ['users'], summary: "The organisation's users, by name", querystring: pageQuerySchema,
       response: { 200: z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }) },
     },
@@ -30,6 +31,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.post('/users', {
     schema: {
+      operationId: 'createUser',
       tags: ['users'], summary: 'Add a user to the organisation (admin)',
       body: z.object({ name: nameSchema, email: emailSchema, password: passwordSchema, role: z.enum(['admin', 'member']) }),
       response: { 201: z.object({ user: userSchema }) },
@@ -42,6 +44,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.patch('/users/:id', {
     schema: {
+      operationId: 'updateUser',
       tags: ['users'], summary: "Change a user's role, status or export channels (admin)",
       description: 'The organisation always keeps one active admin (409 TANDEM_ORG_LAST_ADMIN). Deactivation revokes the '
         + "user's sessions and API tokens at once.",
@@ -61,6 +64,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.put('/users/:id/password', {
     schema: {
+      operationId: 'setUserPassword',
       tags: ['users'], summary: "Set a user's password (admin)",
       description: 'For another user of the organisation (your own: PUT /me/password, 403 here). Revokes every sign-in session of the '
         + 'user and their open reset links; API tokens stay. Tell them the new password. Audited as `user.password.set`.',
@@ -76,6 +80,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.post('/users/:id/password-reset', {
     schema: {
+      operationId: 'sendPasswordResetLink',
       tags: ['users'], summary: 'E-mail a user a one-time link to set a new password (admin)',
       description: 'The link works once, for 24 hours; earlier links stop working. The user keeps their password and sessions until '
         + 'they use it. A deactivated user answers 409 TANDEM_USER_INACTIVE. `delivery: failed`: send again. Audited as '
