@@ -59,7 +59,7 @@ describe('contact screens', () => {
     expect(await inbox.sharedIcon('Liam Novak').count(), 'admin visibility is not sharing').toBe(0);
     expect(await inbox.sharedIcon(ZOE.name).count(), 'Ben shared Zoe with Ada').toBe(1);
     await inbox.show('Shared with me');
-    await expect.poll(() => inbox.names()).toEqual([ZOE.name]);
+    await expect.poll(() => inbox.names(), { timeout: 10_000 }).toEqual([ZOE.name]);
     const liam = (await contactsNamed(ben, 'Liam'))[0] as Contact;
     await new ContactPage(page, baseUrl).goto(liam.id, 'Liam Novak');
     expect(await page.getByTestId('shared-icon').count()).toBe(0);
@@ -105,7 +105,7 @@ describe('contact screens', () => {
     await form.getByLabel('Tags').fill(`ok, ${'x'.repeat(60)}`);
     await form.getByRole('button', { name: 'Create contact' }).click();
     const tags = form.getByLabel('Tags');
-    await expect.poll(() => tags.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => tags.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
     const message = await page.locator(`[id="${await tags.getAttribute('aria-describedby')}"]`).innerText();
     expect(message).toBe('Entry 2: Use at most 50 characters.');
     expect(await form.getByRole('alert').count(), 'no raw schema text in a notice').toBe(0);
@@ -166,9 +166,9 @@ describe('contact screens', () => {
     const text = await audit.rows.allInnerTexts();
     expect(text.join('\n')).not.toMatch(/contact\.share\.create|user\.create|contact\.create/);
     await page.getByLabel('Who').selectOption({ label: 'Cat Moreau' });
-    await expect.poll(async () => new Set((await audit.rows.locator('td:nth-child(2)').allInnerTexts()).map((t) => t.trim()))).toEqual(new Set(['Cat Moreau']));
+    await expect.poll(async () => new Set((await audit.rows.locator('td:nth-child(2)').allInnerTexts()).map((t) => t.trim())), { timeout: 10_000 }).toEqual(new Set(['Cat Moreau']));
     await page.getByLabel('What').selectOption({ label: 'Contact moved to the trash' });
-    await expect.poll(() => audit.rows.count()).toBe(1);
+    await expect.poll(() => audit.rows.count(), { timeout: 10_000 }).toBe(1);
     expect(await audit.rows.first().innerText()).toContain('moved Tina Trashed to the trash');
     await screenshot(page, 'audit-log-filtered');
     await close();
@@ -184,7 +184,7 @@ describe('contact screens', () => {
     await inbox.open('Scroll Person 30');
     await page.goBack();
     await inbox.row('Scroll Person 30').waitFor();
-    await expect.poll(() => page.evaluate(() => document.getElementById('main')?.scrollTop ?? 0)).toBeGreaterThan(before - 40);
+    await expect.poll(() => page.evaluate(() => document.getElementById('main')?.scrollTop ?? 0), { timeout: 10_000 }).toBeGreaterThan(before - 40);
     expect(await page.evaluate(() => document.getElementById('main')?.scrollTop ?? 0)).toBeLessThan(before + 40);
     await close();
   });

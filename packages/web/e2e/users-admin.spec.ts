@@ -145,10 +145,10 @@ describe('Settings › Users', () => {
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
     await toggle.click();
     await page.getByRole('button', { name: 'Make administrator' }).click();
-    await expect.poll(async () => (await userNamed('Ben Okafor'))?.role).toBe('admin');
+    await expect.poll(async () => (await userNamed('Ben Okafor'))?.role, { timeout: 10_000 }).toBe('admin');
     await new AppShell(page).toast('is now an administrator').getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => (await userNamed('Ben Okafor'))?.role).toBe('member');
-    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+    await expect.poll(async () => (await userNamed('Ben Okafor'))?.role, { timeout: 10_000 }).toBe('member');
+    await expect.poll(() => toggle.getAttribute('aria-checked'), { timeout: 10_000 }).toBe('false');
     await close();
   });
 
@@ -160,9 +160,9 @@ describe('Settings › Users', () => {
     await page.getByRole('heading', { name: 'Deactivate Ben Okafor?' }).waitFor();
     expect((await userNamed('Ben Okafor'))?.status).toBe('active');
     await page.getByRole('button', { name: 'Deactivate' }).last().click();
-    await expect.poll(async () => (await userNamed('Ben Okafor'))?.status).toBe('deactivated');
+    await expect.poll(async () => (await userNamed('Ben Okafor'))?.status, { timeout: 10_000 }).toBe('deactivated');
     await new AppShell(page).toast('Ben Okafor deactivated').getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => (await userNamed('Ben Okafor'))?.status).toBe('active');
+    await expect.poll(async () => (await userNamed('Ben Okafor'))?.status, { timeout: 10_000 }).toBe('active');
 
     await dialog.getByRole('combobox', { name: 'New owner of all their contacts' }).selectOption({ label: 'Cat Moreau' });
     await dialog.getByRole('button', { name: 'Move all contacts' }).click();
@@ -196,12 +196,12 @@ describe('your profile', () => {
     await profile.details.getByLabel('Name').fill('Cat Moreau-Diaz');
     await profile.details.getByRole('button', { name: 'Save' }).click();
     await new AppShell(page).toast('Your name is saved').waitFor();
-    await expect.poll(() => new AppShell(page).currentUser.innerText()).toContain('Cat Moreau-Diaz');
+    await expect.poll(() => new AppShell(page).currentUser.innerText(), { timeout: 10_000 }).toContain('Cat Moreau-Diaz');
 
     await profile.details.getByLabel('E-mail').fill(`cat.md@${tag}.example`);
     await profile.details.getByLabel('Current password').fill('not my password');
     await profile.details.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => profile.fieldMessage(profile.details, 'Current password')).toBe('That is not your current password.');
+    await expect.poll(() => profile.fieldMessage(profile.details, 'Current password'), { timeout: 10_000 }).toBe('That is not your current password.');
     await profile.details.getByLabel('Current password').fill(PASSWORD);
     await profile.details.getByRole('button', { name: 'Save' }).click();
     await new AppShell(page).toast('Sign in with your new e-mail').waitFor();
@@ -211,7 +211,7 @@ describe('your profile', () => {
     await profile.password.getByLabel('New password', { exact: true }).fill('cat-new-password');
     await profile.password.getByLabel('Repeat the new password').fill('cat-new-password');
     await profile.password.getByRole('button', { name: 'Change password' }).click();
-    await expect.poll(() => profile.fieldMessage(profile.password, 'Current password')).toBe('That is not your current password.');
+    await expect.poll(() => profile.fieldMessage(profile.password, 'Current password'), { timeout: 10_000 }).toBe('That is not your current password.');
     await profile.password.getByLabel('Current password').fill(PASSWORD);
     await profile.password.getByRole('button', { name: 'Change password' }).click();
     await new AppShell(page).toast('Password changed').waitFor();

@@ -1,6 +1,6 @@
 // Your profile: name and e-mail (a new e-mail asks for your current password), and your password (the current one,
 // then the new one twice). Changing the password signs you out on your other devices; API tokens keep working.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useState, type FormEvent } from 'react';
 import { hasCode } from '../api/errors.ts';
 import { fieldErrorsOf, LIMITS } from '../api/field-errors.ts';
 import { NewPasswordFields, newPasswordProblem } from '../features/account/components/NewPasswordFields.tsx';
@@ -52,7 +52,8 @@ function DetailsForm({ onDirty }: { onDirty: (dirty: boolean) => void }) {
   const emailChanged = email.trim().toLowerCase() !== user.email.toLowerCase();
   const nameChanged = name.trim() !== user.name;
   const dirty = emailChanged || nameChanged;
-  useEffect(() => onDirty(dirty), [dirty, onDirty]);
+  // Before the next event: an Escape right after typing already finds the form dirty.
+  useLayoutEffect(() => onDirty(dirty), [dirty, onDirty]);
   const wrongPassword = hasCode(update.error, 'TANDEM_ACCOUNT_WRONG_PASSWORD');
   const taken = hasCode(update.error, 'TANDEM_USER_EMAIL_TAKEN');
   const submit = (event: FormEvent) => {
@@ -114,7 +115,8 @@ function PasswordForm({ onDirty }: { onDirty: (dirty: boolean) => void }) {
   const fields = fieldErrorsOf(change.error, ['currentPassword', 'newPassword']);
   const wrongPassword = hasCode(change.error, 'TANDEM_ACCOUNT_WRONG_PASSWORD');
   const dirty = current !== '' || password !== '';
-  useEffect(() => onDirty(dirty), [dirty, onDirty]);
+  // Before the next event: an Escape right after typing already finds the form dirty.
+  useLayoutEffect(() => onDirty(dirty), [dirty, onDirty]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);

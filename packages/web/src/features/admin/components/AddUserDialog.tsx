@@ -371,8 +371,7 @@ function Invited({ result, onDone }: { result: Extract<AddUserResult, { kind: 'i
   return (
     <div className={styles.invited} data-testid="invitation-result">
       <Notice tone={notice.tone} role="status" title={notice.title}>
-        <p>{notice.text}</p>
-        {result.delivery === 'sent' ? <p>It works once, for 7 days. Until then it is listed under Pending invitations, where you can withdraw it.</p> : null}
+        {result.delivery === 'sent' ? <p>The link works once, for 7 days. Until then the invitation is listed under Pending invitations, where you can withdraw it.</p> : <p>{notice.text}</p>}
         {result.delivery === 'failed' ? <p>The invitation is saved under Pending invitations: send it again from there.</p> : null}
       </Notice>
       <FormActions>

@@ -38,7 +38,7 @@ export function InvitationsList() {
     );
 
   return (
-    <Card as="section" padding="flush" className={styles.card} aria-labelledby="invitations-title" data-testid="invitations">
+    <Card as="section" className={styles.card} aria-labelledby="invitations-title" data-testid="invitations">
       <CardHeader id="invitations-title" title="Pending invitations" />
       <ul className={styles.list}>
         {items.map((i) => (

@@ -66,7 +66,7 @@ export function OwnerGrants({ owner, users }: { owner: User; users: User[] }) {
             const window = windowText(g);
             return (
               <li key={g.id} className={styles.grantItem} data-testid="owner-grant">
-                <Avatar name={nameOf(g.grantee)} size={26} kind={'teamId' in g.grantee ? 'team' : 'person'} />
+                <Avatar name={'teamId' in g.grantee ? (teamName.get(g.grantee.teamId) ?? 'Team') : nameOf(g.grantee)} size={26} kind={'teamId' in g.grantee ? 'team' : 'person'} />
                 <span className={styles.grantText}>
                   <strong>{nameOf(g.grantee)}</strong>
                   <span className="muted small">

@@ -1,7 +1,7 @@
 // Create or edit a contact's profile fields. The server's validation errors show under their own fields, and the
 // inputs stop at the API's limits (issue 10, defect 7). Closing the dialog with changes not saved asks first, and so
 // does leaving the page while it is open (defect 8).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useState, type FormEvent } from 'react';
 import { fieldErrorsOf, LIMITS } from '../../../api/field-errors.ts';
 import type { Contact, ContactInput } from '../../../api/models.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -86,7 +86,8 @@ function ContactForm({ contact, onSubmit, onCancel, pending, error, onDirty }: {
     phones !== (contact?.phones ?? []).join(', ') ||
     tags !== (contact?.tags ?? []).join(', ') ||
     address !== (contact?.address ?? '');
-  useEffect(() => onDirty(dirty), [dirty, onDirty]);
+  // Before the next event: an Escape right after typing already finds the form dirty.
+  useLayoutEffect(() => onDirty(dirty), [dirty, onDirty]);
   const server = fieldErrorsOf(error, FIELDS);
   const otherError = error && (Object.keys(server.byField).length === 0 || server.other.length > 0);
   const badEmail = splitList(emails).find((e) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
