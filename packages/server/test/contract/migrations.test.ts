@@ -31,9 +31,9 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     }
     const indexes = await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes
       WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'orgs')`.execute(handle.db);
-    // Lookups made before any org is known (docs/decisions.md D5): sign-in by e-mail, a request by its token, and a
-    // one-time link (an invitation, a password reset) by its token.
-    const exceptions = new Set(['users_email_key', 'sessions_token_key', 'invitations_token_key', 'password_resets_token_key']);
+    // Lookups made before any org is known (docs/decisions.md D5): sign-in by e-mail, a request by its token, a
+    // one-time link (an invitation, a password reset) by its token, and a calendar feed by its URL's token.
+    const exceptions = new Set(['users_email_key', 'sessions_token_key', 'invitations_token_key', 'password_resets_token_key', 'calendar_feeds_token_key']);
     for (const { indexname, indexdef } of indexes.rows) {
       if (exceptions.has(indexname)) continue;
       expect(indexdef, indexname).toMatch(/\(org_id[,)]/);

@@ -1,5 +1,5 @@
 // The SQL every policy renders, committed (immich commits the SQL of its access queries): for a fixed set of actors,
-// `renderPolicy(compileFilter(ctx, action), binding)` for contacts and buckets (the one-WHERE form counts and exports
+// `renderPolicy(compileFilter(ctx, action), binding)` for contacts, buckets and calendar items (the one-WHERE form counts and exports
 // use), then the contact list page as storage runs it (`contactPageQuery`: a UNION of one index-ordered scan per way
 // in; in each of the four orders, with a search and a tag), and the capped count, compiled by Kysely for PostgreSQL with
 // fixed ids and a fixed now. A policy change shows up in review as a diff
@@ -15,7 +15,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/schema.ts';
 import { contactCountQuery, contactPageQuery, type PageQuery } from '../../src/storage/contact-page.ts';
-import { BUCKETS, CONTACTS, renderPolicy, type Binding } from '../../src/storage/render-filter.ts';
+import { BUCKETS, CALENDAR_ITEMS, CONTACTS, renderPolicy, type Binding } from '../../src/storage/render-filter.ts';
 import { ID_KIND, worldId } from '../fixtures/world.ts';
 
 /** Compiles only: no connection is ever opened. */
@@ -91,7 +91,10 @@ const CASES: Case[] = [
   { label: 'bucket list (bucket.view)', binding: BUCKETS, policy: (ctx) => compileFilter(ctx, 'bucket.view') },
   { label: 'bucket edit (bucket.edit)', binding: BUCKETS, policy: (ctx) => compileFilter(ctx, 'bucket.edit') },
   { label: 'bucket manage (bucket.manage)', binding: BUCKETS, policy: (ctx) => compileFilter(ctx, 'bucket.manage') },
+  { label: 'calendar items (calendar_item.view)', binding: CALENDAR_ITEMS, policy: (ctx) => compileFilter(ctx, 'calendar_item.view') },
+  { label: 'calendar item edit (calendar_item.edit)', binding: CALENDAR_ITEMS, policy: (ctx) => compileFilter(ctx, 'calendar_item.edit') },
 ];
+const TABLES = new Map<Binding, string>([[CONTACTS, 'contacts c'], [BUCKETS, 'buckets b'], [CALENDAR_ITEMS, 'calendar_items ci']]);
 
 function show(value: unknown): string {
   return value instanceof Date ? `'${value.toISOString()}'` : JSON.stringify(value);
@@ -99,7 +102,7 @@ function show(value: unknown): string {
 
 function render(a: Actor, c: Case): string {
   const policy = c.policy(a.ctx);
-  const table = c.binding === CONTACTS ? 'contacts c' : 'buckets b';
+  const table = TABLES.get(c.binding) ?? 'contacts c';
   const query = sql`SELECT ${sql.ref(`${c.binding.alias}.id`)} FROM ${sql.raw(table)} WHERE ${renderPolicy(policy, c.binding, a.ctx.actor.orgId)}`;
   const compiled = query.compile(compiler);
   const params = compiled.parameters.map((p, i) => `--   $${i + 1} = ${show(p)}`);

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { auditRoutes } from './audit.ts';
 import { bucketsRoutes } from './buckets.ts';
+import { calendarItemsRoutes } from './calendar-items.ts';
+import { calendarsRoutes } from './calendars.ts';
 import { contactAccessRoutes } from './contact-access.ts';
 import { contactHistoryRoutes } from './contact-history.ts';
 import { contactSharesRoutes } from './contact-shares.ts';
@@ -39,4 +41,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await api.register(contactHistoryRoutes, { deps });
   await api.register(contactAccessRoutes, { deps });
   await api.register(bucketsRoutes, { deps });
+  // Calendars, tasks and events, and their feeds.
+  await api.register(calendarsRoutes, { deps });
+  await api.register(calendarItemsRoutes, { deps });
 }

@@ -1,5 +1,6 @@
-// The one world builder of the API tests: orgs, users by name (each with a ready session token), teams, user grants,
-// contacts in any state, record shares, buckets and bucket shares, described with names and written straight to the
+// The one world builder of the API tests: orgs, users by name (each with a ready session token), teams, user grants
+// (contacts and calendar), contacts in any state, record shares, buckets and bucket shares, tasks and events on users'
+// calendars, described with names and written straight to the
 // database in a few batched inserts (fixtures/world.ts `insertWorld`, the writer the differential and contract
 // suites use too). Every id is fresh, so one database holds any number of worlds and order never matters.
 //
@@ -21,7 +22,7 @@ import type { ContactState, ExportChannel, GrantLevel, ShareLevel } from '@tande
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashToken } from '../../../src/domain/accounts/session-token.ts';
 import type { Db } from '../../../src/storage/connect.ts';
-import { FIXTURE_PASSWORD_HASH, insertWorld, type World, type WorldGrantee } from '../../fixtures/world.ts';
+import { FIXTURE_PASSWORD_HASH, insertWorld, type World, type WorldCalendarItem, type WorldGrantee } from '../../fixtures/world.ts';
 
 /** A user of a built world: what a test needs to act as them. */
 export type TestUser = { id: string; orgId: string; name: string; email: string; token: string };
@@ -44,6 +45,14 @@ export type ContactSpec<U extends string> = { owner: U; name?: string; emails?: 
 export type ShareSpec<U extends string, T extends string, C extends string> = GranteeRef<U, T> & Window & { contact: C; level: ShareLevel; by?: U };
 export type BucketSpec<U extends string, C extends string> = { owner: U; name?: string; contacts?: readonly C[] };
 export type BucketShareSpec<U extends string, T extends string, B extends string> = GranteeRef<U, T> & Window & { bucket: B; level: ShareLevel; by?: U };
+/**
+ * A task or event on `user`'s calendar. Kind: `event` when `startsAt` is given, else `task`; an event lasts an hour
+ * unless `endsAt` says otherwise. `by`: who made it (default the calendar's user).
+ */
+export type CalendarItemSpec<U extends string, C extends string> = {
+  user: U; kind?: 'task' | 'event'; title?: string; contact?: C; by?: U; dueAt?: Instant; startsAt?: Instant; endsAt?: Instant;
+  allDay?: boolean; done?: boolean; recurrence?: { rule: string; timeZone?: string }; reminders?: number[];
+};
 
 export type WorldSpec<O extends string, U extends string, T extends string, C extends string, B extends string> = {
   /** Default `{ acme: {} }`. The first is the default org of everything else. */
@@ -55,6 +64,7 @@ export type WorldSpec<O extends string, U extends string, T extends string, C ex
   shares?: readonly ShareSpec<NoInfer<U>, NoInfer<T>, NoInfer<C>>[];
   buckets?: Record<B, BucketSpec<NoInfer<U>, NoInfer<C>>>;
   bucketShares?: readonly BucketShareSpec<NoInfer<U>, NoInfer<T>, NoInfer<B>>[];
+  calendarItems?: readonly CalendarItemSpec<NoInfer<U>, NoInfer<C>>[];
 };
 
 export type BuiltWorld<O extends string, U extends string, T extends string, C extends string, B extends string> = {
@@ -69,7 +79,8 @@ export type BuiltWorld<O extends string, U extends string, T extends string, C e
   grants: string[];
   shares: string[];
   bucketShares: string[];
-  /** Adds grants, shares and bucket shares naming this world's users, teams, contacts and buckets, at the clock's now. */
+  calendarItems: string[];
+  /** Adds grants, shares, bucket shares and calendar items naming this world's users, teams, contacts and buckets, at the clock's now. */
   add: (more: WorldAddition<U, T, C, B>) => Promise<AddedIds>;
 };
 
@@ -77,8 +88,9 @@ export type WorldAddition<U extends string, T extends string, C extends string, 
   grants?: readonly GrantSpec<U, T>[];
   shares?: readonly ShareSpec<U, T, C>[];
   bucketShares?: readonly BucketShareSpec<U, T, B>[];
+  calendarItems?: readonly CalendarItemSpec<U, C>[];
 };
-export type AddedIds = { grants: string[]; shares: string[]; bucketShares: string[] };
+export type AddedIds = { grants: string[]; shares: string[]; bucketShares: string[]; calendarItems: string[] };
 
 const DEFAULT_ORGS = { acme: {} };
 const capitalised = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
@@ -141,7 +153,19 @@ export async function buildWorld<
   const bucketByKey = new Map(buckets.map((b) => [b.key, b]));
 
   /** Grants, shares and bucket shares: what may name anything above, at build time or later (`add`). */
-  const links = (more: WorldAddition<string, string, string, string>): Pick<World, 'grants' | 'shares' | 'bucketShares'> => ({
+  const calendarItem = (x: CalendarItemSpec<string, string>): WorldCalendarItem => {
+    const assignee = user(x.user);
+    const startsAt = toMs(x.startsAt);
+    const kind = x.kind ?? (startsAt === null ? 'task' : 'event');
+    return {
+      id: randomUUID(), orgId: assignee.orgId, assigneeId: assignee.id, kind, title: x.title ?? `${capitalised(kind)} of ${assignee.name}`,
+      contactId: x.contact === undefined ? null : lookup(contactByKey, 'contact', x.contact).id, dueAt: toMs(x.dueAt), startsAt,
+      endsAt: x.endsAt !== undefined ? toMs(x.endsAt) : startsAt === null ? null : startsAt + 3_600_000, allDay: x.allDay ?? false,
+      done: x.done ?? false, recurrence: x.recurrence ? { rule: x.recurrence.rule, timeZone: x.recurrence.timeZone ?? 'UTC' } : null,
+      reminders: x.reminders ?? [], createdBy: x.by === undefined ? assignee.id : user(x.by).id,
+    };
+  };
+  const links = (more: WorldAddition<string, string, string, string>): Pick<World, 'grants' | 'shares' | 'bucketShares'> & { calendarItems: WorldCalendarItem[] } => ({
     shares: (more.shares ?? []).map((x) => {
       const contact = lookup(contactByKey, 'contact', x.contact);
       return { id: randomUUID(), orgId: contact.orgId, contactId: contact.id, grantee: grantee(x), level: x.level, ...windowOf(x), createdBy: by(x.by) };
@@ -157,9 +181,11 @@ export async function buildWorld<
       const bucket = lookup(bucketByKey, 'bucket', x.bucket);
       return { id: randomUUID(), orgId: bucket.orgId, bucketId: bucket.id, grantee: grantee(x), level: x.level, ...windowOf(x), createdBy: by(x.by) };
     }),
+    calendarItems: (more.calendarItems ?? []).map(calendarItem),
   });
-  const idsOf = (l: Pick<World, 'grants' | 'shares' | 'bucketShares'>): AddedIds => ({
+  const idsOf = (l: Pick<World, 'grants' | 'shares' | 'bucketShares'> & { calendarItems?: WorldCalendarItem[] }): AddedIds => ({
     grants: l.grants.map((g) => g.id), shares: l.shares.map((x) => x.id), bucketShares: l.bucketShares.map((x) => x.id),
+    calendarItems: (l.calendarItems ?? []).map((x) => x.id),
   });
   const add = async (more: WorldAddition<string, string, string, string>): Promise<AddedIds> => {
     const added = links(more);
