@@ -181,7 +181,12 @@ const OPENAPI_LINT: Change[] = [
   })),
 ];
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT];
+/** Issue 11, items 3 and 4: calendars, tasks and events, a contact's items, "My tasks" and the secret feeds (new paths only). */
+const CALENDARS: Change[] = [
+  '/calendars', '/calendars/{userId}/feed', '/calendar-items', '/calendar-items/{id}', '/calendar-feeds/{file}', '/contacts/{id}/calendar-items', '/tasks',
+].map((path): Change => ({ pointer: v1(path), change: 'added', to: expect.any(Object) }));
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });
