@@ -1,6 +1,7 @@
 // @tandem/api: the one description of Tandem's HTTP API. Zod schemas of every request and response the server's
 // routes declare (its OpenAPI document is generated from them), their `z.infer` types for the web client and the
 // test clients, and the error-code catalog. Depends on zod and @tandem/core only; never on the server or the web.
+export * from './audit.ts';
 export * from './bucket.ts';
 export * from './common.ts';
 export * from './contact.ts';
@@ -13,4 +14,5 @@ export * from './invitation.ts';
 export * from './org.ts';
 export * from './share.ts';
 export * from './team.ts';
+export * from './token.ts';
 export * from './user.ts';

@@ -1,4 +1,6 @@
-// What each endpoint of ENDPOINTS takes and answers (docs/api-shapes.md). `call(name, ...)` is typed from here.
+// What each endpoint of ENDPOINTS takes and answers. `call(name, ...)` is typed from here. Answers and the bodies
+// @tandem/api describes are its types (models.ts); query strings and the other small bodies are written here.
+import type { ContactPatch, NewShare, SharePatch } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
 import type {
   ApiToken,
@@ -29,7 +31,6 @@ import type {
   Page,
   Role,
   Share,
-  ShareLevel,
   Team,
   User,
   UserStatus,
@@ -41,7 +42,7 @@ export type ContactListQuery = {
   sort?: ContactSort; ownerId?: string; tag?: string; count?: boolean;
 };
 export type PageQuery = { limit?: number; cursor?: string | null };
-export type ShareInput = { grantee: Grantee; level: ShareLevel; startsAt?: string | null; expiresAt?: string | null };
+export type ShareInput = NewShare;
 
 type Shape<R, B = never, Q = never> = { response: R } & ([B] extends [never] ? unknown : { body: B }) & ([Q] extends [never] ? unknown : { query: Q });
 
@@ -87,7 +88,7 @@ export type ApiContract = {
   bulkContacts: Shape<BulkResult, BulkAction & { ids: string[] }>;
   createContact: Shape<{ contact: Contact }, ContactInput>;
   getContact: Shape<{ contact: Contact }>;
-  updateContact: Shape<{ contact: Contact }, Partial<ContactInput>>;
+  updateContact: Shape<{ contact: Contact }, ContactPatch>;
   deleteContact: Shape<void>;
   archiveContact: Shape<{ contact: Contact }>;
   unarchiveContact: Shape<{ contact: Contact }>;
@@ -95,7 +96,7 @@ export type ApiContract = {
   reassignContact: Shape<{ contact: Contact }, { ownerId: string }>;
   listShares: Shape<Page<Share>>;
   createShare: Shape<{ share: Share }, ShareInput>;
-  updateShare: Shape<{ share: Share }, Partial<Omit<ShareInput, 'grantee'>>>;
+  updateShare: Shape<{ share: Share }, SharePatch>;
   deleteShare: Shape<void>;
   listHistory: Shape<Page<HistoryItem>, never, PageQuery>;
   sendMessage: Shape<{ message: HistoryItem }, { body: string; channel?: string }>;
@@ -112,7 +113,7 @@ export type ApiContract = {
   removeBucketContact: Shape<void>;
   listBucketShares: Shape<Page<BucketShare>>;
   createBucketShare: Shape<{ share: BucketShare }, ShareInput>;
-  updateBucketShare: Shape<{ share: BucketShare }, Partial<Omit<ShareInput, 'grantee'>>>;
+  updateBucketShare: Shape<{ share: BucketShare }, SharePatch>;
   deleteBucketShare: Shape<void>;
 
   listTokens: Shape<Page<ApiToken>>;

@@ -1,16 +1,10 @@
 // The audit log (admins): newest first, keyset paged; and a check of its hash chain.
-import { pageQuerySchema } from '@tandem/api';
+import { auditEntrySchema, auditVerificationSchema, pageQuerySchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit, verifyAudit } from '../../domain/audit/read-audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
-
-const auditEntrySchema = z.object({
-  seq: z.string(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(),
-  action: z.string(), targetType: z.string(), targetId: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(), prevHash: z.string(), hash: z.string(),
-});
 
 export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const adminOnlyHook = adminOnly(deps);
@@ -31,7 +25,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     schema: {
       operationId: 'verifyAudit',
       tags: ['audit'], summary: "Recompute the log's hash chain (admin)",
-      response: { 200: z.object({ valid: z.boolean(), entries: z.number().int(), firstBadSeq: z.string().nullable() }) },
+      response: { 200: auditVerificationSchema },
     },
     preValidation: adminOnlyHook,
   }, async (request) => verifyAudit(deps, actorOf(request)));

@@ -1,5 +1,5 @@
 // Personal API tokens (spec §9, channel `api`): create, list and revoke your own.
-import { instantSchema } from '@tandem/api';
+import { apiTokenSchema, instantSchema, type ApiTokenDto } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toIso } from '../../domain/shared/time.ts';
@@ -10,9 +10,7 @@ import type { TokenRow } from '../../storage/rows.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 
-const apiTokenSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable() });
-
-function serializeToken(row: TokenRow): z.infer<typeof apiTokenSchema> {
+function serializeToken(row: TokenRow): ApiTokenDto {
   return { id: row.id, name: row.name ?? '', createdAt: toIso(row.created_at) as string, expiresAt: toIso(row.expires_at) };
 }
 

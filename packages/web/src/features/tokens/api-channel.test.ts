@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { ExportChannel } from '../../api/models.ts';
 import { apiChannelBlock } from './api-channel.ts';
 
-const member = { role: 'member' as const, status: 'active' as const, exportChannels: ['api'] };
+const apiOnly: ExportChannel[] = ['api'];
+const member = { role: 'member' as const, status: 'active' as const, exportChannels: apiOnly };
 
 describe('why the API channel is closed', () => {
   it('is open to admins whatever the switch and their channels', () => {

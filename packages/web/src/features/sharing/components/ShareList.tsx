@@ -13,7 +13,7 @@ import { fromLocalInput } from '../../../lib/format.ts';
 import styles from './ShareList.module.css';
 
 /** What a row needs of a share, record or bucket. */
-export type ShareLike = { id: string; grantee: Grantee; granteeName: string; level: ShareLevel; startsAt: string | null; expiresAt: string | null; active: boolean };
+export type ShareLike = { id: string; grantee: Grantee; granteeName: string | null; level: ShareLevel; startsAt: string | null; expiresAt: string | null; active: boolean };
 export type WindowPatch = { startsAt: string | null; expiresAt: string | null };
 
 export function ShareRows({ children, label }: { children: ReactNode; label?: string }) {
@@ -47,22 +47,23 @@ export function ShareListRow({ share, levels, pending, onLevel, onWindow, onRevo
 }) {
   const [editing, setEditing] = useState(false);
   const team = 'teamId' in share.grantee;
+  const name = granteeNameOf(share);
   const text = windowText(share);
   return (
     <li className={share.active ? undefined : styles.inactive} data-testid="share-row">
       <div className={styles.row}>
-        <Avatar name={share.granteeName} size={28} kind={team ? 'team' : 'person'} />
+        <Avatar name={name} size={28} kind={team ? 'team' : 'person'} />
         <span className={styles.name}>
-          {share.granteeName}
+          {name}
           {team ? <Badge>Team</Badge> : null}
         </span>
-        <button type="button" className={cx(styles.window, styles.windowButton)} disabled={levels.length === 0} onClick={() => setEditing((e) => !e)} aria-expanded={editing} aria-label={`Change how long ${share.granteeName} has access: ${text}`}>
+        <button type="button" className={cx(styles.window, styles.windowButton)} disabled={levels.length === 0} onClick={() => setEditing((e) => !e)} aria-expanded={editing} aria-label={`Change how long ${name} has access: ${text}`}>
           {text}
         </button>
         <Select
           compact
           className={styles.levelCell}
-          aria-label={`Level for ${share.granteeName}`}
+          aria-label={`Level for ${name}`}
           value={share.level}
           disabled={levels.length === 0 || pending}
           onChange={(e) => onLevel(e.target.value as ShareLevel)}
@@ -74,7 +75,7 @@ export function ShareListRow({ share, levels, pending, onLevel, onWindow, onRevo
           ))}
         </Select>
         {onRevoke ? (
-          <Button className={styles.action} size="sm" variant="ghost" onClick={onRevoke} aria-label={`Revoke ${share.granteeName}`}>
+          <Button className={styles.action} size="sm" variant="ghost" onClick={onRevoke} aria-label={`Revoke ${name}`}>
             Revoke
           </Button>
         ) : null}
@@ -85,6 +86,11 @@ export function ShareListRow({ share, levels, pending, onLevel, onWindow, onRevo
 }
 
 /** Change when an existing share starts and ends. An empty start means "already"; "Make permanent" drops the end. */
+/** The API answers no name when the grantee's row is gone; say what it was rather than print nothing. */
+function granteeNameOf(share: ShareLike): string {
+  return share.granteeName ?? ('teamId' in share.grantee ? 'A removed team' : 'A removed user');
+}
+
 function WindowEditor({ share, pending, onSave }: { share: ShareLike; pending: boolean; onSave: (patch: WindowPatch) => void }) {
   const [starts, setStarts] = useState(localValue(share.startsAt));
   const [until, setUntil] = useState(share.expiresAt ? localValue(share.expiresAt) : presetDate(7));
@@ -100,11 +106,11 @@ function WindowEditor({ share, pending, onSave }: { share: ShareLike; pending: b
     <div className={styles.windowEditor}>
       <label className={styles.editorField}>
         <span className="muted small">Starts</span>
-        <Input type="datetime-local" inline compact aria-label={`${share.granteeName} has access from`} value={starts} onChange={(e) => setStarts(e.target.value)} />
+        <Input type="datetime-local" inline compact aria-label={`${granteeNameOf(share)} has access from`} value={starts} onChange={(e) => setStarts(e.target.value)} />
       </label>
       <label className={styles.editorField}>
         <span className="muted small">Ends</span>
-        <Input type="datetime-local" inline compact aria-label={`${share.granteeName} has access until`} value={until} onChange={(e) => setUntil(e.target.value)} />
+        <Input type="datetime-local" inline compact aria-label={`${granteeNameOf(share)} has access until`} value={until} onChange={(e) => setUntil(e.target.value)} />
       </label>
       <Button size="sm" variant="primary" disabled={problem !== null} loading={pending} onClick={() => expiresAt && onSave({ startsAt, expiresAt })}>
         Save dates
