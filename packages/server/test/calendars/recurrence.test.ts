@@ -71,3 +71,36 @@ describe('expansion', () => {
     expect(overlaps(5, 11, 10, 20)).toBe(true);
   });
 });
+
+describe('property: starting a long series later (anchor) changes none of its occurrences', () => {
+  it('DAILY and WEEKLY rules with intervals, days and UNTIL, in three zones, in windows years after the start', async () => {
+    const fc = (await import('fast-check')).default;
+    const rrulePkg = (await import('rrule')).default;
+    const { RRule } = rrulePkg;
+    const DAY = 86_400_000;
+    const ruleArb = fc.record({
+      freq: fc.constantFrom('DAILY', 'WEEKLY'), interval: fc.integer({ min: 1, max: 3 }),
+      byday: fc.option(fc.subarray(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], { minLength: 1 }), { nil: undefined }),
+      until: fc.option(fc.integer({ min: 30, max: 900 }), { nil: undefined }),
+    });
+    fc.assert(fc.property(
+      ruleArb, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 20 }),
+      fc.constantFrom('UTC', 'Europe/Paris', 'America/New_York', 'Australia/Lord_Howe'), fc.integer({ min: 0, max: 95 }),
+      (r, startDay, windowDay, windowDays, timeZone, quarter) => {
+        const startsAt = Date.UTC(2024, 0, 1) + startDay * DAY + quarter * 15 * 60_000;
+        const until = r.until === undefined ? '' : `;UNTIL=${new Date(startsAt + r.until * DAY).toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
+        const rule = `FREQ=${r.freq};INTERVAL=${r.interval}${r.byday ? `;BYDAY=${r.byday.join(',')}` : ''}${until}`;
+        const series = { startsAt, endsAt: startsAt + 90 * 60_000, rule, timeZone };
+        const from = startsAt + windowDay * DAY;
+        const to = from + windowDays * DAY;
+        // The walk from the series' own start, as rrule does it unaided.
+        const options = RRule.parseString(rule);
+        const walked = new RRule({ ...options, dtstart: new Date(wallOf(startsAt, timeZone)), tzid: null,
+          until: options.until ? new Date(wallOf(options.until.getTime(), timeZone)) : null });
+        const expected = walked.between(new Date(wallOf(from, timeZone) - 2 * DAY), new Date(wallOf(to, timeZone) + DAY), true)
+          .map((w) => instantOf(w.getTime(), timeZone)).filter((s) => overlaps(s, s + 90 * 60_000, from, to));
+        expect(expandSeries(series, from, to).map((o) => o.startsAt)).toEqual(expected);
+      },
+    ), { numRuns: 300 });
+  });
+});

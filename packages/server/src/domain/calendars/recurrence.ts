@@ -39,15 +39,30 @@ export function canonicalTimeZone(name: string): string | null {
   }
 }
 
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/** The zone's offset from UTC during the quarter hour starting at `bucket` (zones change offset on quarter hours). */
+function offsetAt(bucket: number, timeZone: string): number {
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts = formatter(timeZone).formatToParts(new Date(bucket));
+    const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+    const date = new Date(0);
+    date.setUTCFullYear(part('year'), part('month') - 1, part('day'));
+    date.setUTCHours(part('hour'), part('minute'), part('second'), 0);
+    offset = date.getTime() - bucket;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The wall-clock time of `instant` in `timeZone`, as the epoch milliseconds whose UTC fields are that time. */
 export function wallOf(instant: number, timeZone: string): number {
   if (timeZone === 'UTC') return instant;
-  const parts = formatter(timeZone).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const date = new Date(0);
-  date.setUTCFullYear(part('year'), part('month') - 1, part('day'));
-  date.setUTCHours(part('hour'), part('minute'), part('second'), ((instant % 1000) + 1000) % 1000);
-  return date.getTime();
+  return instant + offsetAt(Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR, timeZone);
 }
 
 /**
@@ -81,9 +96,22 @@ function parseRule(text: string): Partial<Options> | string {
 }
 
 /** The series as rrule sees it: floating dates in the series' zone; UNTIL (an instant) moved to the same clock. */
-function ruleOf(series: Series, options: Partial<Options>): Rule {
+function ruleOf(series: Series, options: Partial<Options>, near?: number): Rule {
   const until = options.until ? new Date(wallOf(options.until.getTime(), series.timeZone)) : null;
-  return new RRule({ ...options, dtstart: new Date(wallOf(series.startsAt, series.timeZone)), tzid: null, until });
+  const start = wallOf(series.startsAt, series.timeZone);
+  return new RRule({ ...options, dtstart: new Date(near === undefined ? start : anchor(options, start, near)), tzid: null, until });
+}
+
+/**
+ * rrule walks a series from its start, so a weekly meeting begun years ago costs a walk through every week since.
+ * A DAILY or WEEKLY rule without COUNT repeats whole periods (INTERVAL days or weeks of wall-clock time): starting it
+ * a whole number of periods later, at least one period before `near`, gives the same occurrences from `near` on.
+ */
+function anchor(options: Partial<Options>, start: number, near: number): number {
+  if (options.count || (options.freq !== RRule.DAILY && options.freq !== RRule.WEEKLY)) return start;
+  const period = (options.interval ?? 1) * (options.freq === RRule.WEEKLY ? 7 : 1) * DAY;
+  const periods = Math.floor((near - start) / period) - 1;
+  return periods > 0 ? start + periods * period : start;
 }
 
 export type CheckedSeries = { rule: string; end: number };
@@ -114,10 +142,11 @@ export function overlaps(startsAt: number, endsAt: number, from: number, to: num
 export function expandSeries(series: Series, from: number, to: number): Occurrence[] {
   const options = parseRule(series.rule);
   if (typeof options === 'string') return [];
-  const rule = ruleOf(series, options);
   const duration = series.endsAt - series.startsAt;
   // Zone offsets are within ±14 h: a day of margin on each side of the floating window, then the exact test.
-  const walls = rule.between(new Date(wallOf(from - duration, series.timeZone) - DAY), new Date(wallOf(to, series.timeZone) + DAY), true);
+  const after = wallOf(from - duration, series.timeZone) - DAY;
+  const rule = ruleOf(series, options, after);
+  const walls = rule.between(new Date(after), new Date(wallOf(to, series.timeZone) + DAY), true);
   const out: Occurrence[] = [];
   for (const wall of walls) {
     const startsAt = instantOf(wall.getTime(), series.timeZone);
