@@ -1,5 +1,5 @@
 // Recurring events: rules refused and accepted, expansion inside a window, and the series' time zone kept across
-// daylight saving changes (docs/decisions.md D24).
+// daylight saving changes (docs/decisions.md D26).
 import { describe, expect, it } from 'vitest';
 import { canonicalTimeZone, checkSeries, expandSeries, instantOf, overlaps, wallOf } from '../../src/domain/calendars/recurrence.ts';
 

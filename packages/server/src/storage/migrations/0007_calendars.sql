@@ -1,4 +1,4 @@
--- Calendars, tasks and events (spec §7; issue 11, items 3 and 4; docs/decisions.md D24). Every user has one calendar:
+-- Calendars, tasks and events (spec §7; issue 11, items 3 and 4; docs/decisions.md D26). Every user has one calendar:
 -- there is no calendar table, an item names the user whose calendar it sits on (`assignee_id`, the record's owner for
 -- the core's `calendar_item` rules: the assignee holds `owner`, calendar grants in user_grants give `view` / `edit`).
 -- Who sees which item is never written here: every read renders the compiled `calendar_item.view` policy
