@@ -1,5 +1,6 @@
-// API shortcuts for setting up worlds: plain fetch with bearer tokens against the server under test.
-import type { Contact, Grant, GrantLevel, GrantScope, Grantee, HistoryItem, OrgSettings, Share, ShareLevel, Team, User } from '../../src/api/models.ts';
+// API shortcuts for setting up worlds: plain fetch with bearer tokens against the server under test. The shapes are
+// @tandem/api's types, under the web client's names (src/api/models.ts).
+import type { Contact, ContactInput, Grant, GrantLevel, GrantScope, Grantee, HistoryItem, OrgSettings, Share, ShareLevel, Team, User } from '../../src/api/models.ts';
 
 export const PASSWORD = 'correct-horse-42';
 
@@ -23,7 +24,7 @@ export class Api {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  createContact(input: { name: string; company?: string; title?: string; emails?: string[]; phones?: string[]; tags?: string[] }): Promise<Contact> {
+  createContact(input: ContactInput): Promise<Contact> {
     return this.request<{ contact: Contact }>('POST', '/contacts', input).then((r) => r.contact);
   }
   share(contactId: string, grantee: Grantee, level: ShareLevel, window: { startsAt?: string; expiresAt?: string } = {}): Promise<Share> {
