@@ -30,7 +30,7 @@ export const calendarItemsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
 
   app.get('/calendar-items', {
     schema: {
-      tags, summary: 'Tasks and events in a window, on the calendars the caller may read',
+      operationId: 'listCalendarItems', tags, summary: 'Tasks and events in a window, on the calendars the caller may read',
       description: 'Sorted by start (tasks by due time), then id. A recurring event answers once per occurrence in the window. '
         + 'A calendar in `userIds` the caller cannot read answers 404 TANDEM_CALENDAR_NOT_FOUND; a `contactId` not seen at view 404 TANDEM_CONTACT_NOT_FOUND.',
       querystring: windowQuerySchema, response: { 200: itemPage, ...problems(400, 401, 404) },
@@ -43,7 +43,7 @@ export const calendarItemsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
 
   app.post('/calendar-items', {
     schema: {
-      tags, summary: 'Create a task or event on a calendar (write on it; a linked contact needs collaborate)', headers: idempotencyHeaders,
+      operationId: 'createCalendarItem', tags, summary: 'Create a task or event on a calendar (write on it; a linked contact needs collaborate)', headers: idempotencyHeaders,
       body: newCalendarItemSchema, response: { 201: itemAnswer, ...problems(400, 401, 403, 404, 409) },
     },
     preValidation,
@@ -53,7 +53,7 @@ export const calendarItemsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
   });
 
   app.get('/calendar-items/:id', {
-    schema: { tags, summary: 'One task or event (read on its calendar); a series as a whole', params: itemParams, response: { 200: itemAnswer, ...problems(401, 404) } },
+    schema: { operationId: 'getCalendarItem', tags, summary: 'One task or event (read on its calendar); a series as a whole', params: itemParams, response: { 200: itemAnswer, ...problems(401, 404) } },
     preValidation,
   }, async (request) => {
     const ctx = actorOf(request);
@@ -62,7 +62,7 @@ export const calendarItemsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
 
   app.patch('/calendar-items/:id', {
     schema: {
-      tags, summary: 'Change, move (userId), complete (done) a task or event',
+      operationId: 'updateCalendarItem', tags, summary: 'Change, move (userId), complete (done) a task or event',
       description: 'Write on its calendar; moving needs write on the new one too; linking a contact needs collaborate on it.',
       params: itemParams, body: calendarItemPatchSchema, response: { 200: itemAnswer, ...problems(400, 401, 403, 404, 409) },
     },
@@ -70,7 +70,7 @@ export const calendarItemsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
   }, async (request) => ({ item: toCalendarItemDto(await updateCalendarItemAs(deps, actorOf(request), request.params.id, request.body)) }));
 
   app.delete('/calendar-items/:id', {
-    schema: { tags, summary: 'Delete a task or event (a series whole; write on its calendar)', params: itemParams, response: { 204: z.null().describe('Deleted'), ...problems(401, 403, 404) } },
+    schema: { operationId: 'deleteCalendarItem', tags, summary: 'Delete a task or event (a series whole; write on its calendar)', params: itemParams, response: { 204: z.null().describe('Deleted'), ...problems(401, 403, 404) } },
     preValidation,
   }, async (request, reply) => {
     await deleteCalendarItemAs(deps, actorOf(request), request.params.id);
@@ -79,7 +79,7 @@ export const calendarItemsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
 
   app.get('/contacts/:id/calendar-items', {
     schema: {
-      tags, summary: "A contact's tasks and events (view on the contact; items on calendars the caller may read)",
+      operationId: 'listContactCalendarItems', tags, summary: "A contact's tasks and events (view on the contact; items on calendars the caller may read)",
       params: itemParams, querystring: z.object(listQuerySchema), response: { 200: itemPage, ...problems(400, 401, 403, 404) },
     },
     preValidation,
@@ -90,7 +90,7 @@ export const calendarItemsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
 
   app.get('/tasks', {
     schema: {
-      tags, summary: 'My tasks (or those of a calendar the caller reads): open, overdue, due or done, by due time',
+      operationId: 'listTasks', tags, summary: 'My tasks (or those of a calendar the caller reads): open, overdue, due or done, by due time',
       querystring: z.object({
         ...listQuerySchema,
         userId: z.string().max(100).optional().describe('whose tasks; default the caller'),

@@ -17,13 +17,13 @@ export const calendarsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
   const tags = ['calendars'];
 
   app.get('/calendars', {
-    schema: { tags, summary: 'The calendars the caller may read, their own first', response: { 200: z.object({ items: z.array(calendarSchema) }), ...problems(401) } },
+    schema: { operationId: 'listCalendars', tags, summary: 'The calendars the caller may read, their own first', response: { 200: z.object({ items: z.array(calendarSchema) }), ...problems(401) } },
     preValidation,
   }, async (request) => ({ items: (await listCalendars(deps, actorOf(request))).map(toCalendarDto) }));
 
   app.post('/calendars/:userId/feed', {
     schema: {
-      tags, summary: 'A secret iCalendar URL of a calendar the caller may read; asking again replaces the old URL',
+      operationId: 'createCalendarFeed', tags, summary: 'A secret iCalendar URL of a calendar the caller may read; asking again replaces the old URL',
       description: 'The feed answers 404 once the caller\'s read access to the calendar ends, or the caller or the calendar\'s user is deactivated.',
       params: calendarParams, response: { 201: z.object({ url: z.string() }), ...problems(401, 404) },
     },
@@ -31,7 +31,7 @@ export const calendarsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
   }, async (request, reply) => reply.status(201).send(await createCalendarFeed(deps, actorOf(request), request.params.userId)));
 
   app.delete('/calendars/:userId/feed', {
-    schema: { tags, summary: "Revoke the caller's feed URL of a calendar", params: calendarParams, response: { 204: z.null().describe('Revoked'), ...problems(401, 404) } },
+    schema: { operationId: 'revokeCalendarFeed', tags, summary: "Revoke the caller's feed URL of a calendar", params: calendarParams, response: { 204: z.null().describe('Revoked'), ...problems(401, 404) } },
     preValidation,
   }, async (request, reply) => {
     await revokeCalendarFeed(deps, actorOf(request), request.params.userId);
@@ -40,7 +40,7 @@ export const calendarsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
 
   app.get('/calendar-feeds/:file', {
     schema: {
-      tags, summary: 'A calendar feed (text/calendar), by its secret URL; no session needed',
+      operationId: 'readCalendarFeed', tags, summary: 'A calendar feed (text/calendar), by its secret URL; no session needed',
       description: 'Items from 90 days ago to a year ahead, a recurring event as its occurrences. Every URL that does not work answers the same 404.',
       params: z.object({ file: z.string().max(100) }), security: [],
       response: { 200: z.string().describe('text/calendar'), ...problems(404) },
