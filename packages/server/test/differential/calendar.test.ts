@@ -33,7 +33,7 @@ import { oracleCalendar } from './oracle.ts';
 import { oracleContactPage, oracleItemActions, showsIn, timesOf } from './calendar-oracle.ts';
 
 const SEED = Number(process.env.TANDEM_DIFF_SEED ?? 20_260_105);
-const RUNS = Number(process.env.TANDEM_DIFF_RUNS ?? 60);
+const RUNS = Number(process.env.TANDEM_DIFF_RUNS ?? 40);
 const HOUR = 3_600_000;
 
 type Stats = { worlds: number; users: number; items: number; assertions: number };

@@ -33,9 +33,19 @@ export async function loadItemOrThrow(db: Db, ctx: ActorContext, id: string, act
 
 /** The user of a calendar the caller may read, or 404 (unknown, malformed, another org's, or not readable). */
 export async function readableCalendarOrThrow(db: Db, ctx: ActorContext, userId: string): Promise<CalendarUserRow> {
-  const user = (await loadCalendarUsers(db, ctx.actor.orgId, [userId])).get(userId.toLowerCase());
-  if (!user || !canOnCalendar(ctx, 'calendar.view', user.id)) throw calendarNotFound();
+  const [user] = await readableCalendarsOrThrow(db, ctx, [userId]);
+  if (!user) throw calendarNotFound();
   return user;
+}
+
+/** The users of calendars the caller may read, read in one statement; 404 when any of them is not one. */
+export async function readableCalendarsOrThrow(db: Db, ctx: ActorContext, userIds: readonly string[]): Promise<CalendarUserRow[]> {
+  const users = await loadCalendarUsers(db, ctx.actor.orgId, userIds);
+  return [...new Set(userIds.map((id) => id.toLowerCase()))].map((id) => {
+    const user = users.get(id);
+    if (!user || !canOnCalendar(ctx, 'calendar.view', user.id)) throw calendarNotFound();
+    return user;
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import { listItemsInWindow } from '../../storage/calendar-queries.ts';
 import { loadContact } from '../../storage/contact-read.ts';
 import { contactNotFound } from '../contacts/contact-guard.ts';
-import { readableCalendarOrThrow } from './calendar-guard.ts';
+import { readableCalendarsOrThrow } from './calendar-guard.ts';
 import { toItemViews, type CalendarItemView, type Entry } from './calendar-item-view.ts';
 import { decodeItemCursor, encodeItemCursor, isAfter } from './item-cursor.ts';
 import { expandSeries, overlaps } from './recurrence.ts';
@@ -37,7 +37,7 @@ export async function listCalendarItems(deps: Deps, ctx: ActorContext, input: Wi
   const { db } = deps;
   const { from, to } = windowOf(input);
   const cursor = decodeItemCursor(input.cursor);
-  const userIds = input.userIds ? await Promise.all([...new Set(input.userIds)].map(async (id) => (await readableCalendarOrThrow(db, ctx, id)).id)) : undefined;
+  const userIds = input.userIds ? (await readableCalendarsOrThrow(db, ctx, input.userIds)).map((u) => u.id) : undefined;
   let contactId: string | undefined;
   if (input.contactId !== undefined) {
     const contact = await loadContact(db, ctx, input.contactId);
