@@ -80,7 +80,7 @@ export function instantOf(wall: number, timeZone: string): number {
 }
 
 /** The rule's options, or a reason it is refused. `RRULE:` in front is allowed and dropped. */
-function parseRule(text: string): Partial<Options> | string {
+function readRule(text: string): Partial<Options> | string {
   const body = text.trim().replace(/^RRULE:/i, '');
   if (body.length === 0 || /[\r\n]/.test(body) || /DTSTART|EXDATE|RDATE/i.test(body)) return 'must be one RRULE without DTSTART, EXDATE or RDATE';
   let options: Partial<Options>;
@@ -95,11 +95,25 @@ function parseRule(text: string): Partial<Options> | string {
   return options;
 }
 
+const parsed = new Map<string, Readonly<Partial<Options>> | string>();
+
+/** `readRule`, remembered per rule text (a week view expands the same few rules hundreds of times). */
+function parseRule(text: string): Readonly<Partial<Options>> | string {
+  let options = parsed.get(text);
+  if (options === undefined) {
+    options = readRule(text);
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(text, typeof options === 'string' ? options : Object.freeze(options));
+  }
+  return options;
+}
+
 /** The series as rrule sees it: floating dates in the series' zone; UNTIL (an instant) moved to the same clock. */
 function ruleOf(series: Series, options: Partial<Options>, near?: number): Rule {
   const until = options.until ? new Date(wallOf(options.until.getTime(), series.timeZone)) : null;
   const start = wallOf(series.startsAt, series.timeZone);
-  return new RRule({ ...options, dtstart: new Date(near === undefined ? start : anchor(options, start, near)), tzid: null, until });
+  // noCache: each rule object answers one question; rrule's result cache would only cost time (half of a week's walk).
+  return new RRule({ ...options, dtstart: new Date(near === undefined ? start : anchor(options, start, near)), tzid: null, until }, true);
 }
 
 /**
