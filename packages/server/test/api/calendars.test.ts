@@ -60,6 +60,18 @@ describe('roles on an item of Ben\'s calendar', () => {
     }
   });
 
+  it('access to the linked contact gives nothing on the item: its collaborator and viewer get 404 as strangers do', async () => {
+    const { u, contacts, event } = await world();
+    const item = await event('With Zoe', { contactId: contacts.zoe });
+    for (const who of ['col', 'viv'] as const) {
+      expect(outcome(await cal.get(item.id, { as: u[who] })), who).toEqual({ status: 404, code: 'TANDEM_CALENDAR_ITEM_NOT_FOUND' });
+      expect(outcome(await cal.update(item.id, { done: true }, { as: u[who] })), who).toEqual({ status: 404, code: 'TANDEM_CALENDAR_ITEM_NOT_FOUND' });
+    }
+    // Ben, who owns both, sees the link; Vic, who reads only the calendar, sees the item without it.
+    expect(expectStatus(await cal.get(item.id, { as: u.ben }), 200).item.contact).toEqual({ id: contacts.zoe, name: 'Zoe Zimmer' });
+    expect(expectStatus(await cal.get(item.id, { as: u.vic }), 200).item.contact).toBeNull();
+  });
+
   it('an invisible item answers exactly as a missing one', async () => {
     const { u, event } = await world();
     const item = await event();
