@@ -79,8 +79,8 @@ function parseIdList(value: string): string[] {
   return value === '' ? [] : value.split(',');
 }
 
-/** A row read with `factColumns`, keeping the memberships in `actorBuckets` (`actorBucketSet(ctx)`): the rest cannot matter. */
-export function toContactWithFacts(raw: RawRow, actorBuckets: ReadonlySet<string>): ContactWithFacts {
+/** A row read with `factColumns` (its memberships are already only those in the actor's shared buckets). */
+export function toContactWithFacts(raw: RawRow): ContactWithFacts {
   const { fact_shares, fact_bucket_ids, owner_name, ...row } = raw;
   const bucketIds = parseIdList(fact_bucket_ids);
   const shares = (typeof fact_shares === 'string' ? JSON.parse(fact_shares) : fact_shares) as ShareJson[];
@@ -92,7 +92,7 @@ export function toContactWithFacts(raw: RawRow, actorBuckets: ReadonlySet<string
         id: s.id, contactId: row.id, grantee: granteeOf(s), level: levelFromRank(s.level) as RecordShareFact['level'],
         startsAt: ms(s.starts_at), expiresAt: ms(s.expires_at), grantedBy: s.created_by, grantedAt: s.created_at,
       })),
-      bucketIds: actorBuckets.size === 0 ? [] : bucketIds.filter((id) => actorBuckets.has(id)),
+      bucketIds,
     },
     ownerName: owner_name ?? '',
   };

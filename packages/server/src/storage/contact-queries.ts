@@ -5,7 +5,7 @@
 import { compileFilter, type ActorContext, type ContactAction, type ListPolicy } from '@tandem/core';
 import { sql } from 'kysely';
 import type { Db } from './connect.ts';
-import { actorBucketSet, contactColumns, factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
+import { contactColumns, factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
 import { COUNT_CAP, contactCountQuery, contactPageQuery, timeKeyText, type Cursor, type PageQuery } from './contact-page.ts';
 import { searchPatternsOf } from './contact-search.ts';
 import { CONTACTS, renderPolicy } from './render-filter.ts';
@@ -59,9 +59,8 @@ export async function selectContacts(db: Db, ctx: ActorContext, policy: ListPoli
   const page = contactPageQuery<PageRow>(ctx.actor.orgId, policy, query, sql`${contactColumns}, ${factColumns(ctx)}${at}`);
   if (!page) return [];
   const result = await page.execute(db);
-  const buckets = actorBucketSet(ctx);
   return result.rows.map(({ page_at, ...raw }) => {
-    const item = toContactWithFacts(raw, buckets);
+    const item = toContactWithFacts(raw);
     return { ...item, key: keyOf(item, query, page_at) };
   });
 }

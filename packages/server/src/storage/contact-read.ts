@@ -4,7 +4,7 @@
 import type { ActorContext } from '@tandem/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connect.ts';
-import { actorBucketSet, contactColumns, factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
+import { contactColumns, factColumns, toContactWithFacts, type ContactWithFacts, type RawRow } from './contact-facts.ts';
 import { eventsOf, historyPageColumn, type EventCursor, type EventWithNames } from './history-queries.ts';
 import { isUuid } from './ids.ts';
 import { prepared } from './prepared.ts';
@@ -25,9 +25,8 @@ export async function loadContacts(db: Db, ctx: ActorContext, ids: string[]): Pr
     : sql`SELECT ${contactColumns}, ${factColumns(ctx)} FROM contacts c
       WHERE c.org_id = ${ctx.actor.orgId} AND c.id = ANY(${wanted}::uuid[])`;
   const result = await (which as RawBuilder<RawRow>).execute(db);
-  const buckets = actorBucketSet(ctx);
   for (const raw of result.rows) {
-    const item = toContactWithFacts(raw, buckets);
+    const item = toContactWithFacts(raw);
     out.set(item.row.id, item);
   }
   return out;
@@ -55,5 +54,5 @@ export async function loadContactWithHistory(db: Db, ctx: ActorContext, id: stri
   const raw = result.rows[0];
   if (!raw) return undefined;
   const { history, ...row } = raw;
-  return { contact: toContactWithFacts(row, actorBucketSet(ctx)), events: eventsOf(history) };
+  return { contact: toContactWithFacts(row), events: eventsOf(history) };
 }
