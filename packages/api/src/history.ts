@@ -6,7 +6,7 @@ export const historyItemSchema = z.object({
   kind: z.enum(['message', 'note', 'call']),
   body: z.string(),
   channel: z.string().nullable(),
-  sentBy: z.string(),
+  sentBy: z.string().nullable().describe('the user who sent it; null for a client\'s reply'),
   sentByName: z.string(),
   onBehalfOf: z.string().nullable(),
   onBehalfOfName: z.string().nullable(),

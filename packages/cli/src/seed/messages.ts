@@ -43,6 +43,7 @@ export function* contactEventRows(rng: Rng, src: MessageSource): Generator<Conta
         id: rng.uuid(), contact_id: contact, kind,
         body: rng.pick(kind === 'message' ? MESSAGES : kind === 'note' ? NOTES : CALLS),
         channel: kind === 'message' ? (rng.chance(0.8) ? 'email' : 'sms') : null,
+        direction: kind === 'message' ? 'outbound' : null,
         sent_by: sender, on_behalf_of: kind === 'message' ? owner : null,
         created_at: new Date(now - rng.int(0, 365 * DAY)).toISOString(),
       };

@@ -32,7 +32,7 @@ export type BucketContactRow = { bucket_id: string; contact_id: string; added_by
 export type BucketShareRow = Grantee & Window & { id: string; bucket_id: string; level: number; created_by: string; created_at: string };
 export type ContactEventRow = {
   id: string; contact_id: string; kind: 'message' | 'note' | 'call'; body: string; channel: string | null;
-  sent_by: string; on_behalf_of: string | null; created_at: string;
+  direction: 'outbound' | null; sent_by: string; on_behalf_of: string | null; created_at: string;
 };
 
 export type RowsByTable = {

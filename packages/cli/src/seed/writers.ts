@@ -31,8 +31,8 @@ export const COLUMNS: Record<TableName, readonly (readonly [string, ColumnType])
   ],
   bucket_contacts: [['bucket_id', 'uuid'], ['contact_id', 'uuid'], ['added_by', 'uuid'], ['added_at', 'timestamptz']],
   contact_events: [
-    ['id', 'uuid'], ['contact_id', 'uuid'], ['kind', 'text'], ['body', 'text'], ['channel', 'text'], ['sent_by', 'uuid'],
-    ['on_behalf_of', 'uuid'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'], ['contact_id', 'uuid'], ['kind', 'text'], ['body', 'text'], ['channel', 'text'], ['direction', 'text'],
+    ['sent_by', 'uuid'], ['on_behalf_of', 'uuid'], ['created_at', 'timestamptz'],
   ],
 };
 

@@ -7,7 +7,7 @@ import { epochMs } from './load-actor-context.ts';
 
 export type EventKind = 'message' | 'note' | 'call';
 export type EventRow = {
-  id: string; contact_id: string; kind: EventKind; body: string; channel: string | null; sent_by: string;
+  id: string; contact_id: string; kind: EventKind; body: string; channel: string | null; sent_by: string | null;
   on_behalf_of: string | null; created_at: Date;
   /** created_at with full (microsecond) precision, for the cursor. */
   at_key: string;
@@ -21,7 +21,8 @@ const AT_KEY = sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"
 
 export async function insertEvent(trx: Db, orgId: string, event: NewEvent, now: number): Promise<EventRow> {
   return trx.insertInto('contact_events').values({
-    org_id: orgId, contact_id: event.contactId, kind: event.kind, body: event.body, channel: event.channel,
+    org_id: orgId, contact_id: event.contactId, kind: event.kind, body: event.body,
+    channel: event.channel as 'email' | 'sms' | null, direction: event.kind === 'message' ? 'outbound' : null,
     sent_by: event.sentBy, on_behalf_of: event.onBehalfOf, created_at: new Date(now),
   }).returning(['id', 'contact_id', 'kind', 'body', 'channel', 'sent_by', 'on_behalf_of', 'created_at', AT_KEY.as('at_key')])
     .executeTakeFirstOrThrow();

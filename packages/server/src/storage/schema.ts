@@ -14,6 +14,10 @@ export type OrgsTable = {
   share_all_contacts: Generated<boolean>;
   members_can_archive_delete_shared: Generated<boolean>;
   created_at: CreatedAt;
+  /** HMAC key of signed inbound webhooks (0009); made by the application when missing. */
+  inbound_secret: string | null;
+  /** The domain e-mail is sent from; null: each owner's own address (0009). */
+  sending_domain: string | null;
 };
 
 export type UsersTable = {
@@ -26,6 +30,8 @@ export type UsersTable = {
   status: Generated<'active' | 'deactivated'>;
   export_channels: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
+  /** The user's SMS line in E.164 (0009); null: the org's default line. */
+  sms_line: string | null;
 };
 
 export type SessionsTable = {
@@ -89,8 +95,20 @@ export type ContactEventsTable = {
   contact_id: string;
   kind: 'message' | 'note' | 'call';
   body: string;
-  channel: string | null;
-  sent_by: string;
+  channel: 'email' | 'sms' | null;
+  /** Messages only (0009): 'outbound' sent by a user on the owner's behalf, 'inbound' a client's reply. */
+  direction: 'outbound' | 'inbound' | null;
+  subject: string | null;
+  /** Delivery of an outbound message (0009); null for notes, calls, inbound messages and undelivered legacy rows. */
+  status: 'queued' | 'sent' | 'failed' | null;
+  error: string | null;
+  from_address: string | null;
+  to_address: string | null;
+  external_id: string | null;
+  attempts: Generated<number>;
+  sent_at: Timestamp | null;
+  /** Null only for an inbound message. */
+  sent_by: string | null;
   on_behalf_of: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 };

@@ -11,7 +11,7 @@ export async function toHistoryViews(db: Db, ctx: ActorContext, rows: readonly E
   const names = await loadUserNames(db, ctx.actor.orgId, rows.flatMap((r) => [r.sent_by, r.on_behalf_of]));
   return rows.map((row) => ({
     row,
-    sentByName: names.get(row.sent_by) ?? '',
+    sentByName: row.sent_by ? names.get(row.sent_by) ?? '' : '',
     onBehalfOfName: row.on_behalf_of ? names.get(row.on_behalf_of) ?? '' : null,
   }));
 }
