@@ -6,6 +6,8 @@ export type MailConfig = {
   smtpUrl: string | null;
   /** MAIL_FROM: the From header of every e-mail. */
   from: string;
+  /** TANDEM_INBOUND_DOMAIN: the domain of reply addresses (mail/reply-address.ts); default: the public URL's host. */
+  inboundDomain: string;
 };
 
 export type Config = {
@@ -24,6 +26,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: (env.TANDEM_DEMO_DATA ?? 'on').toLowerCase() !== 'off',
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: (env.TANDEM_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
-    mail: { smtpUrl: env.SMTP_URL?.trim() || null, from: env.MAIL_FROM?.trim() || 'Tandem <tandem@localhost>' },
+    mail: {
+      smtpUrl: env.SMTP_URL?.trim() || null, from: env.MAIL_FROM?.trim() || 'Tandem <tandem@localhost>',
+      inboundDomain: env.TANDEM_INBOUND_DOMAIN?.trim() || hostOf(env.TANDEM_PUBLIC_URL?.trim()) || 'localhost',
+    },
   };
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try { return new URL(url).hostname || null; } catch { return null; }
 }

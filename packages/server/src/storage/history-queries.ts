@@ -9,6 +9,8 @@ export type EventKind = 'message' | 'note' | 'call';
 export type EventRow = {
   id: string; contact_id: string; kind: EventKind; body: string; channel: string | null; sent_by: string | null;
   on_behalf_of: string | null; created_at: Date;
+  direction: 'outbound' | 'inbound' | null; subject: string | null; status: 'queued' | 'sent' | 'failed' | null;
+  error: string | null; from_address: string | null; to_address: string | null; sent_at: Date | null;
   /** created_at with full (microsecond) precision, for the cursor. */
   at_key: string;
 };
@@ -24,11 +26,12 @@ export async function insertEvent(trx: Db, orgId: string, event: NewEvent, now: 
     org_id: orgId, contact_id: event.contactId, kind: event.kind, body: event.body,
     channel: event.channel as 'email' | 'sms' | null, direction: event.kind === 'message' ? 'outbound' : null,
     sent_by: event.sentBy, on_behalf_of: event.onBehalfOf, created_at: new Date(now),
-  }).returning(['id', 'contact_id', 'kind', 'body', 'channel', 'sent_by', 'on_behalf_of', 'created_at', AT_KEY.as('at_key')])
+  }).returning(['id', 'contact_id', 'kind', 'body', 'channel', 'sent_by', 'on_behalf_of', 'created_at', 'direction', 'subject',
+    'status', 'error', 'from_address', 'to_address', 'sent_at', AT_KEY.as('at_key')])
     .executeTakeFirstOrThrow();
 }
 
-type EventJson = Omit<EventRow, 'created_at'> & { created_at: number; sent_by_name: string | null; on_behalf_of_name: string | null };
+type EventJson = Omit<EventRow, 'created_at' | 'sent_at'> & { created_at: number; sent_at: number | null; sent_by_name: string | null; on_behalf_of_name: string | null };
 
 /**
  * One page of the history of the contact `c` (an alias of the enclosing statement), newest first, as a JSON array of
@@ -38,7 +41,9 @@ type EventJson = Omit<EventRow, 'created_at'> & { created_at: number; sent_by_na
 export function historyPageColumn(limit: number, after?: EventCursor): RawBuilder<unknown> {
   const before = after ? sql`AND (ev.created_at, ev.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
   return sql`COALESCE((SELECT json_agg(json_build_object('id', e.id, 'contact_id', e.contact_id, 'kind', e.kind, 'body', e.body,
-        'channel', e.channel, 'sent_by', e.sent_by, 'on_behalf_of', e.on_behalf_of,
+        'channel', e.channel, 'sent_by', e.sent_by, 'on_behalf_of', e.on_behalf_of, 'direction', e.direction,
+        'subject', e.subject, 'status', e.status, 'error', e.error, 'from_address', e.from_address,
+        'to_address', e.to_address, 'sent_at', ${epochMs('e.sent_at')},
         'created_at', ${epochMs('e.created_at')}, 'at_key', e.at_key,
         'sent_by_name', (SELECT su.name FROM users su WHERE su.org_id = e.org_id AND su.id = e.sent_by),
         'on_behalf_of_name', (SELECT bu.name FROM users bu WHERE bu.org_id = e.org_id AND bu.id = e.on_behalf_of))
@@ -51,8 +56,8 @@ export function historyPageColumn(limit: number, after?: EventCursor): RawBuilde
 /** The events of a `historyPageColumn`, as they came (json, or its text on PGlite). */
 export function eventsOf(value: unknown): EventWithNames[] {
   const items = (typeof value === 'string' ? JSON.parse(value) : value) as EventJson[];
-  return items.map(({ sent_by_name, on_behalf_of_name, created_at, ...rest }) => ({
-    row: { ...rest, created_at: new Date(created_at) },
+  return items.map(({ sent_by_name, on_behalf_of_name, created_at, sent_at, ...rest }) => ({
+    row: { ...rest, created_at: new Date(created_at), sent_at: sent_at === null ? null : new Date(sent_at) },
     sentByName: sent_by_name ?? '',
     onBehalfOfName: rest.on_behalf_of ? on_behalf_of_name ?? '' : null,
   }));
