@@ -201,6 +201,27 @@ export type CalendarFeedsTable = {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
+/** Digests of accepted signed inbound deliveries, for refusing replays (0011). */
+export type InboundDeliveriesTable = { org_id: string; digest: string; received_at: ColumnType<Date, Date, never> };
+
+/** Inbound replies that matched no contact, shown to admins only (0011). */
+export type InboundUnmatchedTable = {
+  org_id: string;
+  id: Generated<string>;
+  channel: 'email' | 'sms';
+  reason: 'unknown_line' | 'unknown_sender' | 'contact_in_trash';
+  owner_id: string | null;
+  from_address: string;
+  to_address: string;
+  subject: string | null;
+  body: string;
+  external_id: string | null;
+  received_at: ColumnType<Date, Date, never>;
+};
+
+/** Each (contact, phone digits) pair, kept by triggers (0011). */
+export type ContactPhonesTable = { org_id: string; digits: string; contact_id: string };
+
 export type Database = {
   orgs: OrgsTable;
   users: UsersTable;
@@ -220,4 +241,7 @@ export type Database = {
   idempotency_keys: IdempotencyKeysTable;
   calendar_items: CalendarItemsTable;
   calendar_feeds: CalendarFeedsTable;
+  inbound_deliveries: InboundDeliveriesTable;
+  inbound_unmatched: InboundUnmatchedTable;
+  contact_phones: ContactPhonesTable;
 };
