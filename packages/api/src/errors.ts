@@ -15,6 +15,7 @@ export const ERROR_CATALOG = {
   TANDEM_GRANT_GRANTEE_IS_OWNER: { category: 'bad_input', title: 'A grant cannot name its owner as grantee' },
   TANDEM_AUTH_REQUIRED: { category: 'unauthenticated', title: 'Sign in first' },
   TANDEM_AUTH_INVALID_CREDENTIALS: { category: 'unauthenticated', title: 'E-mail or password is wrong' },
+  TANDEM_INBOUND_SIGNATURE_INVALID: { category: 'unauthenticated', title: 'The delivery is not signed with this organisation\'s inbound secret' },
   TANDEM_AUTH_CSRF: { category: 'forbidden', title: 'Missing or wrong CSRF token' },
   TANDEM_ACCESS_FORBIDDEN: { category: 'forbidden', title: 'You may not do this' },
   TANDEM_ACCESS_ADMIN_ONLY: { category: 'forbidden', title: 'Only administrators may do this' },
@@ -40,6 +41,7 @@ export const ERROR_CATALOG = {
   TANDEM_CONTACT_WRONG_STATE: { category: 'conflict', title: 'The contact is not in a state that allows this' },
   TANDEM_USER_INACTIVE: { category: 'conflict', title: 'That user is deactivated' },
   TANDEM_IDEMPOTENCY_KEY_REUSED: { category: 'conflict', title: 'This Idempotency-Key was used for a different request' },
+  TANDEM_INBOUND_REPLAYED: { category: 'conflict', title: 'This signed delivery was received before' },
   TANDEM_IDEMPOTENCY_KEY_IN_USE: { category: 'conflict', title: 'A request with this Idempotency-Key is still running' },
   // The HTTP request itself, refused before it reaches an endpoint (http/error-answers.ts).
   TANDEM_REQUEST_MALFORMED: { category: 'bad_input', title: 'The HTTP request could not be read' },

@@ -9,6 +9,7 @@ export * from './errors.ts';
 export * from './explanation.ts';
 export * from './grant.ts';
 export * from './history.ts';
+export * from './inbound.ts';
 export * from './instant.ts';
 export * from './invitation.ts';
 export * from './org.ts';

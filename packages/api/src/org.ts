@@ -22,5 +22,7 @@ export const orgSettingsSchema = z.object({
   exportEnabled: z.boolean(),
   shareAllContacts: z.boolean(),
   membersCanArchiveDeleteShared: z.boolean(),
+  inboundSecret: z.string().optional()
+    .describe('admins only (absent for members): the HMAC-SHA256 key that signs inbound replies to POST /inbound/:orgId/:channel'),
 });
 export type OrgSettingsDto = z.infer<typeof orgSettingsSchema>;
