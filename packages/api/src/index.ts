@@ -3,6 +3,7 @@
 // test clients, and the error-code catalog. Depends on zod and @tandem/core only; never on the server or the web.
 export * from './audit.ts';
 export * from './bucket.ts';
+export * from './calendar.ts';
 export * from './common.ts';
 export * from './contact.ts';
 export * from './errors.ts';

@@ -1,7 +1,9 @@
 // Tasks and events (spec §7; api.md "Calendars, tasks and events"): items in a window (day, week, agenda), one item,
 // create, change, move, complete, delete; a contact's items; "My tasks". Every list is the compiled
 // `calendar_item.view` policy; an item the caller cannot read answers 404 as a missing one.
-import { listQuerySchema, pageOf, problems } from '@tandem/api';
+import {
+  calendarItemPatchSchema, calendarItemSchema, listQuerySchema, newCalendarItemSchema, pageOf, problems, tasksQuerySchema, windowQuerySchema,
+} from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadItemOrThrow } from '../../domain/calendars/calendar-guard.ts';
@@ -15,9 +17,7 @@ import { updateCalendarItemAs } from '../../domain/calendars/update-calendar-ite
 import type { AppDeps } from '../deps.ts';
 import { answerOnce, idempotencyHeaders } from '../idempotency.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import {
-  calendarItemPatchSchema, calendarItemSchema, newCalendarItemSchema, toCalendarItemDto, windowQuerySchema,
-} from '../serializers/calendar-item.ts';
+import { toCalendarItemDto } from '../serializers/calendar-item.ts';
 
 const itemParams = z.object({ id: z.string().max(100) });
 const itemAnswer = z.object({ item: calendarItemSchema });
@@ -91,12 +91,7 @@ export const calendarItemsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
   app.get('/tasks', {
     schema: {
       operationId: 'listTasks', tags, summary: 'My tasks (or those of a calendar the caller reads): open, overdue, due or done, by due time',
-      querystring: z.object({
-        ...listQuerySchema,
-        userId: z.string().max(100).optional().describe('whose tasks; default the caller'),
-        status: z.enum(['open', 'overdue', 'due', 'done']).default('open')
-          .describe('open: not done; overdue: not done, due before now; due: not done, due now or later or undated; done'),
-      }),
+      querystring: tasksQuerySchema,
       response: { 200: itemPage, ...problems(400, 401, 404) },
     },
     preValidation,

@@ -1,13 +1,13 @@
 // Calendars (spec §7) and their secret iCalendar feeds (issue 11, item 4). The feed URL is public: it carries its own
 // secret and is evaluated as its holder at each request (domain/calendars/calendar-feeds.ts).
-import { problems } from '@tandem/api';
+import { calendarSchema, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/calendars/calendar-feeds.ts';
 import { listCalendars } from '../../domain/calendars/list-calendars.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import { calendarSchema, toCalendarDto } from '../serializers/calendar-item.ts';
+import { toCalendarDto } from '../serializers/calendar-item.ts';
 import { toICalendar } from '../serializers/ical-feed.ts';
 
 const calendarParams = z.object({ userId: z.string().max(100) });
