@@ -1,6 +1,6 @@
 // What each endpoint of ENDPOINTS takes and answers. `call(name, ...)` is typed from here. Answers and the bodies
 // @tandem/api describes are its types (models.ts); query strings and the other small bodies are written here.
-import type { ContactPatch, NewShare, SharePatch } from '@tandem/api';
+import type { ContactPatch, MessageChannel, NewShare, SharePatch } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
 import type {
   ApiToken,
@@ -99,7 +99,7 @@ export type ApiContract = {
   updateShare: Shape<{ share: Share }, SharePatch>;
   deleteShare: Shape<void>;
   listHistory: Shape<Page<HistoryItem>, never, PageQuery>;
-  sendMessage: Shape<{ message: HistoryItem }, { body: string; channel?: string }>;
+  sendMessage: Shape<{ message: HistoryItem }, { body: string; channel?: MessageChannel; subject?: string }>;
   addNote: Shape<{ note: HistoryItem }, { body: string }>;
   logCall: Shape<{ call: HistoryItem }, { body: string }>;
   explainAccess: Shape<Explanation, never, { userId?: string }>;

@@ -1,8 +1,10 @@
-// Write to the client (on the owner's behalf), log a note or a call. Only the modes the caller may use show.
+// Write to the client (on the owner's behalf, by e-mail or SMS), log a note or a call. Only the modes the caller may
+// use show.
+import type { MessageChannel } from '@tandem/api';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Contact, HistoryItem } from '../../../api/models.ts';
+import type { Contact } from '../../../api/models.ts';
 import { LIMITS } from '../../../api/field-errors.ts';
-import { errorMessage } from '../../../api/errors.ts';
+import { describeError, errorMessage } from '../../../api/errors.ts';
 import { cx } from '../../../lib/cx.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { cardClass } from '../../../ui/Card.tsx';
@@ -10,7 +12,9 @@ import { Icon, type IconName } from '../../../ui/Icon.tsx';
 import { Kbd } from '../../../ui/Kbd.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
+import { channelChoices, defaultChannel, isChannelRefusal, messageOutcome } from '../delivery.ts';
 import { useAddToHistory, type ComposerKind } from '../hooks/useHistory.ts';
+import { ChannelPicker, type ChannelError } from './ChannelPicker.tsx';
 import styles from './Composer.module.css';
 
 const MODES: { kind: ComposerKind; label: string; icon: IconName; action: 'contact.message' | 'contact.logNote'; placeholder: string; submit: string }[] = [
@@ -19,19 +23,7 @@ const MODES: { kind: ComposerKind; label: string; icon: IconName; action: 'conta
   { kind: 'call', label: 'Call', icon: 'phone', action: 'contact.logNote', placeholder: 'What was said on the call?', submit: 'Log call' },
 ];
 
-/**
- * What became of a message, as the answer says. Until delivery exists (the conversations issue: `status` queued,
- * sent or failed) nothing is sent to anyone: the message is only logged in the history, and the toast says so
- * (issue 10, defect 13).
- */
-export function messageOutcome(item: HistoryItem, onBehalfOf: string | null): string {
-  const status = (item as HistoryItem & { status?: string }).status;
-  const behalf = onBehalfOf ? ` on behalf of ${onBehalfOf}` : '';
-  if (status === 'sent') return `Message sent${behalf}`;
-  if (status === 'queued') return `Message queued${behalf}: it goes out shortly`;
-  if (status === 'failed') return `Message${behalf} could not be sent`;
-  return `Message logged${behalf}. Tandem does not deliver messages yet: send it from your own e-mail or phone.`;
-}
+const SUBJECT_MAX = 300; // @tandem/api's messageSubjectSchema
 
 export function availableModes(contact: Contact): ComposerKind[] {
   return MODES.filter((m) => contact.access.actions.includes(m.action)).map((m) => m.kind);
@@ -42,6 +34,9 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
   const modes = MODES.filter((m) => contact.access.actions.includes(m.action));
   const current = modes.find((m) => m.kind === mode) ?? modes[0];
   const [body, setBody] = useState('');
+  const [subject, setSubject] = useState('');
+  const [picked, setPicked] = useState<MessageChannel | null>(null);
+  const [channelError, setChannelError] = useState<ChannelError | null>(null);
   const add = useAddToHistory(contact.id);
   const toast = useToast();
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -51,24 +46,44 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
   }, [focusSignal]);
 
   if (!current) return null;
-  const onBehalf = current.kind === 'message' && contact.ownerId !== user.id;
+  const writing = current.kind === 'message';
+  const choices = channelChoices(contact);
+  // The contact is read again after a refusal: a channel that lost its address falls back to one that has one.
+  const channel = defaultChannel(choices, picked);
+  const onBehalf = writing && contact.ownerId !== user.id;
+  const cannotSend = writing && channel === null;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!body.trim() || add.isPending) return;
+    if (!body.trim() || add.isPending || cannotSend) return;
+    const sentOn = writing ? (channel ?? undefined) : undefined;
     add.mutate(
-      { kind: current.kind, body: body.trim() },
+      { kind: current.kind, body: body.trim(), channel: sentOn, subject: sentOn === 'email' ? subject.trim() : undefined },
       {
         onSuccess: (item) => {
           setBody('');
-          toast.show(current.kind === 'message' ? messageOutcome(item, onBehalf ? contact.ownerName : null) : current.kind === 'note' ? 'Note saved' : 'Call logged', 'success');
+          setSubject('');
+          setChannelError(null);
+          if (!writing) return toast.show(current.kind === 'note' ? 'Note saved' : 'Call logged', 'success');
+          toast.show(messageOutcome(item, onBehalf ? contact.ownerName : null), item.status === 'failed' ? 'error' : 'success');
         },
-        onError: (error) => toast.show(errorMessage(error), 'error'),
+        onError: (error) => {
+          if (sentOn && isChannelRefusal(error)) {
+            const { title, detail } = describeError(error);
+            setChannelError({ channel: sentOn, message: detail ? `${title}. ${detail}` : title });
+            return;
+          }
+          toast.show(errorMessage(error), 'error');
+        },
       },
     );
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) submit();
+  };
+  const pick = (next: MessageChannel) => {
+    setPicked(next);
+    setChannelError(null);
   };
 
   return (
@@ -81,23 +96,28 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
           </button>
         ))}
       </div>
+      {writing ? (
+        <>
+          <ChannelPicker choices={choices} value={channel} onChange={pick} error={channelError} disabled={add.isPending} />
+          {cannotSend ? (
+            <p className={styles.noChannel} data-testid="no-channel">
+              This contact has no e-mail address or phone number. Add one to write to them.
+            </p>
+          ) : null}
+          {channel === 'email' ? (
+            <input className={styles.subject} aria-label="Subject" placeholder="Subject" maxLength={SUBJECT_MAX} value={subject} onChange={(e) => setSubject(e.target.value)} />
+          ) : null}
+        </>
+      ) : null}
       <textarea ref={ref} className={styles.input} aria-label={current.placeholder} placeholder={current.placeholder} rows={3} maxLength={LIMITS.historyBody} value={body} onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} />
       <div className={styles.footer}>
         <span className={styles.hint}>
-          {onBehalf ? (
-            <>
-              Logged on {contact.ownerName}’s behalf, as written by you; Tandem does not deliver messages yet.{' '}
-              <span className={styles.keys}>
-                <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>
-              </span>
-            </>
-          ) : (
-            <span className={styles.keys}>
-              <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> to {current.submit.toLowerCase()}
-            </span>
-          )}
+          {onBehalf ? <>Goes out from {contact.ownerName}’s address, on their behalf, as sent by you. </> : null}
+          <span className={styles.keys}>
+            <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> to {current.submit.toLowerCase()}
+          </span>
         </span>
-        <Button type="submit" variant="primary" size="sm" icon={current.kind === 'message' ? 'send' : 'check'} disabled={!body.trim()} loading={add.isPending}>
+        <Button type="submit" variant="primary" size="sm" icon={writing ? 'send' : 'check'} disabled={!body.trim() || cannotSend} loading={add.isPending}>
           {current.submit}
         </Button>
       </div>

@@ -1,4 +1,5 @@
-// The conversation history, newest first: messages (with who sent them on whose behalf), notes and calls.
+// The conversation history, newest first: messages (who sent them on whose behalf, by which channel, and what became
+// of them), the client's replies on the client's side, notes and calls.
 import type { HistoryItem } from '../../../api/models.ts';
 import { formatWhen } from '../../../lib/format.ts';
 import { cx } from '../../../lib/cx.ts';
@@ -7,8 +8,11 @@ import { CardLoading } from '../../../ui/Card.tsx';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { Icon, type IconName } from '../../../ui/Icon.tsx';
+import { useContact } from '../../contacts/hooks/useContact.ts';
 import { authorLine } from '../author-line.ts';
+import { channelLabel, isInbound } from '../delivery.ts';
 import { useHistory } from '../hooks/useHistory.ts';
+import { MessageDelivery } from './MessageDelivery.tsx';
 import styles from './HistoryTimeline.module.css';
 
 const KIND: Record<HistoryItem['kind'], { icon: IconName; label: string }> = {
@@ -28,6 +32,9 @@ export const HISTORY_FILTERS: { id: HistoryFilter; label: string }[] = [
 
 export function HistoryTimeline({ contactId, filter = 'all' }: { contactId: string; filter?: HistoryFilter }) {
   const history = useHistory(contactId, true);
+  // The contact page has read the contact already: this is its cached answer (the name on replies, who may resend).
+  const contact = useContact(contactId).data;
+  const canRetry = contact?.access.actions.includes('contact.message') ?? false;
   if (history.isPending) {
     return <CardLoading label="Loading history" />;
   }
@@ -44,26 +51,38 @@ export function HistoryTimeline({ contactId, filter = 'all' }: { contactId: stri
   return (
     <>
       <ol className={styles.timeline} aria-label="Conversation history">
-        {items.map((item) => (
-          <li key={item.id} className={cx(styles.item, item.kind !== 'message' && styles[item.kind])} data-testid="history-item" data-kind={item.kind}>
-            <span className={styles.icon}>
-              <Icon name={KIND[item.kind].icon} size={14} />
-            </span>
-            <div>
-              <div className={styles.meta}>
-                <strong>{KIND[item.kind].label}</strong>
-                <span className={styles.author} data-testid="history-author">
-                  {authorLine(item)}
-                </span>
-                {item.channel ? <span className="muted">· {item.channel}</span> : null}
-                <time className="muted" dateTime={item.createdAt}>
-                  {formatWhen(item.createdAt)}
-                </time>
+        {items.map((item) => {
+          const inbound = isInbound(item);
+          return (
+            <li
+              key={item.id}
+              className={cx(styles.item, item.kind !== 'message' && styles[item.kind], inbound && styles.inbound)}
+              data-testid="history-item"
+              data-kind={item.kind}
+              data-direction={item.direction ?? undefined}
+            >
+              <span className={styles.icon}>
+                <Icon name={inbound ? 'inbox' : KIND[item.kind].icon} size={14} />
+              </span>
+              <div>
+                <div className={styles.meta}>
+                  <strong>{inbound ? 'Reply' : KIND[item.kind].label}</strong>
+                  <span className={styles.author} data-testid="history-author">
+                    {authorLine(item, contact?.name)}
+                  </span>
+                  {inbound && item.fromAddress ? <span className={styles.address} data-testid="history-from">{item.fromAddress}</span> : null}
+                  {item.channel ? <span className="muted">· {channelLabel(item.channel)}</span> : null}
+                  <time className="muted" dateTime={item.createdAt}>
+                    {formatWhen(item.createdAt)}
+                  </time>
+                </div>
+                {item.subject ? <p className={styles.subject}>{item.subject}</p> : null}
+                <p className={styles.body}>{item.body}</p>
+                <MessageDelivery item={item} contactId={contactId} canRetry={canRetry} />
               </div>
-              <p className={styles.body}>{item.body}</p>
-            </div>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ol>
       {history.hasNextPage ? (
         <div className={styles.more}>

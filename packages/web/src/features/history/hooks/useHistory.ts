@@ -1,38 +1,54 @@
 // Conversation history (newest first, keyset pages) and the composer's three ways to add to it.
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import type { MessageChannel } from '@tandem/api';
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
+import type { HistoryItem, Page } from '../../../api/models.ts';
 import { useApiMutation } from '../../../api/useApiMutation.ts';
 import { isAccessRefusal, refreshContact } from '../../contacts/hooks/useContact.ts';
+import { isChannelRefusal, pollInterval, withNewItem } from '../delivery.ts';
 
 export const historyKey = (contactId: string) => ['history', contactId] as const;
 
+type HistoryPages = InfiniteData<Page<HistoryItem>, string | null>;
+
+/** The thread; read again while a message waits in the delivery queue, until it is sent or failed (then no more). */
 export function useHistory(contactId: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: historyKey(contactId),
     queryFn: ({ pageParam, signal }) => call('listHistory', { params: { id: contactId }, query: { limit: 30, cursor: pageParam }, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (query) => pollInterval(query.state.data?.pages),
     enabled,
   });
 }
 
 export type ComposerKind = 'message' | 'note' | 'call';
+export type HistoryInput = { kind: ComposerKind; body: string; channel?: MessageChannel; subject?: string };
 
 /**
  * Adds to the history through the one mutation wrapper: the button is disabled while it runs, and the idempotency
- * key makes a double click send one message (D21). A 403 or 404 means the page's access is out of date (a share
- * ended while it was open): the contact is read again, so the composer goes when it should (defect 12).
+ * key makes a double click send one message (D21). The answer goes to the top of the thread at once (a message as
+ * "Queued"), then the thread is read again. A 403 or 404 means the page's access is out of date (a share ended
+ * while it was open), and a 409 refusing the channel that the contact has lost its address for it: either way the
+ * contact is read again, so the composer shows what is possible now (defect 12).
  */
 export function useAddToHistory(contactId: string) {
   const client = useQueryClient();
   return useApiMutation({
-    mutationFn: async ({ kind, body }: { kind: ComposerKind; body: string }, { idempotencyKey }) => {
+    mutationFn: async ({ kind, body, channel, subject }: HistoryInput, { idempotencyKey }) => {
       const params = { id: contactId };
-      if (kind === 'message') return (await call('sendMessage', { params, body: { body }, idempotencyKey })).message;
+      if (kind === 'message') {
+        const message = { body, ...(channel ? { channel } : {}), ...(channel === 'email' && subject ? { subject } : {}) };
+        return (await call('sendMessage', { params, body: message, idempotencyKey })).message;
+      }
       if (kind === 'note') return (await call('addNote', { params, body: { body }, idempotencyKey })).note;
       return (await call('logCall', { params, body: { body }, idempotencyKey })).call;
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: historyKey(contactId) }),
-    onError: (error) => (isAccessRefusal(error) ? refreshContact(client, contactId) : undefined),
+    onSuccess: (item) => {
+      client.setQueryData<HistoryPages>(historyKey(contactId), (data) => (data ? { ...data, pages: withNewItem(data.pages, item) } : data));
+      return client.invalidateQueries({ queryKey: historyKey(contactId) });
+    },
+    onError: (error) => (isAccessRefusal(error) || isChannelRefusal(error) ? refreshContact(client, contactId) : undefined),
   });
 }

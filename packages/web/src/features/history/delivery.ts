@@ -1,0 +1,93 @@
+// What the composer and the thread say about a message's delivery (issue 11, item 5): which channels a contact can
+// be written to, what became of a message, and when the thread must be read again. Pure, so it is unit-tested.
+import type { MessageChannel } from '@tandem/api';
+import { ApiError } from '../../api/client.ts';
+import type { Contact, HistoryItem, Page } from '../../api/models.ts';
+
+export type ChannelChoice = {
+  channel: MessageChannel;
+  label: string;
+  /** The address the server writes to (the contact's first e-mail or phone), or null when it has none. */
+  address: string | null;
+  /** Why the channel cannot be picked, in words; null when it can. */
+  unavailable: string | null;
+};
+
+// @tandem/api's MESSAGE_CHANNELS, by type only (the app takes no zod from the API package); the Record makes a new
+// channel there a type error here.
+const LABEL: Record<MessageChannel, string> = { email: 'Email', sms: 'SMS' };
+const MESSAGE_CHANNELS = Object.keys(LABEL) as MessageChannel[];
+
+export function channelLabel(channel: string | null): string {
+  return channel && channel in LABEL ? LABEL[channel as MessageChannel] : (channel ?? '');
+}
+
+export function channelChoices(contact: Pick<Contact, 'emails' | 'phones'>): ChannelChoice[] {
+  return MESSAGE_CHANNELS.map((channel) => {
+    const address = (channel === 'email' ? contact.emails[0] : contact.phones[0]) ?? null;
+    const unavailable = address ? null : channel === 'email' ? 'No e-mail address on this contact' : 'No phone number on this contact';
+    return { channel, label: LABEL[channel], address, unavailable };
+  });
+}
+
+/** The channel the composer starts on: the one picked before if it still works, else the first that does. */
+export function defaultChannel(choices: ChannelChoice[], previous: MessageChannel | null): MessageChannel | null {
+  if (previous && choices.some((c) => c.channel === previous && !c.unavailable)) return previous;
+  return choices.find((c) => !c.unavailable)?.channel ?? null;
+}
+
+/**
+ * The server's refusal of a channel: a 409 for a contact without an address for it (the page was read before the
+ * address was removed). Other conflicts (an archived contact, a send still running) are not about the channel.
+ */
+const NOT_ABOUT_THE_CHANNEL = new Set(['TANDEM_CONTACT_WRONG_STATE', 'TANDEM_IDEMPOTENCY_KEY_IN_USE']);
+export function isChannelRefusal(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 409 && !NOT_ABOUT_THE_CHANNEL.has(error.code);
+}
+
+/** What the toast says after a send: what really happened, as the answer says (issue 10, defect 13). */
+export function messageOutcome(item: HistoryItem, onBehalfOf: string | null): string {
+  const behalf = onBehalfOf ? ` on behalf of ${onBehalfOf}` : '';
+  if (item.status === 'queued') return `Queued for delivery${behalf}`;
+  if (item.status === 'sent') return `Message sent${behalf}`;
+  if (item.status === 'failed') return `Message${behalf} could not be sent${item.error ? `: ${item.error}` : ''}`;
+  // A server without delivery answers status null: the message was only written down.
+  return `Message logged${behalf}. Tandem does not deliver messages yet: send it from your own e-mail or phone.`;
+}
+
+export type DeliveryState = { label: string; tone: 'neutral' | 'success' | 'danger' };
+
+/** The badge of an outbound message; null for notes, calls, replies and messages from before delivery. */
+export function deliveryState(item: HistoryItem): DeliveryState | null {
+  if (item.kind !== 'message' || item.direction === 'inbound') return null;
+  if (item.status === 'queued') return { label: 'Queued', tone: 'neutral' };
+  if (item.status === 'sent') return { label: 'Sent', tone: 'success' };
+  if (item.status === 'failed') return { label: 'Not delivered', tone: 'danger' };
+  return null;
+}
+
+/** Why a message failed, as a sentence a person can act on. */
+export function failureText(item: HistoryItem): string {
+  const reason = item.error?.trim();
+  return reason ? `Not delivered: ${reason.replace(/\.$/, '')}.` : 'Not delivered. The provider gave no reason.';
+}
+
+export const isInbound = (item: HistoryItem) => item.kind === 'message' && item.direction === 'inbound';
+
+/**
+ * How often to read the thread again: every 2 s while a message is queued, every 15 s once the newest queued one has
+ * waited a minute (a stalled queue should not be asked twice a second forever), and not at all when none is queued.
+ */
+export function pollInterval(pages: Page<HistoryItem>[] | undefined, now: number = Date.now()): number | false {
+  const queued = (pages ?? []).flatMap((p) => p.items).filter((i) => i.status === 'queued');
+  if (queued.length === 0) return false;
+  const newest = Math.max(...queued.map((i) => Date.parse(i.createdAt)));
+  return now - newest < 60_000 ? 2_000 : 15_000;
+}
+
+/** The answer to a send put at the top of the thread at once (the list is read again after). */
+export function withNewItem(pages: Page<HistoryItem>[], item: HistoryItem): Page<HistoryItem>[] {
+  if (pages.some((p) => p.items.some((i) => i.id === item.id))) return pages;
+  const [first, ...rest] = pages;
+  return first ? [{ ...first, items: [item, ...first.items] }, ...rest] : [{ items: [item], nextCursor: null }];
+}
