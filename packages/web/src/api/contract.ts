@@ -1,6 +1,6 @@
 // What each endpoint of ENDPOINTS takes and answers. `call(name, ...)` is typed from here. Answers and the bodies
 // @tandem/api describes are its types (models.ts); query strings and the other small bodies are written here.
-import type { ContactPatch, MessageChannel, NewShare, SharePatch } from '@tandem/api';
+import type { CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
 import type {
   ApiToken,
@@ -9,6 +9,8 @@ import type {
   Billing,
   Bucket,
   BucketShare,
+  Calendar,
+  CalendarItem,
   BulkAction,
   BulkResult,
   CappedCount,
@@ -43,6 +45,8 @@ export type ContactListQuery = {
 };
 export type PageQuery = { limit?: number; cursor?: string | null };
 export type ShareInput = NewShare;
+/** GET /calendar-items: the window (at most 92 days), calendars as a comma list (default all the caller reads). */
+export type CalendarWindowQuery = { from: string; to: string; userIds?: string; contactId?: string; limit?: number; cursor?: string | null };
 
 type Shape<R, B = never, Q = never> = { response: R } & ([B] extends [never] ? unknown : { body: B }) & ([Q] extends [never] ? unknown : { query: Q });
 
@@ -119,6 +123,15 @@ export type ApiContract = {
   listTokens: Shape<Page<ApiToken>>;
   createToken: Shape<{ apiToken: ApiToken; token: string }, { name: string; expiresAt?: string | null }>;
   deleteToken: Shape<void>;
+
+  listCalendars: Shape<{ items: Calendar[] }>;
+  listCalendarItems: Shape<Page<CalendarItem>, never, CalendarWindowQuery>;
+  createCalendarItem: Shape<{ item: CalendarItem }, NewCalendarItem>;
+  getCalendarItem: Shape<{ item: CalendarItem }>;
+  updateCalendarItem: Shape<{ item: CalendarItem }, CalendarItemPatch>;
+  deleteCalendarItem: Shape<void>;
+  listContactCalendarItems: Shape<Page<CalendarItem>, never, PageQuery>;
+  listTasks: Shape<Page<CalendarItem>, never, PageQuery & { userId?: string; status?: TaskStatus }>;
 };
 
 // Every endpoint of the table has a shape, and nothing else does.

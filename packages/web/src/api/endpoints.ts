@@ -78,6 +78,15 @@ export const ENDPOINTS = {
   listTokens: { method: 'GET', path: '/api/v1/tokens' },
   createToken: { method: 'POST', path: '/api/v1/tokens' },
   deleteToken: { method: 'DELETE', path: '/api/v1/tokens/:id' },
+
+  listCalendars: { method: 'GET', path: '/api/v1/calendars' },
+  listCalendarItems: { method: 'GET', path: '/api/v1/calendar-items' },
+  createCalendarItem: { method: 'POST', path: '/api/v1/calendar-items' },
+  getCalendarItem: { method: 'GET', path: '/api/v1/calendar-items/:id' },
+  updateCalendarItem: { method: 'PATCH', path: '/api/v1/calendar-items/:id' },
+  deleteCalendarItem: { method: 'DELETE', path: '/api/v1/calendar-items/:id' },
+  listContactCalendarItems: { method: 'GET', path: '/api/v1/contacts/:id/calendar-items' },
+  listTasks: { method: 'GET', path: '/api/v1/tasks' },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

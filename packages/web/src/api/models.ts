@@ -3,7 +3,8 @@
 // written here (the list's orders, a bulk action, a page, GET /me).
 
 import type {
-  ApiTokenDto, AuditEntryDto, AuditVerificationDto, BillingDto, BucketDto, BucketShareDto, BulkResultDto, ContactAccess as ContactAccessDto,
+  ApiTokenDto, AuditEntryDto, AuditVerificationDto, BillingDto, BucketDto, BucketShareDto, BulkResultDto, CalendarDto, CalendarItemDto,
+  ContactAccess as ContactAccessDto,
   ContactDto, ContactInput as ContactInputDto, ContactPageDto, Delivery as DeliveryDto, ExplanationDto, ExplanationSource, GrantDto,
   Grantee as GranteeDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto, TeamDto, UserDto,
 } from '@tandem/api';
@@ -86,3 +87,8 @@ export type BucketShare = BucketShareDto;
 
 /** A personal API token (spec §9, channel `api`); its secret is shown once, when it is created. */
 export type ApiToken = ApiTokenDto;
+
+/** A calendar the caller may read (spec §7): their own (`owner`) or a colleague's through a `view` or `edit` grant. */
+export type Calendar = CalendarDto;
+/** A task or event; a recurring event in a window comes once per occurrence (same id, its own start and end). */
+export type CalendarItem = CalendarItemDto;
