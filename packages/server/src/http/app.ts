@@ -24,7 +24,9 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   const app = Fastify({
     logger: input.logger ?? false, trustProxy: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
-  const deps: AppDeps = { ...input, mailer: input.mailer ?? logMailer(app.log), publicUrl: input.publicUrl ?? DEFAULT_PUBLIC_URL };
+  const deps: AppDeps = {
+    ...input, mailer: input.mailer ?? logMailer(app.log), publicUrl: input.publicUrl ?? DEFAULT_PUBLIC_URL, inboundDomain: input.inboundDomain ?? 'localhost',
+  };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(answerError);

@@ -11,6 +11,8 @@ export type AppDeps = MailDeps & {
   webDir?: string;
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /** The domain of reply addresses (TANDEM_INBOUND_DOMAIN, mail/reply-address.ts); default 'localhost'. */
+  inboundDomain: string;
 };
 
 /** The public base URL when none is given (TANDEM_PUBLIC_URL; config.ts defaults it to the listen port). */
@@ -20,4 +22,4 @@ export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
  * What `buildApp` takes: AppDeps whose mailer and public URL may be left out. Without a mailer the app writes
  * e-mails to its log (demo mode, `delivery: 'logged'`).
  */
-export type AppInput = Omit<AppDeps, 'mailer' | 'publicUrl'> & Partial<Pick<AppDeps, 'mailer' | 'publicUrl'>>;
+export type AppInput = Omit<AppDeps, 'mailer' | 'publicUrl' | 'inboundDomain'> & Partial<Pick<AppDeps, 'mailer' | 'publicUrl' | 'inboundDomain'>>;

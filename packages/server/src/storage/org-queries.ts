@@ -11,8 +11,8 @@ export async function lockOrg(trx: Db, orgId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${orgId}))`.execute(trx);
 }
 
-export async function insertOrg(trx: Db, name: string, now: number): Promise<OrgRow> {
-  return trx.insertInto('orgs').values({ name, created_at: new Date(now) }).returning(ORG_COLUMNS).executeTakeFirstOrThrow();
+export async function insertOrg(trx: Db, name: string, now: number, inboundSecret: string | null = null): Promise<OrgRow> {
+  return trx.insertInto('orgs').values({ name, created_at: new Date(now), inbound_secret: inboundSecret }).returning(ORG_COLUMNS).executeTakeFirstOrThrow();
 }
 
 export async function loadOrg(db: Db, orgId: string): Promise<OrgRow> {

@@ -11,6 +11,9 @@ const ADMIN_ONLY = { status: 403, code: 'TANDEM_ACCESS_ADMIN_ONLY' };
 const AUTH = { status: 401, code: 'TANDEM_AUTH_REQUIRED' };
 const INVALID = { status: 400, code: 'TANDEM_INPUT_INVALID' };
 const DEFAULTS = { exportEnabled: false, shareAllContacts: false, membersCanArchiveDeleteShared: false };
+/** Admins also see the org's inbound secret (inbound.test.ts tests it); members never do. */
+const SECRET = { inboundSecret: expect.stringMatching(/^whsec_[\w-]{43}$/) };
+const ADMIN_DEFAULTS = { ...DEFAULTS, ...SECRET };
 const refusedCallers: [string, (w: AcmeAndGlobex) => string | undefined, { status: number; code: string }][] = [
   ['a member', (w) => w.users.ben.token, ADMIN_ONLY],
   ['a deactivated user', (w) => w.users.dee.token, AUTH],
@@ -18,10 +21,10 @@ const refusedCallers: [string, (w: AcmeAndGlobex) => string | undefined, { statu
 ];
 
 describe('GET /org/settings', () => {
-  it.each([['an admin', 'ada'], ['a member', 'ben']] as const)('shows the switches, all off by default, to %s', async (_l, who) => {
+  it.each([['an admin', 'ada', ADMIN_DEFAULTS], ['a member', 'ben', DEFAULTS]] as const)('shows the switches, all off by default, to %s', async (_l, who, expected) => {
     const w = await t.world(ACME_AND_GLOBEX);
     const res = expectStatus(await api.org.settings({ as: w.users[who].token }), 200);
-    expect(res).toEqual(DEFAULTS);
+    expect(res).toEqual(expected);
   });
 
   it.each([['a deactivated user', (w: AcmeAndGlobex) => w.users.dee.token], ['anonymous', () => undefined]])('refuses %s with 401', async (_l, as) => {
@@ -34,10 +37,10 @@ describe('PATCH /org/settings', () => {
   it('lets an admin flip any of the switches; the others keep their values', async () => {
     const w = await t.world(ACME_AND_GLOBEX);
     const res = expectStatus(await api.org.updateSettings({ shareAllContacts: true }, { as: w.users.ada.token }), 200);
-    expect(res).toEqual({ ...DEFAULTS, shareAllContacts: true });
+    expect(res).toEqual({ ...ADMIN_DEFAULTS, shareAllContacts: true });
     const both = await api.org.updateSettings({ exportEnabled: true, membersCanArchiveDeleteShared: true }, { as: w.users.ada.token });
-    expect(both.body).toEqual({ exportEnabled: true, shareAllContacts: true, membersCanArchiveDeleteShared: true });
-    expect((await api.org.settings({ as: w.users.ben.token })).body).toEqual(both.body);
+    expect(both.body).toEqual({ exportEnabled: true, shareAllContacts: true, membersCanArchiveDeleteShared: true, ...SECRET });
+    expect((await api.org.settings({ as: w.users.ben.token })).body).toEqual({ exportEnabled: true, shareAllContacts: true, membersCanArchiveDeleteShared: true });
   });
 
   it('changes only the caller’s org', async () => {
@@ -50,13 +53,13 @@ describe('PATCH /org/settings', () => {
   it.each(refusedCallers)('refuses %s and changes nothing', async (_l, as, expected) => {
     const w = await t.world(ACME_AND_GLOBEX);
     expect(outcome(await api.org.updateSettings({ shareAllContacts: true }, { as: as(w) }))).toEqual(expected);
-    expect((await api.org.settings({ as: w.users.ada.token })).body).toEqual(DEFAULTS);
+    expect((await api.org.settings({ as: w.users.ada.token })).body).toEqual(ADMIN_DEFAULTS);
   });
 
   it.each([[{}], [{ shareAllContacts: 'yes' }], [{ shareAllContacts: true, exportAll: true }]])('refuses %j with 400 and changes nothing', async (body) => {
     const w = await t.world(ACME_AND_GLOBEX);
     expect(outcome(await api.org.updateSettings(body, { as: w.users.ada.token }))).toEqual(INVALID);
-    expect((await api.org.settings({ as: w.users.ada.token })).body).toEqual(DEFAULTS);
+    expect((await api.org.settings({ as: w.users.ada.token })).body).toEqual(ADMIN_DEFAULTS);
   });
 
   it('audits each change with the switches before and after; a no-op is not audited', async () => {

@@ -5,6 +5,7 @@ import { insertOrg } from '../../storage/org-queries.ts';
 import type { OrgRow, UserRow } from '../../storage/rows.ts';
 import { insertUser } from '../../storage/user-queries.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
+import { newInboundSecret } from '../inbound/signature.ts';
 import { orgSnapshot } from '../org/org-audit.ts';
 import { isUniqueViolation } from '../shared/admin-guard.ts';
 import type { Deps, Moment } from '../shared/deps.ts';
@@ -22,7 +23,7 @@ export async function signUp(deps: Deps, ctx: Moment, input: SignupInput): Promi
   const now = ctx.now;
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const org = await insertOrg(trx, input.orgName, now);
+      const org = await insertOrg(trx, input.orgName, now, newInboundSecret());
       const user = await insertUser(trx, { orgId: org.id, name: input.name, email: normalizeEmail(input.email), passwordHash, role: 'admin', now });
       await appendAudit(trx, { orgId: org.id, actorId: user.id, action: 'org.create', targetType: 'org', targetId: org.id, after: orgSnapshot(org), at: now });
       await appendAudit(trx, { orgId: org.id, actorId: user.id, action: 'user.create', targetType: 'user', targetId: user.id, after: userSnapshot(user), at: now });

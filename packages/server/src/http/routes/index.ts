@@ -10,6 +10,7 @@ import { contactHistoryRoutes } from './contact-history.ts';
 import { contactSharesRoutes } from './contact-shares.ts';
 import { contactsRoutes } from './contacts.ts';
 import { grantsRoutes } from './grants.ts';
+import { inboundRoutes } from './inbound.ts';
 import { invitationsRoutes } from './invitations.ts';
 import { meRoutes } from './me.ts';
 import { orgRoutes } from './org.ts';
@@ -39,6 +40,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await api.register(contactsRoutes, { deps });
   await api.register(contactSharesRoutes, { deps });
   await api.register(contactHistoryRoutes, { deps });
+  await api.register(inboundRoutes, { deps });
   await api.register(contactAccessRoutes, { deps });
   await api.register(bucketsRoutes, { deps });
   // Calendars, tasks and events, and their feeds.

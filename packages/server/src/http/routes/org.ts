@@ -1,10 +1,11 @@
 // The organisation: the three team-wide switches (GET any signed-in member, PATCH admins) and branding and
 // billing (PATCH admins; read through GET /me).
-import { orgSchema, orgSettingsSchema } from '@tandem/api';
+import { inboundSecretSchema, orgSchema, orgSettingsSchema, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { updateOrgBranding } from '../../domain/org/update-branding.ts';
-import { loadOrg } from '../../domain/org/load-org.ts';
+import { ensureInboundSecret, rotateInboundSecret } from '../../domain/inbound/inbound-secret.ts';
+import { loadOrgSettings } from '../../domain/org/load-org.ts';
 import { updateOrgSettings } from '../../domain/org/update-settings.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
@@ -18,9 +19,16 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   const adminOnlyHook = adminOnly(deps);
 
   app.get('/org/settings', {
-    schema: { operationId: 'getSettings', tags: ['org'], summary: 'The team-wide switches', response: { 200: orgSettingsSchema } },
+    schema: {
+      operationId: 'getSettings', tags: ['org'], summary: 'The team-wide switches',
+      description: 'Admins also see `inboundSecret`, the key that signs inbound replies (made on first read if the org has none).',
+      response: { 200: orgSettingsSchema },
+    },
     preValidation: signedInHook,
-  }, async (request) => serializeOrgSettings(await loadOrg(deps, actorOf(request))));
+  }, async (request) => {
+    const { org, inboundSecret } = await loadOrgSettings(deps, actorOf(request));
+    return serializeOrgSettings(org, inboundSecret);
+  });
 
   app.patch('/org/settings', {
     schema: {
@@ -31,7 +39,22 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       response: { 200: orgSettingsSchema },
     },
     preValidation: adminOnlyHook,
-  }, async (request) => serializeOrgSettings(await updateOrgSettings(deps, actorOf(request), request.body)));
+  }, async (request) => {
+    const ctx = actorOf(request);
+    const org = await updateOrgSettings(deps, ctx, request.body);
+    return serializeOrgSettings(org, await ensureInboundSecret(deps, ctx.actor.orgId));
+  });
+
+  app.post('/org/inbound-secret', {
+    schema: {
+      operationId: 'rotateInboundSecret',
+      tags: ['org'], summary: 'Replace the inbound secret (admin)',
+      description: 'Makes a new secret for signed inbound replies; the old one stops working at once. Audited as '
+        + '`org.inbound_secret.rotate` (without the secret). Send `{}` or no body.',
+      response: { 200: inboundSecretSchema, ...problems(401, 403) },
+    },
+    preValidation: adminOnlyHook,
+  }, async (request) => ({ inboundSecret: await rotateInboundSecret(deps, actorOf(request)) }));
 
   app.patch('/org', {
     schema: {

@@ -8,6 +8,7 @@ export function serializeOrg(row: OrgRow, opts: { withBilling: boolean }): OrgDt
   return { id: row.id, name: row.name, accentColor: row.accent_color, billing: opts.withBilling ? billingOf(row.billing) : null };
 }
 
-export function serializeOrgSettings(row: Pick<OrgRow, 'export_enabled' | 'share_all_contacts' | 'members_can_archive_delete_shared'>): OrgSettingsDto {
-  return orgSettingsOf(row);
+/** The switches; with `inboundSecret` for admins only (members' answers leave the field out). */
+export function serializeOrgSettings(row: Pick<OrgRow, 'export_enabled' | 'share_all_contacts' | 'members_can_archive_delete_shared'>, inboundSecret?: string): OrgSettingsDto {
+  return { ...orgSettingsOf(row), ...(inboundSecret !== undefined ? { inboundSecret } : {}) };
 }

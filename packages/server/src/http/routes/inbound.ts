@@ -1,0 +1,98 @@
+// Inbound replies (spec §6.5, api.md "Messages"; docs/decisions.md D28):
+//   POST /inbound/:orgId/:channel  public, signed with the org's inbound secret over the raw body
+//   GET  /inbound/unmatched        admins: replies that matched no contact (404 for anyone else)
+// The webhook keeps the body's raw bytes (its own JSON parser, in this plugin's encapsulated context only), checks the
+// signature in preValidation (so a bad signature answers 401 before a bad body answers 400), and hands the parsed,
+// validated reply to the domain.
+import {
+  INBOUND_BODY_LIMIT, INBOUND_SIGNATURE_HEADER, inboundOutcomeSchema, inboundReplySchema, listQuerySchema, messageChannelSchema, problems,
+  unmatchedReplyPageSchema,
+} from '@tandem/api';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { InboundDeps } from '../../domain/inbound/inbound-deps.ts';
+import { listUnmatchedReplies } from '../../domain/inbound/list-unmatched.ts';
+import { receiveSignedReply, verifyDelivery } from '../../domain/inbound/receive-signed-reply.ts';
+import { ownerIdFromReplyAddress } from '../../mail/reply-address.ts';
+import type { AppDeps } from '../deps.ts';
+import { actorOf, signedIn } from '../plugins/actor.ts';
+import { toUnmatchedDto } from '../serializers/inbound.ts';
+
+const tags = ['history'];
+
+/** The domain's inbound ports from the app's: reply addresses are read at the configured inbound domain. */
+export function inboundDepsOf(deps: AppDeps): InboundDeps {
+  return { db: deps.db, replyOwnerOf: (address) => ownerIdFromReplyAddress(address, deps.inboundDomain) };
+}
+
+const SIGNATURE_DOC = 'Signed with the org\'s inbound secret (GET /org/settings, `inboundSecret`, admins): header '
+  + '`Tandem-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, the key being the secret\'s text '
+  + '(UTF-8) and the message the timestamp, a full stop and the request body byte for byte. A timestamp more than 5 minutes '
+  + 'from the server\'s clock, a wrong or missing signature and an unknown org all answer the same 401 '
+  + 'TANDEM_INBOUND_SIGNATURE_INVALID. The same signed delivery twice answers 409 TANDEM_INBOUND_REPLAYED and adds nothing; a '
+  + 'retry signs again, and the same `messageId` twice appends once (answer `duplicate`). The reply is appended to the history '
+  + 'of the owner\'s contact with the client\'s address (e-mail: `to` is a reply address or an owner\'s e-mail; SMS: `to` is an '
+  + 'owner\'s SMS line), or kept for admins (`unmatched`). Body: application/json, at most 256 KB.';
+
+/** The digest of each request's accepted signature, from preValidation to the handler. */
+const digests = new WeakMap<FastifyRequest, string>();
+const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+
+const webhook: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const inbound = inboundDepsOf(deps);
+  // This context only: the JSON body is parsed here, and its bytes are kept for the signature.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: INBOUND_BODY_LIMIT }, (request, body, done) => {
+    const raw = body as Buffer;
+    rawBodies.set(request, raw);
+    try {
+      done(null, JSON.parse(raw.toString('utf8')));
+    } catch {
+      done(Object.assign(new Error('The body is not JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
+
+  app.post('/inbound/:orgId/:channel', {
+    bodyLimit: INBOUND_BODY_LIMIT,
+    // No session: the signature is the credential. A cookie a relay happens to send is no reason for a CSRF refusal.
+    config: { csrfExempt: true },
+    schema: {
+      operationId: 'receiveInboundReply',
+      tags, summary: 'Receive a client\'s reply (signed webhook)', description: SIGNATURE_DOC, security: [],
+      params: z.object({ orgId: z.string().max(100), channel: messageChannelSchema }),
+      headers: z.looseObject({
+        [INBOUND_SIGNATURE_HEADER]: z.string().max(2000).optional().describe('t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>'),
+      }),
+      body: inboundReplySchema,
+      response: { 200: inboundOutcomeSchema, ...problems(400, 401, 409) },
+    },
+    preValidation: async (request) => {
+      const { orgId } = request.params as { orgId: string };
+      const signature = request.headers[INBOUND_SIGNATURE_HEADER];
+      digests.set(request, await verifyDelivery(inbound, { now: deps.clock.now() }, {
+        orgId, signature: typeof signature === 'string' ? signature : undefined, rawBody: rawBodies.get(request) ?? Buffer.alloc(0),
+      }));
+    },
+  }, async (request) => {
+    const digest = digests.get(request) as string;
+    const outcome = await receiveSignedReply(inbound, { now: deps.clock.now() }, request.params.orgId, digest, { ...request.body, channel: request.params.channel });
+    return { outcome };
+  });
+};
+
+export const inboundRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  await app.register(webhook, { deps });
+
+  app.get('/inbound/unmatched', {
+    schema: {
+      operationId: 'listUnmatchedReplies',
+      tags, summary: 'Replies that matched no contact, newest first (admins; 404 for members)',
+      querystring: z.object(listQuerySchema), response: { 200: unmatchedReplyPageSchema, ...problems(400, 401, 404) },
+    },
+    preValidation: signedIn(deps),
+  }, async (request) => {
+    const page = await listUnmatchedReplies(deps, actorOf(request), request.query.limit, request.query.cursor);
+    return { items: page.items.map(toUnmatchedDto), nextCursor: page.nextCursor };
+  });
+};
