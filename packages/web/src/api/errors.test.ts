@@ -30,9 +30,13 @@ describe('client helpers', () => {
   });
 
   it('says who sent a message on whose behalf', () => {
-    const base: HistoryItem = { id: '1', kind: 'message', body: 'Hi', channel: 'email', sentBy: 'cat', sentByName: 'Cat Moreau', onBehalfOf: 'ben', onBehalfOfName: 'Ben Okafor', createdAt: '2026-01-05T09:00:00Z' };
+    const base: HistoryItem = {
+      id: '1', kind: 'message', body: 'Hi', channel: 'email', direction: 'outbound', subject: null, status: 'sent', error: null, fromAddress: null, toAddress: null,
+      sentAt: null, sentBy: 'cat', sentByName: 'Cat Moreau', onBehalfOf: 'ben', onBehalfOfName: 'Ben Okafor', createdAt: '2026-01-05T09:00:00Z',
+    };
     expect(authorLine(base)).toBe('Sent by Cat Moreau on behalf of Ben Okafor');
     expect(authorLine({ ...base, sentBy: 'ben', sentByName: 'Ben Okafor' })).toBe('Sent by Ben Okafor');
     expect(authorLine({ ...base, kind: 'note', onBehalfOf: null })).toBe('Note by Cat Moreau');
+    expect(authorLine({ ...base, direction: 'inbound', sentBy: null, sentByName: '' }, 'Zoe Hartmann')).toBe('Reply from Zoe Hartmann');
   });
 });
