@@ -40,6 +40,7 @@ export const ERROR_CATALOG = {
   TANDEM_ORG_LAST_ADMIN: { category: 'conflict', title: 'An organisation keeps at least one active admin' },
   TANDEM_CONTACT_WRONG_STATE: { category: 'conflict', title: 'The contact is not in a state that allows this' },
   TANDEM_USER_INACTIVE: { category: 'conflict', title: 'That user is deactivated' },
+  TANDEM_CONTACT_NO_ADDRESS: { category: 'conflict', title: 'The contact has no address for this channel' },
   TANDEM_IDEMPOTENCY_KEY_REUSED: { category: 'conflict', title: 'This Idempotency-Key was used for a different request' },
   TANDEM_INBOUND_REPLAYED: { category: 'conflict', title: 'This signed delivery was received before' },
   TANDEM_IDEMPOTENCY_KEY_IN_USE: { category: 'conflict', title: 'A request with this Idempotency-Key is still running' },

@@ -10,11 +10,17 @@ export type MailConfig = {
   inboundDomain: string;
 };
 
+/** SMS delivery (spec §6.5): the built-in outbox (nothing leaves the machine) or a Twilio-style REST provider. */
+export type SmsConfig =
+  | { provider: 'outbox'; defaultLine: string | null }
+  | { provider: 'twilio'; defaultLine: string | null; accountSid: string; authToken: string; baseUrl: string };
+
 export type Config = {
   port: number; host: string; db: DbTarget; demoData: boolean; logLevel: string;
   /** TANDEM_PUBLIC_URL: where people reach the app; e-mailed links start with it. */
   publicUrl: string;
   mail: MailConfig;
+  sms: SmsConfig;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,7 +36,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: env.SMTP_URL?.trim() || null, from: env.MAIL_FROM?.trim() || 'Tandem <tandem@localhost>',
       inboundDomain: env.TANDEM_INBOUND_DOMAIN?.trim() || hostOf(env.TANDEM_PUBLIC_URL?.trim()) || 'localhost',
     },
+    sms: smsConfig(env),
   };
+}
+
+/**
+ * TANDEM_SMS_PROVIDER (`outbox` default, or `twilio` with TANDEM_SMS_ACCOUNT_SID, TANDEM_SMS_AUTH_TOKEN and
+ * TANDEM_SMS_BASE_URL, default https://api.twilio.com); TANDEM_SMS_DEFAULT_LINE: the From of texts for owners with
+ * no SMS line of their own.
+ */
+export function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
+  const defaultLine = env.TANDEM_SMS_DEFAULT_LINE?.trim() || null;
+  const provider = (env.TANDEM_SMS_PROVIDER?.trim() || 'outbox').toLowerCase();
+  if (provider === 'outbox') return { provider, defaultLine };
+  if (provider !== 'twilio') throw new Error(`TANDEM_SMS_PROVIDER: "${provider}" is not a provider (outbox or twilio)`);
+  const accountSid = env.TANDEM_SMS_ACCOUNT_SID?.trim();
+  const authToken = env.TANDEM_SMS_AUTH_TOKEN?.trim();
+  if (!accountSid || !authToken) throw new Error('TANDEM_SMS_PROVIDER=twilio needs TANDEM_SMS_ACCOUNT_SID and TANDEM_SMS_AUTH_TOKEN');
+  return { provider, defaultLine, accountSid, authToken, baseUrl: env.TANDEM_SMS_BASE_URL?.trim() || 'https://api.twilio.com' };
 }
 
 function hostOf(url: string | undefined): string | null {

@@ -1,13 +1,19 @@
-// `npm start`: config, open the database, migrate, demo data on first start, build the app, start the jobs,
-// listen; on SIGINT/SIGTERM stop the jobs, the app and the database, in that order.
+// `npm start`: config, open the database, migrate, demo data on first start, build the app, start the jobs and the
+// message queue, listen; on SIGINT/SIGTERM stop the jobs, the queue (it finishes the sends in flight), the app and the
+// database, in that order.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { buildApp } from './http/app.ts';
+import { inboundDepsOf } from './http/routes/inbound.ts';
+import { smtpReceiverConfig, startSmtpReceiver } from './inbound/smtp-receiver.ts';
+import { startMessageQueue } from './jobs/deliver-message-job.ts';
 import { JOBS } from './jobs/registry.ts';
+import { logMailer } from './mail/log-mailer.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
+import { smsSenderFrom } from './sms/sms-from-config.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
 import { openDatabase } from './storage/connect.ts';
@@ -26,14 +32,32 @@ const app = await buildApp({
   // Without SMTP_URL the app writes e-mails (invitations, reset links) to its log instead.
   ...(config.mail.smtpUrl ? { mailer: smtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) } : {}),
   publicUrl: config.publicUrl,
+  inboundDomain: config.mail.inboundDomain,
 });
+// INBOUND_SMTP_PORT: Tandem's own receiver of e-mail replies (inbound/smtp-receiver.ts), closed with the app.
+const smtpConfig = smtpReceiverConfig();
+if (smtpConfig) {
+  const receiver = await startSmtpReceiver(smtpConfig, {
+    ...inboundDepsOf({ db: handle.db, inboundDomain: config.mail.inboundDomain }), inboundDomain: config.mail.inboundDomain, clock: systemClock, log: app.log,
+  });
+  app.addHook('onClose', receiver.close);
+  console.log(`  Replies by e-mail to reply+…@${config.mail.inboundDomain} are received on smtp://${smtpConfig.host}:${receiver.port}.`);
+}
 const jobs = startJobs(JOBS, { db: handle.db }, systemClock, app.log);
+// Conversation e-mail goes through its own pooled transport (bursts of sends); without SMTP_URL it is logged and the
+// message marked failed with the reason (docs/decisions.md D27).
+const conversationMailer = config.mail.smtpUrl ? smtpMailer({ url: config.mail.smtpUrl, from: config.mail.from, pool: 5 }) : logMailer(app.log);
+const queue = startMessageQueue({
+  db: handle.db, mailer: conversationMailer, sms: smsSenderFrom(config.sms, systemClock),
+  inboundDomain: config.mail.inboundDomain, smsDefaultLine: config.sms.defaultLine,
+}, systemClock, app.log);
 
 let closing = false;
 const shutdown = async () => {
   if (closing) return;
   closing = true;
   await jobs.stop();
+  await queue.stop();
   await app.close();
   await handle.close();
   process.exit(0);

@@ -5,5 +5,6 @@ import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.ts';
 import { purgeTrashJob } from './purge-trash.ts';
 
 export type { Job, JobResult, JobSchedule } from './job.ts';
+// One-off jobs (a message's delivery) run on the durable queue instead: queue.ts, deliver-message-job.ts.
 
 export const JOBS: readonly Job[] = [purgeTrashJob, purgeIdempotencyKeysJob];

@@ -230,14 +230,17 @@ function archiveAndTrash(): Step[] {
   ];
 }
 
-/** Notes and calls are the writer's own record; messages are sent on the owner's behalf (§6.5) and audited. */
+/**
+ * Notes and calls are the writer's own record; messages are sent on the owner's behalf (§6.5) and audited, stored as
+ * already sent at their time: the story's history, never handed to the queue.
+ */
 function history(): Step[] {
   return DEMO_EVENTS.map((event) => ({
     daysAgo: event.daysAgo,
     run: async (s) => {
       const ctx = await s.as(event.by, event.daysAgo);
       const contactId = s.contact(event.contact);
-      if (event.kind === 'message') await sendMessage(s.deps, ctx, contactId, { body: event.body, channel: event.channel });
+      if (event.kind === 'message') await sendMessage(s.deps, ctx, contactId, { body: event.body, channel: event.channel }, { seeded: true });
       else await logHistoryEntry(s.deps, ctx, contactId, event.kind, event.body);
     },
   }));

@@ -17,7 +17,11 @@ export type EventRow = {
 export type EventCursor = { at: string; id: string };
 /** An event with the names a history item shows: its sender's and the owner it was sent for ('' when missing). */
 export type EventWithNames = { row: EventRow; sentByName: string; onBehalfOfName: string | null };
-export type NewEvent = { contactId: string; kind: EventKind; body: string; channel: string | null; sentBy: string; onBehalfOf: string | null };
+export type NewEvent = {
+  contactId: string; kind: EventKind; body: string; channel: string | null; sentBy: string; onBehalfOf: string | null;
+  /** Outbound messages: their delivery as stored at send time (queued, or sent for seeded history). */
+  delivery?: { subject: string | null; status: 'queued' | 'sent'; fromAddress: string | null; toAddress: string | null; sentAt: number | null };
+};
 
 const AT_KEY = sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -26,6 +30,10 @@ export async function insertEvent(trx: Db, orgId: string, event: NewEvent, now: 
     org_id: orgId, contact_id: event.contactId, kind: event.kind, body: event.body,
     channel: event.channel as 'email' | 'sms' | null, direction: event.kind === 'message' ? 'outbound' : null,
     sent_by: event.sentBy, on_behalf_of: event.onBehalfOf, created_at: new Date(now),
+    ...(event.delivery ? {
+      subject: event.delivery.subject, status: event.delivery.status, from_address: event.delivery.fromAddress,
+      to_address: event.delivery.toAddress, sent_at: event.delivery.sentAt === null ? null : new Date(event.delivery.sentAt),
+    } : {}),
   }).returning(['id', 'contact_id', 'kind', 'body', 'channel', 'sent_by', 'on_behalf_of', 'created_at', 'direction', 'subject',
     'status', 'error', 'from_address', 'to_address', 'sent_at', AT_KEY.as('at_key')])
     .executeTakeFirstOrThrow();

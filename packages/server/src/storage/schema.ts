@@ -222,6 +222,26 @@ export type InboundUnmatchedTable = {
 /** Each (contact, phone digits) pair, kept by triggers (0011). */
 export type ContactPhonesTable = { org_id: string; digits: string; contact_id: string };
 
+/** The durable job queue (0010, docs/decisions.md D27): one row per unfinished job. */
+export type QueueJobsTable = {
+  id: Generated<string>;
+  queue: string;
+  org_id: string | null;
+  payload: Json;
+  available_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: number;
+  lease: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+};
+
+/** What the built-in SMS outbox driver stored instead of sending (0010). */
+export type SmsOutboxTable = {
+  id: Generated<string>; org_id: string; message_id: string; from_line: string; to_number: string; body: string; created_at: CreatedAt;
+};
+
 export type Database = {
   orgs: OrgsTable;
   users: UsersTable;
@@ -244,4 +264,6 @@ export type Database = {
   inbound_deliveries: InboundDeliveriesTable;
   inbound_unmatched: InboundUnmatchedTable;
   contact_phones: ContactPhonesTable;
+  queue_jobs: QueueJobsTable;
+  sms_outbox: SmsOutboxTable;
 };

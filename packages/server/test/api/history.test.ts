@@ -1,5 +1,5 @@
-// History (spec §6.5): messages on the owner's behalf, notes and calls, newest first in keyset pages, audited
-// messages without their body.
+// History (spec §6.5): messages on the owner's behalf (queued here; their delivery: message-delivery.test.ts), notes
+// and calls, newest first in keyset pages, audited messages without their body.
 import { describe, expect, it } from 'vitest';
 import { expectStatus } from './support/api-client.ts';
 import { useTestApp } from './support/test-app.ts';
@@ -12,7 +12,7 @@ const { api } = t;
 async function world(grants: readonly GrantSpec<'ben' | 'cat' | 'dan' | 'ada', never>[] = []) {
   const w = await t.world({ users: { ben: {}, cat: {}, dan: {}, ada: { role: 'admin' } }, grants });
   const { ben, cat } = w.users;
-  const zoe = expectStatus(await api.contacts.create({ name: 'Zoe' }, { as: ben.token }), 201).contact;
+  const zoe = expectStatus(await api.contacts.create({ name: 'Zoe', emails: ['zoe@client.test'], phones: ['+15550100'] }, { as: ben.token }), 201).contact;
   expectStatus(await api.shares.create(zoe.id, { grantee: { userId: cat.id }, level: 'collaborate' }, { as: ben.token }), 201);
   return { orgId: w.orgId, ...w.users, zoe };
 }
@@ -24,6 +24,7 @@ describe('POST /contacts/:id/messages', () => {
     expect(message).toEqual({
       id: expect.any(String), kind: 'message', body: 'Your offer is ready', channel: 'sms', sentBy: cat.id, sentByName: 'Cat',
       onBehalfOf: ben.id, onBehalfOfName: 'Ben', createdAt: '2026-01-05T09:00:00.000Z',
+      direction: 'outbound', subject: null, status: 'queued', error: null, fromAddress: null, toAddress: '+15550100', sentAt: null,
     });
     const log = await t.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).where('action', '=', 'contact.message').execute();
     expect(log).toHaveLength(1);

@@ -7,6 +7,14 @@ export type OutgoingMail = {
   to: { name: string; address: string };
   subject: string;
   text: string;
+  /** Conversation e-mail (spec §6.5): the owner's mailbox; account mail leaves it out and goes from MAIL_FROM. */
+  from?: { name: string; address: string };
+  /** Where the client's reply goes (mail/reply-address.ts). */
+  replyTo?: string;
+  /** The Message-ID, with its angle brackets; stable per message so a retried send carries the same one. */
+  messageId?: string;
+  /** Further headers (the user who sent a message on the owner's behalf). */
+  headers?: Record<string, string>;
 };
 
 /** How a mailer delivers: `sent` hands mail to an SMTP server; `logged` writes it to the server log (no SMTP configured). */

@@ -1,6 +1,9 @@
-// A contact's communication history (spec §3, §6.5): read (view), send messages on the owner's behalf, log notes
-// and calls (collaborate). The three writes honour `Idempotency-Key` (http/idempotency.ts).
-import { historyBodySchema, historyItemSchema, idParams as contactParams, listQuerySchema, pageOf, problems } from '@tandem/api';
+// A contact's communication history (spec §3, §6.5): read (view), send messages on the owner's behalf (stored
+// `queued` and delivered by the job queue, docs/decisions.md D27), log notes and calls (collaborate).
+// The three writes honour `Idempotency-Key` (http/idempotency.ts).
+import {
+  historyBodySchema, historyItemSchema, idParams as contactParams, listQuerySchema, messageChannelSchema, messageSubjectSchema, pageOf, problems,
+} from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { logHistoryEntry } from '../../domain/history/log-entry.ts';
@@ -31,9 +34,13 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
   app.post('/contacts/:id/messages', {
     schema: {
       operationId: 'sendMessage',
-      tags, summary: "Send a message to the client on the owner's behalf (collaborate or more; audited)", params: contactParams,
+      tags, summary: "Queue a message to the client on the owner's behalf (collaborate or more; audited); 409 when the contact has no address for the channel", params: contactParams,
       headers: idempotencyHeaders,
-      body: z.object({ body: historyBodySchema, channel: z.string().trim().min(1).max(40).optional().describe('default email') }).strict(),
+      body: z.object({
+        body: historyBodySchema,
+        channel: messageChannelSchema.optional().describe('default email'),
+        subject: messageSubjectSchema.optional().describe('e-mail only; default "A message from <owner>"'),
+      }).strict(),
       response: { 201: z.object({ message: historyItemSchema }), ...writeProblems },
     },
     preValidation,
