@@ -22,7 +22,7 @@ import { toUnmatchedDto } from '../serializers/inbound.ts';
 const tags = ['history'];
 
 /** The domain's inbound ports from the app's: reply addresses are read at the configured inbound domain. */
-export function inboundDepsOf(deps: AppDeps): InboundDeps {
+export function inboundDepsOf(deps: Pick<AppDeps, 'db' | 'inboundDomain'>): InboundDeps {
   return { db: deps.db, replyOwnerOf: (address) => ownerIdFromReplyAddress(address, deps.inboundDomain) };
 }
 
