@@ -1,7 +1,10 @@
 // Buckets (spec §6.2): the list, one bucket, its contacts, its shares, and every change to them. A change to a
 // bucket's contacts or shares changes who sees which contact, so it refreshes contacts and access answers too.
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+// Every change goes through the one mutation wrapper (D24): a change in flight disables its control and a second
+// click joins it. The bucket routes take no Idempotency-Key (http/idempotency.ts), so none is sent.
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, call } from '../../../api/client.ts';
+import { useApiMutation as useMutation } from '../../../api/useApiMutation.ts';
 import type { ShareInput } from '../../../api/contract.ts';
 import type { Bucket, Page } from '../../../api/models.ts';
 

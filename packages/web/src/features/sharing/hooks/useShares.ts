@@ -1,5 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// A contact's record shares: the list and every change to it, each through the one mutation wrapper (D24): a
+// change in flight disables its control and a second click joins it. The share routes take no Idempotency-Key
+// (http/idempotency.ts honours it on POST /contacts, the history posts and calendar items), so none is sent.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
+import { useApiMutation as useMutation } from '../../../api/useApiMutation.ts';
 import type { ShareInput } from '../../../api/contract.ts';
 import { refreshContact } from '../../contacts/hooks/useContact.ts';
 

@@ -1,6 +1,8 @@
-// Personal API tokens (spec §9, channel `api`): list, create (the secret comes back once), revoke.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Personal API tokens (spec §9, channel `api`): list, create (the secret comes back once), revoke. Changes go through
+// the one mutation wrapper (D24); POST /tokens takes no Idempotency-Key (http/idempotency.ts), so none is sent.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
+import { useApiMutation as useMutation } from '../../../api/useApiMutation.ts';
 
 export const TOKENS_KEY = ['tokens'] as const;
 
