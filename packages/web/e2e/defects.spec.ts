@@ -206,7 +206,7 @@ describe('contact screens', () => {
     const { page, close } = await as(cat);
     await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
     const composer = page.getByTestId('composer');
-    await composer.getByRole('textbox').fill('Are you free on Thursday?');
+    await composer.getByRole('textbox', { name: 'Write to the client…' }).fill('Are you free on Thursday?');
     await ben.api.request('DELETE', `/contacts/${zoe.id}/shares/${(share as Share).id}`);
     await composer.getByRole('button', { name: 'Send message' }).click();
     // The page itself (not only the error toast) says so: the contact was read again and is gone.
@@ -262,7 +262,7 @@ describe('double submits (item 7)', () => {
     const contact = await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
     await contact.actionsBar.getByRole('button', { name: 'Message' }).click();
     const composer = page.getByTestId('composer');
-    await composer.getByRole('textbox').fill('Only once, please.');
+    await composer.getByRole('textbox', { name: 'Write to the client…' }).fill('Only once, please.');
     await composer.getByRole('button', { name: 'Send message' }).dblclick();
     await contact.historyItem('Only once, please.').waitFor();
     await page.waitForTimeout(500);

@@ -41,7 +41,7 @@ export class ContactPage {
   async sendMessage(body: string): Promise<void> {
     await this.actionsBar.getByRole('button', { name: 'Message' }).click();
     const composer = this.page.getByTestId('composer');
-    await composer.getByRole('textbox').fill(body);
+    await composer.getByRole('textbox', { name: 'Write to the client…' }).fill(body);
     await composer.getByRole('button', { name: 'Send message' }).click();
     await this.historyItem(body).waitFor();
   }
