@@ -84,6 +84,9 @@ export type DemoGrant = { owner: DemoUserKey; grantee: DemoUserKey; scope: 'cont
 export const DEMO_GRANTS: readonly DemoGrant[] = [
   { owner: 'dan', grantee: 'eve', scope: 'contacts', level: 'view', daysAgo: 35 },
   { owner: 'cat', grantee: 'ben', scope: 'calendar', level: 'edit', daysAgo: 35 },
+  // Vacation cover (spec §7): Cat schedules on Ben's calendar while he is away; Dan only looks at it.
+  { owner: 'ben', grantee: 'cat', scope: 'calendar', level: 'edit', daysAgo: 6 },
+  { owner: 'ben', grantee: 'dan', scope: 'calendar', level: 'view', daysAgo: 6 },
 ];
 
 export type DemoEvent = {
@@ -137,3 +140,29 @@ export function demoContacts(): DemoContact[] {
     };
   });
 }
+
+/**
+ * A task or event, made by `by` `daysAgo` days before now on `calendar`'s calendar. Its times are whole days from
+ * today (UTC midnight) plus hours: `due` for a task, `start` and `hours` for an event (`allDay` spans whole days).
+ */
+export type DemoCalendarItem = {
+  by: DemoUserKey; calendar: DemoUserKey; kind: 'task' | 'event'; title: string; daysAgo: number;
+  due?: { day: number; hour: number }; start?: { day: number; hour: number }; hours?: number; allDay?: boolean;
+  contact?: number; notes?: string; weekly?: string; done?: boolean;
+};
+
+export const DEMO_CALENDAR_ITEMS: readonly DemoCalendarItem[] = [
+  { by: 'ben', calendar: 'ben', kind: 'event', title: 'Vacation', daysAgo: 20, start: { day: -2, hour: 0 }, hours: 7 * 24, allDay: true, notes: 'Cat covers my clients.' },
+  { by: 'ben', calendar: 'ben', kind: 'task', title: 'Send Zoe the revised quote', daysAgo: 8, due: { day: -3, hour: 16 }, contact: DEMO_CONTACT.zoe },
+  { by: 'ben', calendar: 'ben', kind: 'task', title: 'Prepare the quarterly review deck', daysAgo: 8 },
+  { by: 'ben', calendar: 'ben', kind: 'task', title: 'Check extra seats for the key account', daysAgo: 17, due: { day: -10, hour: 12 }, contact: 2, done: true },
+  { by: 'cat', calendar: 'ben', kind: 'task', title: 'Follow up with Zoe on the revised quote', daysAgo: 2, due: { day: 0, hour: 15 }, contact: DEMO_CONTACT.zoe, notes: 'Covering for Ben: she has the quote since Tuesday.' },
+  { by: 'cat', calendar: 'ben', kind: 'event', title: 'Call with Zoe and her operations lead', daysAgo: 1, start: { day: 2, hour: 14 }, hours: 1, contact: DEMO_CONTACT.zoe },
+  { by: 'cat', calendar: 'cat', kind: 'event', title: 'Sales pipeline review', daysAgo: 30, start: { day: -28, hour: 9 }, hours: 0.5, weekly: 'FREQ=WEEKLY' },
+  { by: 'cat', calendar: 'cat', kind: 'task', title: 'Send the case study before the next call', daysAgo: 16, due: { day: 1, hour: 10 }, contact: 25 },
+  { by: 'ben', calendar: 'cat', kind: 'task', title: 'Review the onboarding contract', daysAgo: 6, due: { day: 3, hour: 12 }, contact: DEMO_CONTACT.catsSharedWithBen },
+  { by: 'dan', calendar: 'dan', kind: 'event', title: 'Front-desk demo', daysAgo: 9, start: { day: 1, hour: 13 }, hours: 1.5, contact: DEMO_CONTACT.dansFirst },
+  { by: 'dan', calendar: 'dan', kind: 'task', title: 'Send the support hours summary', daysAgo: 7, due: { day: -1, hour: 17 }, contact: DEMO_CONTACT.evesSharedWithDan },
+  { by: 'eve', calendar: 'eve', kind: 'task', title: 'Call back in the morning', daysAgo: 14, due: { day: 0, hour: 9 }, contact: 52 },
+  { by: 'ada', calendar: 'ada', kind: 'event', title: 'Board meeting', daysAgo: 10, start: { day: 3, hour: 10 }, hours: 2 },
+];

@@ -8,6 +8,8 @@
 import type { ActorContext } from '@tandem/core';
 import { sql } from 'kysely';
 import { signUp } from '../domain/accounts/sign-up.ts';
+import { createCalendarItem } from '../domain/calendars/create-calendar-item.ts';
+import { updateCalendarItemAs } from '../domain/calendars/update-calendar-item.ts';
 import { addContactsToBucket } from '../domain/buckets/change-bucket-contacts.ts';
 import { createBucket } from '../domain/buckets/create-bucket.ts';
 import { shareBucket } from '../domain/buckets/share-bucket.ts';
@@ -26,7 +28,7 @@ import { updateUser } from '../domain/users/update-user.ts';
 import type { Db } from '../storage/connect.ts';
 import { loadActorContext } from '../storage/load-actor-context.ts';
 import {
-  ADMIN_EXPORT_CHANNELS, ARCHIVED, DEMO_BILLING, DEMO_EVENTS, DEMO_GRANTS, DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_SHARES,
+  ADMIN_EXPORT_CHANNELS, ARCHIVED, DEMO_BILLING, DEMO_CALENDAR_ITEMS, DEMO_EVENTS, DEMO_GRANTS, DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_SHARES,
   DEMO_TEAMS, DEMO_USERS, KEY_ACCOUNTS, ORG_DAYS_AGO, PRIVATE_BUCKET, TEAMS_DAYS_AGO, TRASHED, demoContacts, demoEmail,
   type DemoUserKey,
 } from './demo-data-cast.ts';
@@ -106,7 +108,7 @@ async function tellStory(deps: Deps, now: number): Promise<void> {
   const story = new Story(deps, org.id, now);
   story.users.set('ada', user.id);
   // Steps run in the order of their times; steps at the same time in the order listed (the sort is stable).
-  const steps = [...people(), ...contacts(), ...buckets(), ...shares(), ...grants(), ...archiveAndTrash(), ...history()];
+  const steps = [...people(), ...contacts(), ...buckets(), ...shares(), ...grants(), ...archiveAndTrash(), ...history(), ...calendarItems()];
   steps.sort((a, b) => b.daysAgo - a.daysAgo);
   for (const step of steps) await step.run(story);
 }
@@ -242,6 +244,27 @@ function history(): Step[] {
       const contactId = s.contact(event.contact);
       if (event.kind === 'message') await sendMessage(s.deps, ctx, contactId, { body: event.body, channel: event.channel }, { seeded: true });
       else await logHistoryEntry(s.deps, ctx, contactId, event.kind, event.body);
+    },
+  }));
+}
+
+/** Tasks and events, each made by its author on a calendar they may write on (their own, or an `edit` grant). */
+function calendarItems(): Step[] {
+  return DEMO_CALENDAR_ITEMS.map((item) => ({
+    daysAgo: item.daysAgo,
+    run: async (s) => {
+      const ctx = await s.as(item.by, item.daysAgo);
+      const today = Math.floor(s.at(0) / DAY) * DAY;
+      const at = (t: { day: number; hour: number }) => new Date(today + t.day * DAY + t.hour * 3_600_000).toISOString();
+      const times = item.kind === 'task'
+        ? { dueAt: item.due ? at(item.due) : null }
+        : { startsAt: at(item.start ?? { day: 0, hour: 9 }), endsAt: new Date(Date.parse(at(item.start ?? { day: 0, hour: 9 })) + (item.hours ?? 1) * 3_600_000).toISOString() };
+      const view = await createCalendarItem(s.deps, ctx, {
+        kind: item.kind, title: item.title, userId: s.user(item.calendar), ...times, allDay: item.allDay ?? false,
+        notes: item.notes ?? null, contactId: item.contact === undefined ? null : s.contact(item.contact),
+        ...(item.weekly ? { recurrence: { rule: item.weekly, timeZone: 'UTC' } } : {}),
+      });
+      if (item.done) await updateCalendarItemAs(s.deps, ctx, view.row.id, { done: true });
     },
   }));
 }

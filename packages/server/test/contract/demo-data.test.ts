@@ -5,15 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/domain/audit/audit-chain.ts';
 import type { Db, DbHandle } from '../../src/storage/connect.ts';
 import { loadContacts } from '../../src/storage/contact-queries.ts';
-import { DEMO_CONTACT, DEMO_PASSWORD, KEY_ACCOUNTS, TRASHED, demoContacts, demoEmail, type DemoUserKey } from '../../src/seed/demo-data-cast.ts';
+import { DEMO_CALENDAR_ITEMS, DEMO_CONTACT, DEMO_PASSWORD, KEY_ACCOUNTS, TRASHED, demoContacts, demoEmail, type DemoUserKey } from '../../src/seed/demo-data-cast.ts';
 import { loadDemoDataIfEmpty } from '../../src/seed/demo-data.ts';
+import { listCalendars } from '../../src/domain/calendars/list-calendars.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
 import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const DAY = 86_400_000;
 const TABLES = ['orgs', 'users', 'teams', 'team_members', 'contacts', 'contact_shares', 'user_grants', 'buckets',
-  'bucket_contacts', 'bucket_shares', 'contact_events', 'audit_log'] as const;
+  'bucket_contacts', 'bucket_shares', 'contact_events', 'calendar_items', 'audit_log'] as const;
 
 async function counts(db: Db): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -58,7 +59,7 @@ describe.each(DATABASE_KINDS)('demo data on first start, on %s', (kind) => {
 
   it('loads once: the second call returns null and changes nothing', async () => {
     const before = await counts(handle.db);
-    expect(before).toMatchObject({ orgs: 1, users: 7, teams: 2, contacts: 60, buckets: 2, bucket_shares: 1, user_grants: 2 });
+    expect(before).toMatchObject({ orgs: 1, users: 7, teams: 2, contacts: 60, buckets: 2, bucket_shares: 1, user_grants: 4, calendar_items: DEMO_CALENDAR_ITEMS.length });
     expect(await loadDemoDataIfEmpty(handle.db, NOW + DAY)).toBeNull();
     expect(await counts(handle.db)).toEqual(before);
   });
@@ -109,6 +110,23 @@ describe.each(DATABASE_KINDS)('demo data on first start, on %s', (kind) => {
     expect(onBehalf.on_behalf_of).toBe(user('ben'));
   });
 
+  it('tells the vacation cover on calendars: Cat edits Ben\'s, Dan only views it, Ada (admin) sees only her own', async () => {
+    const calendarsOf = async (key: DemoUserKey) => {
+      const ctx = await loadActorContext(handle.db, orgId, user(key), NOW);
+      if (!ctx) throw new Error(`no actor ${key}`);
+      return (await listCalendars({ db: handle.db }, ctx)).map((c) => [c.userId, c.level]);
+    };
+    expect(await calendarsOf('cat')).toEqual(expect.arrayContaining([[user('cat'), 'owner'], [user('ben'), 'edit']]));
+    expect(await calendarsOf('dan')).toEqual(expect.arrayContaining([[user('dan'), 'owner'], [user('ben'), 'view']]));
+    expect(await calendarsOf('ada')).toEqual([[user('ada'), 'owner']]);
+    const items = await handle.db.selectFrom('calendar_items').select(['assignee_id', 'created_by', 'contact_id', 'recurrence', 'due_at', 'done_at', 'kind']).execute();
+    // Cat's follow-up on Ben's calendar, linked to Zoe; a weekly series; an overdue open task; a done one.
+    expect(items.some((i) => i.assignee_id === user('ben') && i.created_by === user('cat') && i.contact_id === contactIds[DEMO_CONTACT.zoe])).toBe(true);
+    expect(items.filter((i) => i.recurrence !== null)).toHaveLength(1);
+    expect(items.some((i) => i.kind === 'task' && i.done_at === null && i.due_at !== null && new Date(i.due_at).getTime() < NOW)).toBe(true);
+    expect(items.some((i) => i.done_at !== null)).toBe(true);
+  });
+
   it('writes a valid audit chain shaped as the API writes it: org, users, teams, shares, grants, buckets, archive, trash, messages', async () => {
     const verdict = await verifyAuditChain(handle.db, orgId);
     expect(verdict.valid).toBe(true);
@@ -120,7 +138,8 @@ describe.each(DATABASE_KINDS)('demo data on first start, on %s', (kind) => {
     }
     expect(actions[0]?.action).toBe('org.create');
     expect(actions.filter((a) => a.action === 'user.create')).toHaveLength(7);
-    expect(actions.filter((a) => a.action === 'grant.create')).toHaveLength(2);
+    expect(actions.filter((a) => a.action === 'grant.create')).toHaveLength(4);
+    expect(actions.filter((a) => a.action === 'calendar_item.create')).toHaveLength(DEMO_CALENDAR_ITEMS.length);
     expect(actions.filter((a) => a.action === 'bucket.share.create')).toHaveLength(1);
     // Key accounts gets Cat's contact only once she has shared it with Ben at edit: two adds, plus Cat's own bucket.
     expect(actions.filter((a) => a.action === 'bucket.contacts.add')).toHaveLength(3);
