@@ -97,6 +97,8 @@ export function AppShell() {
         <nav className={styles.nav}>
           <NavItem to="/contacts" icon="inbox" label="Contacts" />
           <NavItem to="/buckets" icon="folder" label="Buckets" />
+          <NavItem to="/calendar" icon="calendar" label="Calendar" />
+          <NavItem to="/tasks" icon="check" label="My tasks" />
           <NavItem to="/account/api-tokens" icon="key" label="API tokens" />
           {user.role === 'admin' ? <NavItem to="/settings" icon="sliders" label="Settings" /> : null}
         </nav>

@@ -6,6 +6,7 @@ import { BillingPage } from '../pages/BillingPage.tsx';
 import { BrandingPage } from '../pages/BrandingPage.tsx';
 import { BucketPage } from '../pages/BucketPage.tsx';
 import { BucketsPage } from '../pages/BucketsPage.tsx';
+import { CalendarPage } from '../pages/CalendarPage.tsx';
 import { ContactPage } from '../pages/ContactPage.tsx';
 import { ContactsPage } from '../pages/ContactsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
@@ -15,6 +16,7 @@ import { ProfilePage } from '../pages/ProfilePage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
+import { TasksPage } from '../pages/TasksPage.tsx';
 import { TeamsPage } from '../pages/TeamsPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AppShell } from './AppShell.tsx';
@@ -44,6 +46,8 @@ export const router = createBrowserRouter([
           { path: '/contacts/:id', element: <ContactPage /> },
           { path: '/buckets', element: <BucketsPage /> },
           { path: '/buckets/:id', element: <BucketPage /> },
+          { path: '/calendar', element: <CalendarPage /> },
+          { path: '/tasks', element: <TasksPage /> },
           { path: '/account/api-tokens', element: <ApiTokensPage /> },
           { path: '/account/profile', element: <ProfilePage /> },
           {

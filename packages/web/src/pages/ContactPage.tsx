@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isStatus } from '../api/errors.ts';
 import type { Contact } from '../api/models.ts';
+import { ContactCalendarPanel } from '../features/calendar/components/ContactCalendarPanel.tsx';
 import { ContactFormDialog } from '../features/contacts/components/ContactFormDialog.tsx';
 import { LevelBadge } from '../features/contacts/components/LevelBadge.tsx';
 import { ProfileCard } from '../features/contacts/components/ProfileCard.tsx';
@@ -204,6 +205,7 @@ function ContactView({ contact }: { contact: Contact }) {
         </div>
         <div className={styles.column}>
           <ProfileCard contact={contact} />
+          <ContactCalendarPanel contact={contact} />
           <ExplainPanel contact={contact} />
           <WhoHasAccessPanel contact={contact} />
         </div>

@@ -6,7 +6,7 @@
 // goes back rather than pushing the list again, so Back after closing does not reopen it (issue 10, defect 2). A
 // user's address opened directly closes by replacing itself with the list.
 import { useState, type MouseEvent } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { User } from '../api/models.ts';
 import { exportSummary } from '../features/admin/channels.ts';
 import { AddUserDialog, type AddUserResult } from '../features/admin/components/AddUserDialog.tsx';
@@ -66,7 +66,13 @@ export function UsersPage() {
       <SectionHeader
         id="users-title"
         title="Users"
-        description="Who is in your organisation, what they may export, and whose contacts and calendars they may use."
+        description={
+          <>
+            Who is in your organisation, what they may export, and whose contacts and calendars they may use. A calendar grant
+            governs the <Link to="/calendar">Calendar</Link>: View shows that colleague’s tasks and events; Edit also lets them add,
+            change, move and delete them (and link tasks to contacts they collaborate on). Being an administrator gives no calendar access.
+          </>
+        }
         actions={
           <Button variant="primary" icon="userPlus" onClick={() => setAdding(true)}>
             Add user

@@ -167,6 +167,7 @@ const ICONS = {
     </>
   ),
   chevronDown: <polyline points="6 9 12 15 18 9" />,
+  chevronLeft: <polyline points="15 18 9 12 15 6" />,
   chevronRight: <polyline points="9 18 15 12 9 6" />,
   clock: (
     <>
