@@ -15,3 +15,4 @@ export * from './export-channels.ts';
 export * from './org.ts';
 export * from './buckets.ts';
 export { assertNever } from './assert-never.ts';
+export * from './shared-with-actor.ts';

@@ -186,7 +186,13 @@ const CALENDARS: Change[] = [
   '/calendars', '/calendars/{userId}/feed', '/calendar-items', '/calendar-items/{id}', '/calendar-feeds/{file}', '/contacts/{id}/calendar-items', '/tasks',
 ].map((path): Change => ({ pointer: v1(path), change: 'added', to: expect.any(Object) }));
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS];
+/**
+ * Issue 10, item 2 and defect 4: "who has access" in one call (GET /contacts/{id}/access/holders), and `scope=sharedWithYou`
+ * on GET /contacts (the "Shared with me" list; an enum value inside the parameters LIST_ITEM_3 lists as changed).
+ */
+const ACCESS_HOLDERS: Change[] = [{ pointer: v1('/contacts/{id}/access/holders'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'listAccessHolders' }) }) }];
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

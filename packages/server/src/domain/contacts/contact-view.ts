@@ -4,12 +4,12 @@
 // the 14 actions read from that level: no action's condition is evaluated per row. The owner's name
 // comes with the row (storage/contact-facts.ts): a view costs no statement of its own.
 // Two answers are for the screens: `sharedWithYou` (a share, a user grant or a bucket share reaches the caller, which
-// the shared icon and "Shared with me" mean; `shared` only says the caller is not the owner, true for an admin on
+// the shared icon and "Shared with me" mean, @tandem/core's isSharedWithActor; `shared` only says the caller is not the owner, true for an admin on
 // every contact) and `reassignTo` (whom the caller may hand the contact to, spec §6.4, so the app offers no one the
 // server would refuse).
 import {
-  allowedActionsAt, computeLevel, evaluateCondition, isAtLeast, reassignableOwners, rulesOf, shareCeiling, SHARE_LEVELS,
-  type ActorContext, type ContactAction, type ContactFacts, type Level, type ShareLevel, type SourceKind,
+  allowedActionsAt, computeLevel, isAtLeast, isSharedWithActor, reassignableOwners, shareCeiling, SHARE_LEVELS,
+  type ActorContext, type ContactAction, type ContactFacts, type Level, type ShareLevel,
 } from '@tandem/core';
 import type { Db } from '../../storage/connect.ts';
 import type { ContactRow, ContactWithFacts } from '../../storage/contact-facts.ts';
@@ -21,14 +21,6 @@ export type ContactAccess = {
   level: VisibleLevel; actions: ContactAction[]; shared: boolean; sharedWithYou: boolean; shareLevels: ShareLevel[]; reassignTo: ReassignTargets;
 };
 
-/** The sources that share something with someone; owning, administering and "share all contacts" are not among them. */
-const SHARING_SOURCES: ReadonlySet<SourceKind> = new Set<SourceKind>(['record_share', 'user_grant', 'bucket_share']);
-
-/** Whether an active record share, user grant or bucket share gives the caller access to a contact they do not own. */
-export function isSharedWithActor(ctx: ActorContext, facts: ContactFacts): boolean {
-  if (facts.ownerId === ctx.actor.userId) return false;
-  return rulesOf(ctx, 'contact').some((rule) => SHARING_SOURCES.has(rule.kind) && evaluateCondition(rule.when, facts));
-}
 
 function reassignTargets(ctx: ActorContext, actions: readonly ContactAction[]): ReassignTargets {
   if (!actions.includes('contact.reassign')) return { anyone: false, userIds: [] };

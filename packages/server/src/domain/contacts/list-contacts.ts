@@ -3,7 +3,7 @@
 // narrowed to the listed state); storage only renders it, and the search and filters narrow it inside every branch
 // (casl's shape: accessibleBy, then query). One statement for the page (rows, facts and owners' names), one more for
 // the count when asked; none per row.
-import { compileFilter, type ActorContext } from '@tandem/core';
+import { compileFilter, compileSharedWithActorFilter, type ActorContext, type ListPolicy } from '@tandem/core';
 import { countListed, LIST_SORTS, selectContacts, type CappedCount, type Cursor, type ListRequest, type ListScope, type ListSort } from '../../storage/contact-queries.ts';
 import { isUuid } from '../../storage/ids.ts';
 import { loadBucketOrThrow } from '../buckets/bucket-guard.ts';
@@ -21,8 +21,11 @@ export type ContactListInput = {
   cursor?: string;
   archived: boolean;
   trash: boolean;
-  /** all: every contact the caller can see; mine: those they own; shared: those they can see and do not own. */
-  scope: 'all' | 'mine' | 'shared';
+  /**
+   * all: every contact the caller can see; mine: those they own; shared: those they can see and do not own;
+   * sharedWithYou: those a record share, user grant or bucket share gives them (`access.sharedWithYou`).
+   */
+  scope: ListScopeName;
   bucketId?: string;
   ownerId?: string;
   tag?: string;
@@ -30,6 +33,9 @@ export type ContactListInput = {
   /** Also count the matching contacts (capped: storage COUNT_CAP). */
   count?: boolean;
 };
+
+export const LIST_SCOPES = ['all', 'mine', 'shared', 'sharedWithYou'] as const;
+export type ListScopeName = (typeof LIST_SCOPES)[number];
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type ContactPage = Page<ContactView> & { total?: CappedCount };
@@ -90,6 +96,17 @@ function ownerFilter(ctx: ActorContext, input: ContactListInput): { ownerId?: st
   return wanted === undefined ? {} : { ownerId: wanted };
 }
 
+/**
+ * The compiled policy of the list's scope: `contact.view` in the listed state, or for `sharedWithYou` the core's
+ * "shared with the actor" scope (the same condition as each row's `access.sharedWithYou`), with the owner to leave out.
+ */
+function scopePolicy(ctx: ActorContext, input: ContactListInput): { policy: ListPolicy; notOwnerId?: string } {
+  const states = [stateOf(input)];
+  if (input.scope === 'sharedWithYou') return compileSharedWithActorFilter(ctx, states);
+  const policy = compileFilter(ctx, 'contact.view', states);
+  return input.scope === 'shared' ? { policy, notOwnerId: ctx.actor.userId } : { policy };
+}
+
 export async function listVisibleContacts(deps: Deps, ctx: ActorContext, input: ContactListInput): Promise<ContactPage> {
   const { db } = deps;
   const sort = input.sort ?? 'name';
@@ -98,12 +115,12 @@ export async function listVisibleContacts(deps: Deps, ctx: ActorContext, input: 
   const owner = ownerFilter(ctx, input);
   if (owner === null) return { items: [], nextCursor: null, ...(input.count ? { total: { count: 0, capped: false } } : {}) };
   const q = input.q?.trim();
-  const policy = compileFilter(ctx, 'contact.view', [stateOf(input)]);
+  const { policy, notOwnerId } = scopePolicy(ctx, input);
   const request: ListRequest = {
     limit: input.limit, sort, ...owner,
     ...(q ? { q } : {}),
     ...(after ? { after } : {}),
-    ...(input.scope === 'shared' ? { notOwnerId: ctx.actor.userId } : {}),
+    ...(notOwnerId ? { notOwnerId } : {}),
     ...(bucketId ? { bucketId } : {}),
     ...(input.tag !== undefined ? { tag: input.tag } : {}),
   };

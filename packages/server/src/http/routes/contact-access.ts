@@ -1,10 +1,12 @@
-// GET /contacts/:id/access (spec §10): why a user has the level they have on a contact.
-import { explanationSchema, idParams as contactParams, problems } from '@tandem/api';
+// GET /contacts/:id/access (spec §10): why a user has the level they have on a contact; and its reverse,
+// GET /contacts/:id/access/holders: everyone with access, each with the same answer.
+import { accessHoldersSchema, explanationSchema, idParams as contactParams, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listAccessHolders } from '../../domain/access/list-access-holders.ts';
 import { explainAccess } from '../../domain/contacts/explain-access.ts';
 import type { AppDeps } from '../deps.ts';
-import { toExplanationDto } from '../serializers/explanation.ts';
+import { toAccessHoldersDto, toExplanationDto } from '../serializers/explanation.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 
 export const contactAccessRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -18,4 +20,19 @@ export const contactAccessRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
     },
     preValidation: signedIn(deps),
   }, async (request) => toExplanationDto(await explainAccess(deps, actorOf(request), request.params.id, request.query.userId)));
+
+  app.get('/contacts/:id/access/holders', {
+    schema: {
+      operationId: 'listAccessHolders',
+      tags: ['contacts'], summary: 'Everyone with access to a contact: each user\'s level and sources, and the teams behind them',
+      description: [
+        'The reverse of GET /contacts/{id}/access: every active user of the organisation whose level on the contact is not `none`, with the',
+        'level and sources that endpoint answers for them, and every team whose user grant, record share or bucket share gives someone access.',
+        'Who may ask: whoever may explain anyone\'s access to the contact (its owner and admins); others get 403 when they see the contact, 404 when not.',
+      ].join(' '),
+      params: contactParams,
+      response: { 200: accessHoldersSchema, ...problems(401, 403, 404) },
+    },
+    preValidation: signedIn(deps),
+  }, async (request) => toAccessHoldersDto(await listAccessHolders(deps, actorOf(request), request.params.id)));
 };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { archiveContact, unarchiveContact } from '../../domain/contacts/archive-contact.ts';
 import { createContact } from '../../domain/contacts/create-contact.ts';
 import { getContact } from '../../domain/contacts/get-contact.ts';
-import { LIST_SORTS, listVisibleContacts } from '../../domain/contacts/list-contacts.ts';
+import { LIST_SCOPES, LIST_SORTS, listVisibleContacts } from '../../domain/contacts/list-contacts.ts';
 import { purgeContact } from '../../domain/contacts/purge-contact.ts';
 import { reassignContact } from '../../domain/contacts/reassign-contact.ts';
 import { restoreContact, trashContact } from '../../domain/contacts/trash-contact.ts';
@@ -60,13 +60,14 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
         'every word of `q` must occur (words of one or two characters at the start of a word); a `q` of digits and phone punctuation is one number.',
         '`sort`: `name` (A to Z, accents with their letters; default), `owner` (by owner name, then name), `activity` (latest message, note or call first; none last), `created` (newest first).',
         'A cursor is valid for the sort it was given out for (another answers 400 TANDEM_LIST_CURSOR_MISMATCH).',
-        'Default: active contacts; `archived=true` the archive, `trash=true` the trash (owner and admins only). `scope=mine` owned by the caller, `shared` visible but owned by someone else.',
+        'Default: active contacts; `archived=true` the archive, `trash=true` the trash (owner and admins only). `scope=mine` owned by the caller, `shared` visible but owned by someone else,',
+        '`sharedWithYou` those a record share, user grant or bucket share gives the caller (exactly the contacts whose `access.sharedWithYou` is true: an admin\'s baseline and share-all do not count).',
         '`ownerId` narrows to one owner, `tag` to one tag (exactly as stored), `bucketId` to one bucket the caller can see.',
         '`count=true` adds `total`: how many contacts match, exact up to 1,000, else `{count: 1000, capped: true}`.',
       ].join(' '),
       querystring: z.object({
         q: z.string().max(200).optional(), ...listQuerySchema, archived: flag, trash: flag,
-        scope: z.enum(['all', 'mine', 'shared']).default('all'), bucketId: z.string().max(100).optional(),
+        scope: z.enum(LIST_SCOPES).default('all'), bucketId: z.string().max(100).optional(),
         sort: z.enum(LIST_SORTS).default('name'), ownerId: z.string().max(100).optional(), tag: z.string().max(50).optional(), count: flag,
       }),
       response: { 200: contactPageSchema, ...problems(400, 401, 404) },
