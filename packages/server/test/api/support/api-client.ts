@@ -5,7 +5,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type {
-  Answer, ApiTokenDto, AuditEntryDto, AuditVerdictDto, BucketDto, BucketShareDto, ContactDto, ContactPageDto, Delivery, ExplanationDto, GrantDto,
+  AccessHoldersDto, Answer, ApiTokenDto, AuditEntryDto, AuditVerdictDto, BucketDto, BucketShareDto, ContactDto, ContactPageDto, Delivery, ExplanationDto, GrantDto,
   HistoryItemDto, InvitationDto, InvitationLinkDto, List, NoContent, OpenApiDocument, OrgDto, OrgSettingsDto, Page, Responses, ShareDto,
   SignInDto, SignUpDto, SomeAnswer, TeamDto, UserDto,
 } from './api-types.ts';
@@ -142,6 +142,8 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
       reassign: (id: string, body: Body, o?: Options) => post<Ok<{ contact: ContactDto }>>(`${contact(id)}/reassign`, body, o),
       /** GET /contacts/:id/access; `query: { userId }` asks about someone else. */
       explain: (id: string, o?: Options) => get<Ok<ExplanationDto>>(`${contact(id)}/access`, o),
+      /** GET /contacts/:id/access/holders: everyone with access, with their sources. */
+      accessHolders: (id: string, o?: Options) => get<Ok<AccessHoldersDto>>(`${contact(id)}/access/holders`, o),
     },
     shares: {
       list: (contactId: string, o?: Options) => get<Ok<List<ShareDto>>>(`${contact(contactId)}/shares`, o),

@@ -3,12 +3,12 @@
 // of these, so `expectStatus(answer, 201)` returns the route's body type and a test reads typed fields.
 import type { OutgoingHttpHeaders } from 'node:http';
 import type {
-  BucketDto, BucketShareDto, ContactDto, ContactPageDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto,
+  AccessHoldersDto, BucketDto, BucketShareDto, ContactDto, ContactPageDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto,
   OrgSettingsDto, ProblemDetails, ShareDto, TeamDto, UserDto,
 } from '@tandem/api';
 
 export type {
-  BucketDto, BucketShareDto, ContactDto, ContactPageDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto,
+  AccessHoldersDto, BucketDto, BucketShareDto, ContactDto, ContactPageDto, ExplanationDto, GrantDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto,
   TeamDto, UserDto,
 };
 
