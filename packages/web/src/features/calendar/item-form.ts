@@ -26,9 +26,15 @@ function toInput(iso: string | null, allDay: boolean, isEnd = false): string {
   return allDay ? dateKey(isEnd ? addDays(date, -1) : date) : toLocalInput(date);
 }
 
+/** What an input shows for a value kept across an All day switch: a date alone, or a date at 09:00. */
+export function asInput(value: string, allDay: boolean): string {
+  if (allDay) return value.slice(0, 10);
+  return value.length === 10 ? `${value}T09:00` : value;
+}
+
 function fromInput(value: string, allDay: boolean, isEnd = false): string | null {
-  if (!allDay) return fromLocalInput(value);
-  const day = parseDateKey(value);
+  if (!allDay) return value ? fromLocalInput(asInput(value, false)) : null;
+  const day = parseDateKey(value.slice(0, 10));
   return day ? (isEnd ? addDays(day, 1) : day).toISOString() : null;
 }
 

@@ -15,7 +15,7 @@ import { Segmented } from '../../../ui/Segmented.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { describeCalendarRefusal } from '../calendar-refusal.ts';
 import { useCalendarItemMutations } from '../hooks/useCalendar.ts';
-import { timesOf, toNewItem, toPatch, valuesOf, type ItemFormValues } from '../item-form.ts';
+import { asInput, timesOf, toNewItem, toPatch, valuesOf, type ItemFormValues } from '../item-form.ts';
 import { ContactPicker } from './ContactPicker.tsx';
 import styles from './ItemDialog.module.css';
 import { repeatText } from './ItemLabel.tsx';
@@ -131,15 +131,15 @@ function ItemForm({ target, calendars, onClose }: { target: ItemDialogTarget; ca
       </Checkbox>
       {v.kind === 'task' ? (
         <Field label="Due" optional error={server.byField.dueAt ?? null}>
-          <Input name="due" type={v.allDay ? 'date' : 'datetime-local'} value={v.allDay ? v.due.slice(0, 10) : v.due} onChange={(e) => set('due', e.target.value)} />
+          <Input name="due" type={v.allDay ? 'date' : 'datetime-local'} value={asInput(v.due, v.allDay)} onChange={(e) => set('due', e.target.value)} />
         </Field>
       ) : (
         <FormRow>
           <Field label="Starts" error={server.byField.startsAt ?? null}>
-            <Input name="start" type={v.allDay ? 'date' : 'datetime-local'} value={v.allDay ? v.start.slice(0, 10) : v.start} onChange={(e) => set('start', e.target.value)} />
+            <Input name="start" type={v.allDay ? 'date' : 'datetime-local'} value={asInput(v.start, v.allDay)} onChange={(e) => set('start', e.target.value)} />
           </Field>
           <Field label="Ends" error={server.byField.endsAt ?? null}>
-            <Input name="end" type={v.allDay ? 'date' : 'datetime-local'} value={v.allDay ? v.end.slice(0, 10) : v.end} onChange={(e) => set('end', e.target.value)} />
+            <Input name="end" type={v.allDay ? 'date' : 'datetime-local'} value={asInput(v.end, v.allDay)} onChange={(e) => set('end', e.target.value)} />
           </Field>
         </FormRow>
       )}

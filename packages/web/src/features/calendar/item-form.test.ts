@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { CalendarItem } from '../../api/models.ts';
+import { newItemValues, timesOf, toNewItem, toPatch, valuesOf } from './item-form.ts';
+
+const series: CalendarItem = {
+  id: 's', kind: 'event', title: 'Stand-up', userId: 'u', dueAt: null, startsAt: new Date(2026, 10, 30, 9).toISOString(), endsAt: new Date(2026, 10, 30, 9, 30).toISOString(),
+  allDay: false, done: false, doneAt: null, overdue: false, notes: null, contact: null,
+  recurrence: { rule: 'FREQ=WEEKLY', timeZone: 'UTC', seriesStartsAt: new Date(2026, 10, 2, 9).toISOString(), seriesEndsAt: new Date(2026, 10, 2, 9, 30).toISOString() },
+  reminders: [], createdBy: 'u', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', access: { actions: ['calendar_item.view', 'calendar_item.edit'] },
+};
+
+describe('the item form', () => {
+  it('sends only what changed, so renaming one occurrence of a series does not move the series', () => {
+    expect(toPatch(series, { ...valuesOf(series), title: 'Daily stand-up' })).toEqual({ title: 'Daily stand-up' });
+    expect(toPatch(series, { ...valuesOf(series), userId: 'w' })).toEqual({ userId: 'w' });
+  });
+
+  it('keeps the date when All day is switched on without touching the date, and ends an all-day event at the next midnight', () => {
+    const values = { ...newItemValues('u', new Date(2026, 10, 30, 14)), allDay: true };
+    expect(timesOf(values)).toEqual({ startsAt: new Date(2026, 10, 30).toISOString(), endsAt: new Date(2026, 11, 1).toISOString() });
+    expect(toNewItem({ ...values, kind: 'task' }).dueAt).toBe(new Date(2026, 10, 30).toISOString());
+  });
+
+  it('refuses an event ending before it starts, in words', () => {
+    const values = newItemValues('u', new Date(2026, 10, 30, 14));
+    expect(timesOf({ ...values, end: '2026-11-30T13:00' }).problem).toBe('The end cannot be before the start.');
+  });
+});
