@@ -19,6 +19,7 @@ import type {
   ContactSort,
   Delivery,
   Explanation,
+  AccessHolders,
   Grant,
   GrantLevel,
   GrantScope,
@@ -38,7 +39,8 @@ import type {
   UserStatus,
 } from './models.ts';
 
-export type ContactScope = 'all' | 'mine' | 'shared';
+/** `sharedWithYou`: contacts a share, user grant or bucket share gives the caller ("Shared with me"); `shared`: not theirs. */
+export type ContactScope = 'all' | 'mine' | 'shared' | 'sharedWithYou';
 export type ContactListQuery = {
   q?: string; limit?: number; cursor?: string | null; scope?: ContactScope; archived?: boolean; trash?: boolean; bucketId?: string;
   sort?: ContactSort; ownerId?: string; tag?: string; count?: boolean;
@@ -107,6 +109,7 @@ export type ApiContract = {
   addNote: Shape<{ note: HistoryItem }, { body: string }>;
   logCall: Shape<{ call: HistoryItem }, { body: string }>;
   explainAccess: Shape<Explanation, never, { userId?: string }>;
+  listAccessHolders: Shape<AccessHolders>;
 
   listBuckets: Shape<Page<Bucket>, never, PageQuery>;
   createBucket: Shape<{ bucket: Bucket }, { name: string }>;

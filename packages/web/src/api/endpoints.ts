@@ -62,6 +62,7 @@ export const ENDPOINTS = {
   addNote: { method: 'POST', path: '/api/v1/contacts/:id/notes' },
   logCall: { method: 'POST', path: '/api/v1/contacts/:id/calls' },
   explainAccess: { method: 'GET', path: '/api/v1/contacts/:id/access' },
+  listAccessHolders: { method: 'GET', path: '/api/v1/contacts/:id/access/holders' },
 
   listBuckets: { method: 'GET', path: '/api/v1/buckets' },
   createBucket: { method: 'POST', path: '/api/v1/buckets' },

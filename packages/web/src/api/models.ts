@@ -5,7 +5,7 @@
 import type {
   ApiTokenDto, AuditEntryDto, AuditVerificationDto, BillingDto, BucketDto, BucketShareDto, BulkResultDto, CalendarDto, CalendarItemDto,
   ContactAccess as ContactAccessDto,
-  ContactDto, ContactInput as ContactInputDto, ContactPageDto, Delivery as DeliveryDto, ExplanationDto, ExplanationSource, GrantDto,
+  AccessHoldersDto, ContactDto, ContactInput as ContactInputDto, ContactPageDto, Delivery as DeliveryDto, ExplanationDto, ExplanationSource, GrantDto,
   Grantee as GranteeDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto, TeamDto, UserDto,
 } from '@tandem/api';
 
@@ -58,6 +58,8 @@ export type HistoryKind = HistoryItem['kind'];
 export type AccessSource = ExplanationSource;
 export type SourceKind = AccessSource['kind'];
 export type Explanation = ExplanationDto;
+/** GET /contacts/:id/access/holders: everyone with access, each with the sources `Explanation` gives them. */
+export type AccessHolders = AccessHoldersDto;
 
 export type AuditEntry = AuditEntryDto;
 export type AuditVerification = AuditVerificationDto;

@@ -25,6 +25,8 @@ export function teamsOf(people: PersonAccess[]): TeamAccess[] {
       teams.set(source.viaTeamId, team);
     }
   }
+  // Members by name, whatever order the people came in (the server lists them by level first).
+  for (const team of teams.values()) team.memberNames.sort((a, b) => a.localeCompare(b));
   return [...teams.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -1,6 +1,6 @@
 // The contacts inbox: keyset pages from GET /contacts, one query per (search, view, order, filters). The first page
 // also asks for the capped count (`count=true`: exact up to 1,000), which the list shows above its rows.
-import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
 import type { ContactListQuery } from '../../../api/contract.ts';
 import type { CappedCount, Contact, ContactSort, Page } from '../../../api/models.ts';
@@ -32,7 +32,7 @@ export function queryForView(view: InboxView, q: string, filters: ListFilters = 
     case 'mine':
       return { ...base, scope: 'mine' };
     case 'shared':
-      return { ...base, scope: 'shared' };
+      return { ...base, scope: 'sharedWithYou' };
     case 'archived':
       return { ...base, archived: true };
     case 'trash':
@@ -44,15 +44,10 @@ export function queryForView(view: InboxView, q: string, filters: ListFilters = 
 
 /**
  * "Shared with me" means shared with the caller by a record share, a user grant or a bucket share
- * (`access.sharedWithYou`), not every contact they do not own: an admin sees all of those at `profile`, and the
- * server's `scope=shared` is "not mine" (issue 10, defect 4). The pages keep their cursors; only the rows are left out.
+ * (`access.sharedWithYou`), not every contact they do not own: an admin sees all of those at `profile` (issue 10,
+ * defect 4). The server answers exactly those (`scope=sharedWithYou`, from the same rule), with full pages and a count.
  */
 export type ContactPage = Page<Contact> & { total?: CappedCount };
-
-export function onlySharedWithYou(data: InfiniteData<ContactPage, string | null>): InfiniteData<ContactPage, string | null> {
-  // The server's count is of "not mine"; the rows kept here are fewer, so no count is shown for this view.
-  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((c) => c.access.sharedWithYou), total: undefined })) };
-}
 
 export function useContacts(view: InboxView, q: string, filters: ListFilters = NO_FILTERS) {
   return useInfiniteQuery({
@@ -62,6 +57,5 @@ export function useContacts(view: InboxView, q: string, filters: ListFilters = N
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
-    select: view === 'shared' ? onlySharedWithYou : undefined,
   });
 }
