@@ -192,7 +192,18 @@ const CALENDARS: Change[] = [
  */
 const ACCESS_HOLDERS: Change[] = [{ pointer: v1('/contacts/{id}/access/holders'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'listAccessHolders' }) }) }];
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS];
+/**
+ * Issue 11, item 2 (inbound replies, docs/decisions.md D28): the signed webhook, the unmatched replies admins list,
+ * rotating the inbound secret, and `inboundSecret` in the settings answers (admins only).
+ */
+const settingsAnswer = (method: string) => `${v1('/org/settings')}${pointerOf([method, 'responses', '200', 'content', 'application/json', 'schema', 'properties', 'inboundSecret'])}`;
+const INBOUND: Change[] = [
+  ...['/inbound/{orgId}/{channel}', '/inbound/unmatched', '/org/inbound-secret'].map((path): Change => ({ pointer: v1(path), change: 'added', to: expect.any(Object) })),
+  ...['get', 'patch'].map((method): Change => ({ pointer: settingsAnswer(method), change: 'added', to: expect.objectContaining({ type: 'string' }) })),
+  { pointer: `${v1('/org/settings')}/get/description`, change: 'added', to: expect.stringContaining('inboundSecret') },
+];
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });
