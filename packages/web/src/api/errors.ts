@@ -19,6 +19,7 @@ const BY_CODE: Record<string, ReadableError> = {
   TANDEM_SHARE_NOT_FOUND: { title: 'That share was already removed', detail: null },
   TANDEM_USER_EMAIL_TAKEN: { title: 'That e-mail is already in use', detail: 'Use another address, or sign in if it is yours.' },
   TANDEM_ORG_LAST_ADMIN: { title: 'Your organisation needs at least one active administrator', detail: 'Make someone else an administrator first.' },
+  TANDEM_CONTACT_NO_ADDRESS: { title: 'This contact has no address for that channel', detail: null },
   TANDEM_CONTACT_WRONG_STATE: { title: 'This contact cannot do that right now', detail: 'It may be archived or in the trash.' },
   TANDEM_ACCOUNT_WRONG_PASSWORD: { title: 'That is not your current password', detail: 'Type the password you sign in with now.' },
   TANDEM_USER_INACTIVE: { title: 'That user is deactivated', detail: 'Reactivate them first.' },

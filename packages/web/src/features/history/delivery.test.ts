@@ -65,9 +65,10 @@ describe('the new message at once', () => {
 
 describe('channel refusals', () => {
   const problem = (status: number, code: string) => new ApiError({ type: 'about:blank', status, code, title: 't', detail: 'd' } as never);
-  it('is a 409 about the address, not an archived contact or a running send', () => {
+  it('is the 409 about the address, not an archived contact or a running send', () => {
     expect(isChannelRefusal(problem(409, 'TANDEM_CONTACT_NO_ADDRESS'))).toBe(true);
     expect(isChannelRefusal(problem(409, 'TANDEM_CONTACT_WRONG_STATE'))).toBe(false);
+    expect(isChannelRefusal(problem(409, 'TANDEM_IDEMPOTENCY_KEY_IN_USE'))).toBe(false);
     expect(isChannelRefusal(problem(404, 'TANDEM_CONTACT_NOT_FOUND'))).toBe(false);
   });
 });

@@ -37,12 +37,11 @@ export function defaultChannel(choices: ChannelChoice[], previous: MessageChanne
 }
 
 /**
- * The server's refusal of a channel: a 409 for a contact without an address for it (the page was read before the
- * address was removed). Other conflicts (an archived contact, a send still running) are not about the channel.
+ * The server's refusal of a channel (409 TANDEM_CONTACT_NO_ADDRESS): the contact has no address for it, e.g. the
+ * phone was removed after the page was read. Nothing was queued.
  */
-const NOT_ABOUT_THE_CHANNEL = new Set(['TANDEM_CONTACT_WRONG_STATE', 'TANDEM_IDEMPOTENCY_KEY_IN_USE']);
 export function isChannelRefusal(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 409 && !NOT_ABOUT_THE_CHANNEL.has(error.code);
+  return error instanceof ApiError && error.code === 'TANDEM_CONTACT_NO_ADDRESS';
 }
 
 /** What the toast says after a send: what really happened, as the answer says (issue 10, defect 13). */
