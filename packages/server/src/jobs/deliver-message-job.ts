@@ -16,7 +16,6 @@ export function deliverMessageHandler(deps: DeliveryDeps): QueueHandler {
     queue: DELIVER_MESSAGE_QUEUE,
     run: async (job, now) => {
       const { messageId } = job.payload as { messageId: string };
-      if (!job.org_id) throw new Error('a message job without an org');
       return deliverMessage(deps, { orgId: job.org_id, messageId, attempt: job.attempts, lastAttempt: job.attempts >= job.max_attempts, now });
     },
   };

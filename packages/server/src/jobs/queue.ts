@@ -68,8 +68,8 @@ export function startQueue(db: Db, handlers: readonly QueueHandler[], clock: Clo
     const retry = result.retry && job.attempts < job.max_attempts ? result.retry : undefined;
     await db.transaction().execute(async (trx) => {
       const held = retry
-        ? await releaseLeasedJob(trx, job.id, job.lease, now + backoffMs(job.attempts), retry.error)
-        : await deleteLeasedJob(trx, job.id, job.lease);
+        ? await releaseLeasedJob(trx, job, job.lease, now + backoffMs(job.attempts), retry.error)
+        : await deleteLeasedJob(trx, job, job.lease);
       if (!held) throw new LeaseLost();
       await result.record?.(trx);
     });
@@ -93,7 +93,7 @@ export function startQueue(db: Db, handlers: readonly QueueHandler[], clock: Clo
       log.error({ job: job.queue, id: job.id, attempt: job.attempts, err }, `queue job ${job.queue} failed unexpectedly; it runs again later`);
       const message = err instanceof Error ? err.message : String(err);
       await db.transaction().execute(async (trx) => {
-        await releaseLeasedJob(trx, job.id, job.lease, clock.now() + backoffMs(job.attempts), message);
+        await releaseLeasedJob(trx, job, job.lease, clock.now() + backoffMs(job.attempts), message);
       }).catch(() => {});
     }
   }

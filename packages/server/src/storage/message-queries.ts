@@ -56,7 +56,7 @@ export async function recordDelivery(trx: Db, orgId: string, messageId: string, 
 export async function storeInOutbox(db: Db, sms: { orgId: string; messageId: string; from: string; to: string; body: string }, now: number): Promise<string> {
   const result = await sql<{ id: string }>`INSERT INTO sms_outbox (org_id, message_id, from_line, to_number, body, created_at)
     VALUES (${sms.orgId}, ${sms.messageId}, ${sms.from}, ${sms.to}, ${sms.body}, ${new Date(now)})
-    ON CONFLICT (message_id) DO UPDATE SET message_id = EXCLUDED.message_id
+    ON CONFLICT (org_id, message_id) DO UPDATE SET message_id = EXCLUDED.message_id
     RETURNING id`.execute(db);
   const row = result.rows[0];
   if (!row) throw new Error('outbox row vanished');

@@ -4,10 +4,10 @@
 import { sql } from 'kysely';
 import type { Db } from './connect.ts';
 
-export type NewJob = { queue: string; orgId: string | null; payload: unknown; maxAttempts: number; availableAt: number };
+export type NewJob = { queue: string; orgId: string; payload: unknown; maxAttempts: number; availableAt: number };
 
 /** A claimed job: `attempts` counts this claim; `lease` is what its finish must present. */
-export type ClaimedJob = { id: string; queue: string; org_id: string | null; payload: unknown; attempts: number; max_attempts: number; lease: string };
+export type ClaimedJob = { id: string; queue: string; org_id: string; payload: unknown; attempts: number; max_attempts: number; lease: string };
 
 /** Inserts a job; call inside the transaction of the change it belongs to, so both commit or neither does. */
 export async function enqueueJob(trx: Db, job: NewJob, now: number): Promise<string> {
@@ -23,8 +23,8 @@ export async function claimDueJobs(db: Db, queues: readonly string[], worker: st
   const result = await sql<ClaimedJob>`UPDATE queue_jobs q
     SET lease = gen_random_uuid(), locked_by = ${worker}, attempts = q.attempts + 1,
       available_at = ${new Date(now + leaseMs)}::timestamptz
-    WHERE q.id IN (
-      SELECT id FROM queue_jobs
+    WHERE (q.org_id, q.id) IN (
+      SELECT org_id, id FROM queue_jobs
       WHERE queue = ANY(${[...queues]}::text[]) AND available_at <= ${new Date(now)}::timestamptz
       ORDER BY available_at, id
       LIMIT ${limit}::int
@@ -34,16 +34,16 @@ export async function claimDueJobs(db: Db, queues: readonly string[], worker: st
 }
 
 /** Deletes a finished job while `lease` is still its own; false when the lease was lost (another worker has it). */
-export async function deleteLeasedJob(trx: Db, id: string, lease: string): Promise<boolean> {
-  const result = await trx.deleteFrom('queue_jobs').where('id', '=', id).where('lease', '=', lease).executeTakeFirst();
+export async function deleteLeasedJob(trx: Db, job: { org_id: string; id: string }, lease: string): Promise<boolean> {
+  const result = await trx.deleteFrom('queue_jobs').where('org_id', '=', job.org_id).where('id', '=', job.id).where('lease', '=', lease).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
 /** Sets a job back for another attempt at `availableAt`, while `lease` is still its own; false when it was lost. */
-export async function releaseLeasedJob(trx: Db, id: string, lease: string, availableAt: number, error: string): Promise<boolean> {
+export async function releaseLeasedJob(trx: Db, job: { org_id: string; id: string }, lease: string, availableAt: number, error: string): Promise<boolean> {
   const result = await trx.updateTable('queue_jobs')
     .set({ lease: null, locked_by: null, available_at: new Date(availableAt), last_error: error })
-    .where('id', '=', id).where('lease', '=', lease).executeTakeFirst();
+    .where('org_id', '=', job.org_id).where('id', '=', job.id).where('lease', '=', lease).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 

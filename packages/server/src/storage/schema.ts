@@ -224,9 +224,9 @@ export type ContactPhonesTable = { org_id: string; digits: string; contact_id: s
 
 /** The durable job queue (0010, docs/decisions.md D27): one row per unfinished job. */
 export type QueueJobsTable = {
+  org_id: string;
   id: Generated<string>;
   queue: string;
-  org_id: string | null;
   payload: Json;
   available_at: Timestamp;
   attempts: Generated<number>;
@@ -239,7 +239,7 @@ export type QueueJobsTable = {
 
 /** What the built-in SMS outbox driver stored instead of sending (0010). */
 export type SmsOutboxTable = {
-  id: Generated<string>; org_id: string; message_id: string; from_line: string; to_number: string; body: string; created_at: CreatedAt;
+  org_id: string; id: Generated<string>; message_id: string; from_line: string; to_number: string; body: string; created_at: CreatedAt;
 };
 
 export type Database = {

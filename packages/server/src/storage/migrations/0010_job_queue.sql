@@ -9,9 +9,9 @@
 -- the job is due again at `available_at` and another worker (or the restarted one) takes it.
 -- attempts: claims so far (a claim counts as an attempt before the work starts, so a crash mid-send is counted).
 CREATE TABLE queue_jobs (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  org_id uuid NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
   queue text NOT NULL,
-  org_id uuid REFERENCES orgs(id) ON DELETE CASCADE,
   payload jsonb NOT NULL,
   available_at timestamptz NOT NULL,
   attempts integer NOT NULL DEFAULT 0,
@@ -19,19 +19,23 @@ CREATE TABLE queue_jobs (
   lease uuid,
   locked_by text,
   last_error text,
-  created_at timestamptz NOT NULL
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (org_id, id)
 );
+-- The one index that does not lead with org_id (docs/decisions.md D5, D27): a worker takes the due jobs of every org.
 CREATE INDEX queue_jobs_due_idx ON queue_jobs (queue, available_at);
 
 -- What the built-in SMS driver "sends" when no provider is configured (TANDEM_SMS_PROVIDER=outbox, the default): the
 -- text as it would have gone out, one row per message (a retry writes nothing twice). The message itself shows in
 -- the contact's history as sent, with `externalId` naming the outbox row.
 CREATE TABLE sms_outbox (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id uuid NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
-  message_id uuid NOT NULL UNIQUE,
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  message_id uuid NOT NULL,
   from_line text NOT NULL,
   to_number text NOT NULL,
   body text NOT NULL,
-  created_at timestamptz NOT NULL
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (org_id, id),
+  UNIQUE (org_id, message_id)
 );
