@@ -11,7 +11,7 @@ const HOUR = 60 * 60 * 1000;
 const key = (name: string) => ({ 'idempotency-key': `${name}-${Math.random().toString(36).slice(2)}` });
 
 async function world(t: TestHandle) {
-  return t.world({ users: { ben: {}, cat: {} }, contacts: { zoe: { owner: 'ben' } } });
+  return t.world({ users: { ben: {}, cat: {} }, contacts: { zoe: { owner: 'ben', emails: ['zoe@client.test'] } } });
 }
 
 async function contactsNamed(t: TestHandle, ownerId: string, name: string): Promise<number> {

@@ -59,14 +59,23 @@ describe('SMTP mailer', () => {
 describe('mail configuration', () => {
   it('defaults: no SMTP (e-mails logged), a local From, links to localhost on the listen port', () => {
     const config = loadConfig({ PORT: '4100' });
-    expect(config.mail).toEqual({ smtpUrl: null, from: 'Tandem <tandem@localhost>' });
+    expect(config.mail).toEqual({ smtpUrl: null, from: 'Tandem <tandem@localhost>', inboundDomain: 'localhost' });
     expect(config.publicUrl).toBe('http://localhost:4100');
+    expect(config.sms).toEqual({ provider: 'outbox', defaultLine: null });
   });
 
   it('reads SMTP_URL, MAIL_FROM and TANDEM_PUBLIC_URL (without a trailing slash)', () => {
     const config = loadConfig({ SMTP_URL: 'smtp://mail.acme.test:2525', MAIL_FROM: 'CRM <crm@acme.test>', TANDEM_PUBLIC_URL: 'https://crm.acme.test/' });
-    expect(config.mail).toEqual({ smtpUrl: 'smtp://mail.acme.test:2525', from: 'CRM <crm@acme.test>' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://mail.acme.test:2525', from: 'CRM <crm@acme.test>', inboundDomain: 'crm.acme.test' });
     expect(config.publicUrl).toBe('https://crm.acme.test');
     expect(loadConfig({ SMTP_URL: '  ' }).mail.smtpUrl).toBeNull();
+  });
+
+  it('reads the SMS provider: twilio needs its sid and token; an unknown provider stops the start', () => {
+    const env = { TANDEM_SMS_PROVIDER: 'twilio', TANDEM_SMS_ACCOUNT_SID: 'AC1', TANDEM_SMS_AUTH_TOKEN: 'tok', TANDEM_SMS_DEFAULT_LINE: '+15550000' };
+    expect(loadConfig(env).sms).toEqual({ provider: 'twilio', accountSid: 'AC1', authToken: 'tok', baseUrl: 'https://api.twilio.com', defaultLine: '+15550000' });
+    expect(loadConfig({ ...env, TANDEM_SMS_BASE_URL: 'http://127.0.0.1:9' }).sms).toMatchObject({ baseUrl: 'http://127.0.0.1:9' });
+    expect(() => loadConfig({ TANDEM_SMS_PROVIDER: 'twilio' })).toThrow(/TANDEM_SMS_ACCOUNT_SID/);
+    expect(() => loadConfig({ TANDEM_SMS_PROVIDER: 'pigeon' })).toThrow(/not a provider/);
   });
 });
