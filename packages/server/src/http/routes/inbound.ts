@@ -1,9 +1,9 @@
 // Inbound replies (spec §6.5, api.md "Messages"; docs/decisions.md D28):
 //   POST /inbound/:orgId/:channel  public, signed with the org's inbound secret over the raw body
 //   GET  /inbound/unmatched        admins: replies that matched no contact (404 for anyone else)
-// The webhook keeps the body's raw bytes (its own JSON parser, in this plugin's encapsulated context only), checks the
-// signature in preValidation (so a bad signature answers 401 before a bad body answers 400), and hands the parsed,
-// validated reply to the domain.
+// The webhook keeps the body's raw bytes (its own JSON parser, in this plugin's encapsulated context only), lets the
+// schema and the text guard refuse a malformed request (400: that says nothing about the org), then checks the
+// signature over the raw bytes (401) and hands the validated reply to the domain.
 import {
   INBOUND_BODY_LIMIT, INBOUND_SIGNATURE_HEADER, inboundOutcomeSchema, inboundReplySchema, listQuerySchema, messageChannelSchema, problems,
   unmatchedReplyPageSchema,
@@ -35,8 +35,7 @@ const SIGNATURE_DOC = 'Signed with the org\'s inbound secret (GET /org/settings,
   + 'of the owner\'s contact with the client\'s address (e-mail: `to` is a reply address or an owner\'s e-mail; SMS: `to` is an '
   + 'owner\'s SMS line), or kept for admins (`unmatched`). Body: application/json, at most 256 KB.';
 
-/** The digest of each request's accepted signature, from preValidation to the handler. */
-const digests = new WeakMap<FastifyRequest, string>();
+/** Each request's body as its bytes arrived, from the parser to the handler. */
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
 
 const webhook: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -67,17 +66,14 @@ const webhook: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) 
       body: inboundReplySchema,
       response: { 200: inboundOutcomeSchema, ...problems(400, 401, 409) },
     },
-    preValidation: async (request) => {
-      const { orgId } = request.params as { orgId: string };
-      const signature = request.headers[INBOUND_SIGNATURE_HEADER];
-      digests.set(request, await verifyDelivery(inbound, { now: deps.clock.now() }, {
-        orgId, signature: typeof signature === 'string' ? signature : undefined, rawBody: rawBodies.get(request) ?? Buffer.alloc(0),
-      }));
-    },
   }, async (request) => {
-    const digest = digests.get(request) as string;
-    const outcome = await receiveSignedReply(inbound, { now: deps.clock.now() }, request.params.orgId, digest, { ...request.body, channel: request.params.channel });
-    return { outcome };
+    const moment = { now: deps.clock.now() };
+    const { orgId, channel } = request.params;
+    const signature = request.headers[INBOUND_SIGNATURE_HEADER];
+    const digest = await verifyDelivery(inbound, moment, {
+      orgId, signature: typeof signature === 'string' ? signature : undefined, rawBody: rawBodies.get(request) ?? Buffer.alloc(0),
+    });
+    return { outcome: await receiveSignedReply(inbound, moment, orgId, digest, { ...request.body, channel }) };
   });
 };
 
