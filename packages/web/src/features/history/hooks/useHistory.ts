@@ -47,7 +47,8 @@ export function useAddToHistory(contactId: string) {
     },
     onSuccess: (item) => {
       client.setQueryData<HistoryPages>(historyKey(contactId), (data) => (data ? { ...data, pages: withNewItem(data.pages, item) } : data));
-      return client.invalidateQueries({ queryKey: historyKey(contactId) });
+      // Not awaited: the answer is on screen already, and the toast should not wait for the thread to be read again.
+      void client.invalidateQueries({ queryKey: historyKey(contactId) });
     },
     onError: (error) => (isAccessRefusal(error) || isChannelRefusal(error) ? refreshContact(client, contactId) : undefined),
   });
