@@ -183,6 +183,40 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await context.close();
   });
 
+  it('the calendar (week, day with a colleague beside, agenda, an item), My tasks and a contact’s tasks', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    await ada.api.grant(ben.user.id, { userId: cat.user.id }, 'calendar', 'view');
+    const item = (body: Record<string, unknown>) => ben.api.request('POST', '/calendar-items', { userId: ben.user.id, ...body });
+    await item({ kind: 'event', title: 'Renewal call', startsAt: `${today}T10:00:00Z`, endsAt: `${today}T11:00:00Z`, contactId: zoe.id });
+    await item({ kind: 'task', title: 'Send the renewal quote', dueAt: `${today}T15:00:00Z`, contactId: zoe.id });
+    await item({ kind: 'task', title: 'Overdue check', dueAt: new Date(Date.now() - 86_400_000).toISOString() });
+    for (const actor of [ben, cat]) {
+      const { context, page } = await openPage(browser, baseUrl, actor);
+      for (const view of ['week', 'day', 'agenda']) {
+        await page.goto(`${baseUrl}/calendar?view=${view}&date=${today}`);
+        await page.getByTestId('calendar-item').filter({ hasText: 'Renewal call' }).first().waitFor();
+        await expectAccessible(page, `calendar, ${view}, as ${actor.user.name}`);
+      }
+      await page.getByTestId('calendar-item').filter({ hasText: 'Renewal call' }).first().click();
+      await page.getByTestId('calendar-item-dialog').waitFor();
+      await expectAccessible(page, `a calendar item open, as ${actor.user.name}`);
+      await context.close();
+    }
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    await page.goto(`${baseUrl}/tasks`);
+    await page.getByTestId('task-row').first().waitFor();
+    await expectAccessible(page, 'My tasks');
+    await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
+    await page.getByTestId('contact-task').first().waitFor();
+    await expectAccessible(page, 'a contact with its tasks');
+    await page.goto(`${baseUrl}/calendar?view=week&date=${today}`);
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByTestId('calendar-item-dialog').getByLabel('Link a contact').fill('Zoe');
+    await page.getByRole('list', { name: 'Contacts to link' }).getByRole('button').first().waitFor();
+    await expectAccessible(page, 'a new calendar item with the contact search open');
+    await context.close();
+  });
+
   it('the navigation folded out on a phone', async () => {
     const { context, page } = await openPage(browser, baseUrl, ben, 'phone');
     const inbox = await new InboxPage(page, baseUrl).goto();

@@ -247,7 +247,7 @@ describe('on a phone', () => {
     await admin.close();
 
     const small = await openPage(browser, baseUrl, ben, 'small-phone');
-    for (const path of ['/buckets', `/buckets/${bucket.id}`, '/account/api-tokens']) {
+    for (const path of ['/buckets', `/buckets/${bucket.id}`, '/account/api-tokens', '/calendar', '/calendar?view=week', '/calendar?view=day', '/tasks']) {
       await small.page.goto(`${baseUrl}${path}`);
       await small.page.getByRole('heading', { level: 1 }).waitFor();
       await small.page.getByRole('status', { name: /Loading/ }).first().waitFor({ state: 'detached' });

@@ -69,7 +69,7 @@ export function UsersPage() {
         description={
           <>
             Who is in your organisation, what they may export, and whose contacts and calendars they may use. A calendar grant
-            governs the <Link to="/calendar">Calendar</Link>: View shows that colleague’s tasks and events; Edit also lets them add,
+            governs the <Link className={styles.calendarLink} to="/calendar">Calendar</Link>: View shows that colleague’s tasks and events; Edit also lets them add,
             change, move and delete them (and link tasks to contacts they collaborate on). Being an administrator gives no calendar access.
           </>
         }

@@ -4,7 +4,7 @@ import type { CalendarItem } from '../../../api/models.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { colorStyle, type CalendarColor } from '../calendar-colors.ts';
 import { dateKey, isOnDay, itemStart } from '../calendar-time.ts';
-import { itemAccessibleName, ItemLabel } from './ItemLabel.tsx';
+import { ItemLabel } from './ItemLabel.tsx';
 import { itemKey } from './TimeGrid.tsx';
 import styles from './AgendaList.module.css';
 
@@ -41,7 +41,7 @@ export function AgendaList({ days, items, colorOf, nameOf, onOpen }: {
             <ul className={styles.items}>
               {g.items.map((item) => (
                 <li key={itemKey(item)}>
-                  <button type="button" className={styles.row} style={colorStyle(colorOf(item.userId))} onClick={() => onOpen(item)} aria-label={itemAccessibleName(item, nameOf(item.userId))} data-testid="calendar-item">
+                  <button type="button" className={styles.row} style={colorStyle(colorOf(item.userId))} onClick={() => onOpen(item)} data-testid="calendar-item">
                     <ItemLabel item={item} />
                     <span className={styles.calendar}>{nameOf(item.userId)}</span>
                   </button>

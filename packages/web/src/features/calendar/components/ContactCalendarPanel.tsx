@@ -11,7 +11,7 @@ import { useCalendars, useContactCalendarItems } from '../hooks/useCalendar.ts';
 import { newItemValues } from '../item-form.ts';
 import { itemKey } from './TimeGrid.tsx';
 import { ItemDialog, type ItemDialogTarget } from './ItemDialog.tsx';
-import { itemAccessibleName, ItemLabel } from './ItemLabel.tsx';
+import { ItemLabel } from './ItemLabel.tsx';
 import styles from './ContactCalendarPanel.module.css';
 
 export function ContactCalendarPanel({ contact }: { contact: Contact }) {
@@ -44,7 +44,6 @@ export function ContactCalendarPanel({ contact }: { contact: Contact }) {
                 type="button"
                 className={styles.item}
                 style={colorStyle(colorAt(Math.max(0, list.findIndex((c) => c.userId === item.userId))))}
-                aria-label={itemAccessibleName(item, nameOf(item.userId))}
                 onClick={() => setDialog({ mode: 'open', item })}
                 data-testid="contact-task"
               >

@@ -25,17 +25,24 @@ export function timeText(item: CalendarItem): string {
   return item.kind === 'task' ? `Due ${time.format(start)}` : `${time.format(start)}–${time.format(new Date(item.endsAt ?? start))}`;
 }
 
-/** "Task, Due 15:00, Follow up with Zoe, Zoe Park, overdue" */
-export function itemAccessibleName(item: CalendarItem, calendarName?: string): string {
-  return [
-    item.kind === 'task' ? (item.done ? 'Task done' : 'Task') : 'Event', timeText(item), item.title, item.contact?.name,
-    calendarName ? `on ${calendarName}’s calendar` : null, item.overdue ? 'overdue' : null, item.recurrence ? repeatText(item.recurrence.rule) : null,
-  ].filter(Boolean).join(', ');
+/**
+ * An item's words for assistive technology that the eye gets from its look: whether it is a task or an event (before
+ * the title), and after it its calendar, and the time and contact when the compact label hides them. The visible text
+ * stays the start of the accessible name (WCAG 2.5.3), so there is no aria-label.
+ */
+function hiddenWords(item: CalendarItem, calendarName: string | undefined, compact: boolean): { before: string; after: string } {
+  const after = [
+    compact ? timeText(item) : null, compact ? item.contact?.name : null, calendarName ? `on ${calendarName}’s calendar` : null,
+    compact && item.overdue ? 'overdue' : null, item.recurrence ? repeatText(item.recurrence.rule) : null,
+  ].filter(Boolean);
+  return { before: `${item.kind === 'task' ? (item.done ? 'Task done' : 'Task') : 'Event'}: `, after: after.length ? `, ${after.join(', ')}` : '' };
 }
 
-export function ItemLabel({ item, compact = false }: { item: CalendarItem; compact?: boolean }) {
+export function ItemLabel({ item, calendarName, compact = false }: { item: CalendarItem; calendarName?: string; compact?: boolean }) {
+  const words = hiddenWords(item, calendarName, compact);
   return (
     <span className={cx(styles.label, compact && styles.compact, item.done && styles.done)}>
+      <span className="visually-hidden">{words.before}</span>
       {item.kind === 'task' ? <span className={cx(styles.box, item.done && styles.boxDone)} aria-hidden="true">{item.done ? <Icon name="check" size={10} /> : null}</span> : null}
       <span className={styles.text}>
         <span className={styles.title}>{item.title}</span>
@@ -45,7 +52,8 @@ export function ItemLabel({ item, compact = false }: { item: CalendarItem; compa
           {item.overdue ? <span className={styles.overdue}> · Overdue</span> : null}
         </span>
       </span>
-      {item.recurrence ? <span className={styles.repeat} title={repeatText(item.recurrence.rule)}><Icon name="refresh" size={12} /></span> : null}
+      <span className="visually-hidden">{words.after}</span>
+      {item.recurrence ? <span className={styles.repeat} aria-hidden="true"><Icon name="refresh" size={12} /></span> : null}
     </span>
   );
 }

@@ -7,7 +7,7 @@ import type { CalendarItem } from '../../../api/models.ts';
 import { cx } from '../../../lib/cx.ts';
 import { colorStyle, type CalendarColor } from '../calendar-colors.ts';
 import { dropStart, isAllDayLike, isOnDay, placeInDay } from '../calendar-time.ts';
-import { itemAccessibleName, ItemLabel } from './ItemLabel.tsx';
+import { ItemLabel } from './ItemLabel.tsx';
 import styles from './TimeGrid.module.css';
 
 /** Pixels per hour of the grid. */
@@ -116,8 +116,8 @@ export function TimeGrid({ columns, items, colorOf, nameOf, canMove, canCreateIn
           <ul key={c.key} className={styles.allDayCell} aria-label={`All day, ${c.label}${c.sublabel ? ` ${c.sublabel}` : ''}`}>
             {itemsOf(c).filter((i) => isAllDayLike(i) && isOnDay(i, c.day)).map((item) => (
               <li key={itemKey(item)}>
-                <button type="button" className={styles.chip} style={colorStyle(colorOf(item.userId))} aria-label={itemAccessibleName(item, nameOf(item.userId))} onClick={() => onOpen(item)} data-testid="calendar-item">
-                  <ItemLabel item={item} compact />
+                <button type="button" className={styles.chip} style={colorStyle(colorOf(item.userId))} onClick={() => onOpen(item)} data-testid="calendar-item">
+                  <ItemLabel item={item} calendarName={nameOf(item.userId)} compact />
                 </button>
               </li>
             ))}
@@ -152,7 +152,6 @@ export function TimeGrid({ columns, items, colorOf, nameOf, canMove, canCreateIn
                       width: `calc(${100 / p.lanes}% - 4px)`,
                       transform: dragging ? `translate(${drag.dx}px, ${drag.dy}px)` : undefined,
                     }}
-                    aria-label={itemAccessibleName(p.item, nameOf(p.item.userId))}
                     title={movable ? 'Drag to move, or click to open' : undefined}
                     data-testid="calendar-item"
                     data-movable={movable ? 'true' : 'false'}
@@ -162,7 +161,7 @@ export function TimeGrid({ columns, items, colorOf, nameOf, canMove, canCreateIn
                     onPointerCancel={() => setDrag(null)}
                     onClick={() => openItem(p.item)}
                   >
-                    <ItemLabel item={p.item} compact={p.height * PX_PER_MINUTE < 36} />
+                    <ItemLabel item={p.item} calendarName={nameOf(p.item.userId)} compact={p.height * PX_PER_MINUTE < 36} />
                   </button>
                 );
               })}
