@@ -203,7 +203,37 @@ const INBOUND: Change[] = [
   { pointer: `${v1('/org/settings')}/get/description`, change: 'added', to: expect.stringContaining('inboundSecret') },
 ];
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND];
+/**
+ * Issue 11, item 1 (message delivery, docs/decisions.md D27): the HistoryItem of every history answer carries the
+ * delivery (direction, subject, status, error, addresses, sentAt; sentBy null for a client's reply), and sending
+ * takes `channel` as email or sms (no longer any text) and an optional `subject`.
+ */
+const HISTORY_ANSWERS: [path: string, method: string, status: string, inner: string[]][] = [
+  ['/contacts/{id}/history', 'get', '200', ['items', 'items']], ['/contacts/{id}/messages', 'post', '201', ['message']],
+  ['/contacts/{id}/notes', 'post', '201', ['note']], ['/contacts/{id}/calls', 'post', '201', ['call']],
+];
+const DELIVERY_FIELDS = ['direction', 'subject', 'status', 'error', 'fromAddress', 'toAddress', 'sentAt'];
+const MESSAGE_DELIVERY: Change[] = [
+  ...HISTORY_ANSWERS.flatMap(([path, method, status, inner]): Change[] => {
+    const at = (...rest: string[]) => `${v1(path)}${pointerOf([method, 'responses', status, 'content', 'application/json', 'schema', 'properties', ...inner, ...rest])}`;
+    return [
+      ...DELIVERY_FIELDS.map((field): Change => ({ pointer: at('properties', field), change: 'added', to: expect.any(Object) })),
+      { pointer: at('properties', 'channel', 'description'), change: 'added', to: expect.stringContaining('email or sms') },
+      { pointer: at('properties', 'sentBy', 'description'), change: 'added', to: expect.any(String) },
+      { pointer: at('properties', 'sentBy', 'type'), change: 'changed', from: 'string', to: ['string', 'null'] },
+      { pointer: at('required'), change: 'changed', from: expect.any(Array), to: expect.arrayContaining(DELIVERY_FIELDS) },
+    ];
+  }),
+  ...((body: string): Change[] => [
+    { pointer: `${body}/channel/enum`, change: 'added', to: ['email', 'sms'] },
+    { pointer: `${body}/channel/maxLength`, change: 'removed', from: 40 },
+    { pointer: `${body}/channel/minLength`, change: 'removed', from: 1 },
+    { pointer: `${body}/subject`, change: 'added', to: expect.objectContaining({ type: 'string', maxLength: 300 }) },
+  ])(`${v1('/contacts/{id}/messages')}${pointerOf(['post', 'requestBody', 'content', 'application/json', 'schema', 'properties'])}`),
+  { pointer: `${v1('/contacts/{id}/messages')}/post/summary`, change: 'changed', from: expect.any(String), to: expect.stringContaining('409') },
+];
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });
