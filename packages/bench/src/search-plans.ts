@@ -6,8 +6,10 @@
 // the buffers the plan touched and the rows.
 //
 //   npm run bench -- --size 100k                       # seeds CRM-N into bench/.data once (or reuses it)
-//   npx tsx packages/bench/src/search-plans.ts --size 100k [--runs 15] [--data-dir DIR]
-import { compileFilter, type ActorContext, type ListPolicy } from '@tandem/core';
+//   npx tsx packages/bench/src/search-plans.ts --size 100k [--runs 15] [--data-dir DIR] [--scope sharedWithYou]
+// `--scope sharedWithYou` measures the "Shared with me" list instead (GET /contacts?scope=sharedWithYou: the core's
+// compileSharedWithActorFilter, the user's own contacts left out by notOwnerId), with the same searches and orders.
+import { compileFilter, compileSharedWithActorFilter, type ActorContext, type ListPolicy } from '@tandem/core';
 import { sql, type RawBuilder } from 'kysely';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +25,7 @@ import { pickTestUsers, prefixOf, searchesOf, type TestUser } from './users.ts';
 import { loadWorld, type Query } from './world.ts';
 
 const { values: args } = parseArgs({
-  options: { size: { type: 'string', default: '100k' }, runs: { type: 'string', default: '15' }, 'data-dir': { type: 'string' }, seed: { type: 'string', default: '42' }, messages: { type: 'string', default: '2' } },
+  options: { size: { type: 'string', default: '100k' }, runs: { type: 'string', default: '15' }, 'data-dir': { type: 'string' }, scope: { type: 'string', default: 'all' }, seed: { type: 'string', default: '42' }, messages: { type: 'string', default: '2' } },
 });
 const RUNS = Number(args.runs);
 const root = dataRoot({ dataDir: args['data-dir'] } as Parameters<typeof dataRoot>[0]);
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     const world = await loadWorld(q, report.org.id);
     const now = Date.now();
     const { users } = pickTestUsers(world, now, report.testUsers);
-    console.log(`search plans: ${dir}, ${world.contacts.length.toLocaleString('en-US')} contacts, ${RUNS} runs each, ${new Date().toISOString()}`);
+    console.log(`search plans (scope ${args.scope}): ${dir}, ${world.contacts.length.toLocaleString('en-US')} contacts, ${RUNS} runs each, ${new Date().toISOString()}`);
     console.log('| user (sees) | page | rows | plan + exec p50 ms | min ms | buffers |');
     console.log('|---|---|---:|---:|---:|---:|');
     for (const user of users) await measureUser(handle.db, world.orgId, user, prefixOf(world, user, now), searchesOf(world, user, now), now);
@@ -77,10 +79,14 @@ async function measureUser(db: Db, orgId: string, user: TestUser, letter: string
   const loaded = await loadActorContext(db, orgId, user.id, now);
   if (!loaded) throw new Error(`no context for ${user.key}`);
   const ctx: ActorContext = user.shareAll ? { ...loaded, settings: { ...loaded.settings, shareAllContacts: true } } : loaded;
-  const policy: ListPolicy = compileFilter(ctx, 'contact.view', ['active']);
+  const scoped: { policy: ListPolicy; notOwnerId?: string } = args.scope === 'sharedWithYou'
+    ? compileSharedWithActorFilter(ctx, ['active'])
+    : { policy: compileFilter(ctx, 'contact.view', ['active']) };
+  const { policy } = scoped;
+  const narrow = scoped.notOwnerId ? { notOwnerId: scoped.notOwnerId } : {};
   const select = sql`${contactColumns}, ${factColumns(ctx)}`;
   const page = async (label: string, query: Omit<PageQuery, 'limit'>) => {
-    const built = contactPageQuery(orgId, policy, { limit: 50, ...query }, select);
+    const built = contactPageQuery(orgId, policy, { limit: 50, ...narrow, ...query }, select);
     if (!built) return;
     const r = await explain(db, built);
     console.log(`| ${user.key} (${user.visible}) | ${label} | ${r.rows} | ${fmt(r.ms[Math.floor(r.ms.length / 2)] ?? NaN)} | ${fmt(r.ms[0] ?? NaN)} | ${r.buffers} |`);
@@ -92,12 +98,12 @@ async function measureUser(db: Db, orgId: string, user: TestUser, letter: string
   if (searches.phone) await page(`q=${searches.phone} (phone digits)`, await search(searches.phone));
   await page(`q=${letter} (one letter: word start)`, await search(letter));
   for (const sort of ['owner', 'activity', 'created'] as ListSort[]) await page(`sort=${sort}`, { sort });
-  const count = contactCountQuery(orgId, policy, { limit: 50, ...(await search(searches.word)) });
+  const count = contactCountQuery(orgId, policy, { limit: 50, ...narrow, ...(await search(searches.word)) });
   if (count) {
     const r = await explain(db, count);
     console.log(`| ${user.key} (${user.visible}) | capped count, q=${searches.word} | 1 | ${fmt(r.ms[Math.floor(r.ms.length / 2)] ?? NaN)} | ${fmt(r.ms[0] ?? NaN)} | ${r.buffers} |`);
   }
-  const all = contactCountQuery(orgId, policy, { limit: 50 });
+  const all = contactCountQuery(orgId, policy, { limit: 50, ...narrow });
   if (all) {
     const r = await explain(db, all);
     console.log(`| ${user.key} (${user.visible}) | capped count, no search | 1 | ${fmt(r.ms[Math.floor(r.ms.length / 2)] ?? NaN)} | ${fmt(r.ms[0] ?? NaN)} | ${r.buffers} |`);
