@@ -3,7 +3,9 @@
 // server's helper, so the test holds the scheme itself.
 import { createHmac, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { InboundOutcomeDto } from '@tandem/api';
 import { DATABASE_KINDS } from '../support/databases.ts';
+import type { Answer } from './support/api-types.ts';
 import { expectStatus, outcome } from './support/api-client.ts';
 import { useTestApp, type TestHandle } from './support/test-app.ts';
 
@@ -29,7 +31,8 @@ function helpers(t: TestHandle) {
       method: 'POST', url: `/api/v1/inbound/${orgId}/${channel}`, payload: raw,
       headers: { 'content-type': 'application/json', ...(header ? { 'tandem-signature': header } : {}) },
     });
-    return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown>, header };
+    const answer = { status: res.statusCode, body: JSON.parse(res.body) as unknown, headers: res.headers };
+    return { ...(answer as Answer<{ 200: InboundOutcomeDto }>), header };
   }
 
   /** Acme: Ben owns Zoe (an e-mail and a national phone number) and shares her with Cat at view; Dan is a stranger, Ada an admin. */
