@@ -10,6 +10,7 @@ import { DELIVERY_ATTEMPTS } from '../../src/domain/history/send-message.ts';
 import type { SmsSender } from '../../src/domain/history/delivery-ports.ts';
 import { startMessageQueue } from '../../src/jobs/deliver-message-job.ts';
 import { backoffMs, type QueueWorker } from '../../src/jobs/queue.ts';
+import { logMailer } from '../../src/mail/log-mailer.ts';
 import { smtpMailer } from '../../src/mail/smtp-mailer.ts';
 import { outboxSms } from '../../src/sms/outbox-sms.ts';
 import { twilioSms } from '../../src/sms/twilio-sms.ts';
@@ -157,6 +158,19 @@ describe.each(DATABASE_KINDS)('message delivery on %s', (kind) => {
     }
     expect(expectStatus(await t.api.history.list(bare.id, { as: ben.token }), 200).items).toEqual([]);
     expect(await queue().drain()).toBe(0);
+  });
+
+  it('without SMTP (the log mailer) an e-mail is not delivered, not logged, and fails saying why', async () => {
+    const { ben, zoe } = await world();
+    const logged: object[] = [];
+    const worker = startMessageQueue({
+      db: t.db, mailer: logMailer({ info: (obj) => void logged.push(obj) }), sms: outboxSms(() => t.clock.now()), inboundDomain: INBOUND, smsDefaultLine: null,
+    }, t.clock, log, { poll: false });
+    workers.push(worker);
+    const message = expectStatus(await t.api.history.sendMessage(zoe.id, { body: 'Private words' }, { as: ben.token }), 201).message;
+    await worker.drain();
+    expect(await messageRow(message.id)).toMatchObject({ status: 'failed', attempts: 1, error: 'Not delivered: no SMTP server is configured (SMTP_URL)' });
+    expect(JSON.stringify(logged)).not.toContain('Private words');
   });
 
   it('honours Idempotency-Key: one message, one job, one e-mail', async () => {

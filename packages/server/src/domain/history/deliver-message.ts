@@ -38,9 +38,9 @@ export async function deliverMessage(deps: DeliveryDeps, job: DeliveryAttempt): 
       return finalOutcome(message, job, { status: 'sent', attempts: job.attempt, externalId, fromAddress, sentAt: job.now });
     }
     if (deps.mailer.mode === 'logged') {
-      await deps.mailer.send(emailOf(deps, message));
+      // Not even logged: the server log is no place for a client's conversation (spec §8 keeps bodies from admins).
       return finalOutcome(message, job, { status: 'failed', attempts: job.attempt, fromAddress: null,
-        error: 'Not delivered: no SMTP server is configured (SMTP_URL), so the e-mail was only written to the server log' });
+        error: 'Not delivered: no SMTP server is configured (SMTP_URL)' });
     }
     const mail = emailOf(deps, message);
     await deps.mailer.send(mail);
