@@ -113,6 +113,21 @@ describe.each(DATABASE_KINDS)('statements per request on %s', (kind) => {
     expect(note.length).toBeLessThanOrEqual(8);
   });
 
+  it('who has access costs the same six statements however many people hold access (no explain per user)', async () => {
+    const url = `/api/v1/contacts/${w.contactId}/access/holders`;
+    const first = await statementsOf('GET', url, w.ben.token, 200);
+    // The session, the caller's by-id read, then the contact's facts, the org's users, its teams, the grants and bucket shares.
+    expect(first, first.join('\n---\n')).toHaveLength(6);
+    for (let i = 0; i < 12; i++) {
+      const user = await createUser(handle.db, w.ben.orgId, { name: `Holder ${i}` });
+      expect((await send(app, 'POST', `/api/v1/contacts/${w.contactId}/shares`, w.ben.token, { grantee: { userId: user.id }, level: 'view' })).status).toBe(201);
+    }
+    const more = await statementsOf('GET', url, w.ben.token, 200);
+    expect(more).toHaveLength(first.length);
+    const holders = (await send(app, 'GET', url, w.ben.token)).body.holders as unknown[];
+    expect(holders.length).toBeGreaterThanOrEqual(15);
+  });
+
   // Registered only for PostgreSQL (PGlite names nothing): a skipped test would count as not passing.
   if (kind === 'postgres') it('names the hot statements on PostgreSQL, and only those', async () => {
     const one = await countedDatabase('postgres', [], { on: false }, 1);
