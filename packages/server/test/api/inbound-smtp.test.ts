@@ -2,6 +2,7 @@
 // loopback to the receiver, read back through the API.
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/databases.ts';
 import { inboundDepsOf } from '../../src/http/routes/inbound.ts';
 import { startSmtpReceiver, type SmtpReceiver } from '../../src/inbound/smtp-receiver.ts';
 import { expectStatus } from './support/api-client.ts';
@@ -9,30 +10,31 @@ import { useTestApp } from './support/test-app.ts';
 
 const DOMAIN = 'reply.acme.test';
 const MAX_BYTES = 20_000;
-const t = useTestApp();
-const { api } = t;
-let receiver: SmtpReceiver;
-
-beforeAll(async () => {
-  receiver = await startSmtpReceiver({ port: 0, host: '127.0.0.1', maxBytes: MAX_BYTES }, {
-    ...inboundDepsOf({ db: t.db, inboundDomain: DOMAIN }), inboundDomain: DOMAIN, clock: t.clock,
-  });
-});
-afterAll(async () => {
-  await receiver.close();
-});
-
-const transport = () => nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
 const replyAddress = (userId: string) => `reply+${userId.replace(/-/g, '')}@${DOMAIN}`;
 const codeOf = (error: unknown) => (error as { responseCode?: number }).responseCode;
 
-async function world() {
-  const w = await t.world({ users: { ben: {}, ada: { role: 'admin' } } });
-  const zoe = expectStatus(await api.contacts.create({ name: 'Zoe', emails: ['zoe@client.test'] }, { as: w.users.ben.token }), 201).contact;
-  return { ...w.users, orgId: w.orgId, zoe };
-}
+describe.each(DATABASE_KINDS)('the inbound SMTP receiver on %s', (kind) => {
+  const t = useTestApp({ db: kind });
+  const { api } = t;
+  let receiver: SmtpReceiver;
 
-describe('the inbound SMTP receiver', () => {
+  beforeAll(async () => {
+    receiver = await startSmtpReceiver({ port: 0, host: '127.0.0.1', maxBytes: MAX_BYTES }, {
+      ...inboundDepsOf({ db: t.db, inboundDomain: DOMAIN }), inboundDomain: DOMAIN, clock: t.clock,
+    });
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+
+  const transport = () => nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
+
+  async function world() {
+    const w = await t.world({ users: { ben: {}, ada: { role: 'admin' } } });
+    const zoe = expectStatus(await api.contacts.create({ name: 'Zoe', emails: ['zoe@client.test'] }, { as: w.users.ben.token }), 201).contact;
+    return { ...w.users, orgId: w.orgId, zoe };
+  }
+
   it('puts a reply sent to reply+<owner>@<inbound domain> in the contact\'s history, with its subject, text and Message-ID', async () => {
     const w = await world();
     const info = await transport().sendMail({

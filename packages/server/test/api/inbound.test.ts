@@ -183,7 +183,7 @@ describe.each(DATABASE_KINDS)('POST /inbound/:orgId/:channel on %s', (kind) => {
     expect(await inboundRows(w.acme)).toHaveLength(2);
   });
 
-  it('takes the owner\'s own e-mail as the line; a deactivated owner\'s contact still gets the reply; a contact in the trash does not', async () => {
+  it('takes the owner\'s own e-mail as the line; a deactivated owner\'s or an archived contact still gets the reply; a contact in the trash does not', async () => {
     const w = await world();
     const own = { from: 'zoe@client.test', to: `Ben <${w.ben.email.toUpperCase()}>`, body: 'Direct' };
     expect(expectStatus(await deliver(w.acme, 'email', own, { secret: w.secret }), 200).outcome).toBe('appended');
@@ -191,11 +191,14 @@ describe.each(DATABASE_KINDS)('POST /inbound/:orgId/:channel on %s', (kind) => {
     t.clock.advance(1000);
     expect(expectStatus(await deliver(w.acme, 'email', { ...own, body: 'Still there?' }, { secret: w.secret }), 200).outcome).toBe('appended');
     expect(expectStatus(await api.history.list(w.zoe.id, { as: w.cat.token }), 200).items.map((i) => i.body)).toEqual(['Still there?', 'Direct']);
+    await t.db.updateTable('contacts').set({ archived_at: new Date(t.clock.now()) }).where('id', '=', w.zoe.id).execute();
+    t.clock.advance(1000);
+    expect(expectStatus(await deliver(w.acme, 'email', { ...own, body: 'Archived too' }, { secret: w.secret }), 200).outcome).toBe('appended');
     await t.db.updateTable('contacts').set({ trashed_at: new Date(t.clock.now()) }).where('id', '=', w.zoe.id).execute();
     t.clock.advance(1000);
     expect(expectStatus(await deliver(w.acme, 'email', { ...own, body: 'Hello?' }, { secret: w.secret }), 200).outcome).toBe('unmatched');
     expect(await t.db.selectFrom('inbound_unmatched').select(['reason', 'owner_id']).where('org_id', '=', w.acme).execute()).toEqual([{ reason: 'contact_in_trash', owner_id: w.ben.id }]);
-    expect(await inboundRows(w.acme)).toHaveLength(2);
+    expect(await inboundRows(w.acme)).toHaveLength(3);
   });
 
   it('several contacts of the owner with the address: the one with the most recent history gets the reply, not the newest', async () => {
