@@ -67,6 +67,24 @@ describe('the calendar', () => {
     await context.close();
   });
 
+  it('makes a weekly series in the form and shows each occurrence the API expands', async () => {
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const calendar = await new CalendarPage(page, baseUrl).goto('agenda', today);
+    const form = await calendar.openNew();
+    await form.fill({ title: 'Team sync', start: `${today}T12:00`, end: `${today}T12:30` });
+    await form.root.getByLabel('Repeats').selectOption({ label: 'Every week' });
+    await form.submit();
+    // Fourteen days from today hold two occurrences; each says it repeats, and the form says a change applies to all.
+    await calendar.item('Team sync').nth(1).waitFor();
+    expect(await calendar.item('Team sync').count()).toBe(2);
+    expect(await calendar.item('Team sync').first().textContent()).toContain('Repeats every week');
+    await calendar.item('Team sync').nth(1).click();
+    await form.root.getByText('A change applies to every occurrence.').waitFor();
+    expect(await form.root.getByLabel('Repeats').inputValue()).toBe('WEEKLY');
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
+
   it('moves an event by dragging it two hours later', async () => {
     const item = await createItem(ben, { kind: 'event', title: 'Supplier call', userId: ben.user.id, startsAt: `${today}T08:00:00Z`, endsAt: `${today}T09:00:00Z` });
     const { context, page } = await openPage(browser, baseUrl, ben);

@@ -26,3 +26,13 @@ describe('the item form', () => {
     expect(timesOf({ ...values, end: '2026-11-30T13:00' }).problem).toBe('The end cannot be before the start.');
   });
 });
+
+describe('repeats', () => {
+  it('creates a weekly series in the browser’s zone, and stops or keeps a series only when asked', () => {
+    const values = { ...newItemValues('u', new Date(2026, 10, 30, 9)), title: 'Stand-up', repeat: 'WEEKLY' as const };
+    expect(toNewItem(values).recurrence).toEqual({ rule: 'FREQ=WEEKLY', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(toPatch(series, { ...valuesOf(series), repeat: '' })).toEqual({ recurrence: null });
+    const custom = { ...series, recurrence: { ...series.recurrence!, rule: 'FREQ=WEEKLY;BYDAY=MO,WE' } };
+    expect(toPatch(custom, { ...valuesOf(custom), title: 'Stand-up (new)' })).toEqual({ title: 'Stand-up (new)' });
+  });
+});

@@ -16,7 +16,27 @@ export type ItemFormValues = {
   end: string;
   notes: string;
   contact: { id: string; name: string } | null;
+  /** Events: '' (does not repeat) or an RRULE FREQ the API accepts. */
+  repeat: Repeat;
 };
+
+export const REPEATS = [
+  { id: '', label: 'Does not repeat' }, { id: 'DAILY', label: 'Every day' }, { id: 'WEEKLY', label: 'Every week' },
+  { id: 'MONTHLY', label: 'Every month' }, { id: 'YEARLY', label: 'Every year' },
+] as const;
+export type Repeat = (typeof REPEATS)[number]['id'];
+
+/** The plain repeat a rule is, or null for a rule the form cannot show (INTERVAL, BYDAY... set through the API). */
+export function repeatOf(rule: string | undefined): Repeat | null {
+  if (!rule) return '';
+  const m = /^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)$/.exec(rule.trim());
+  return m ? (m[1] as Repeat) : null;
+}
+
+/** The series repeats in the browser's zone, so 09:00 stays 09:00 across daylight saving (D26). */
+function recurrenceOf(repeat: Repeat): { rule: string; timeZone: string } | null {
+  return repeat ? { rule: `FREQ=${repeat}`, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' } : null;
+}
 
 /** An instant as the input shows it: a date for all-day items, else a local date and time. */
 function toInput(iso: string | null, allDay: boolean, isEnd = false): string {
@@ -43,7 +63,7 @@ export function newItemValues(userId: string, at?: Date, contact?: { id: string;
   const start = at ?? new Date(Math.ceil(Date.now() / HOUR) * HOUR);
   return {
     kind: 'event', title: '', userId, allDay: false, due: toLocalInput(start), start: toLocalInput(start),
-    end: toLocalInput(new Date(start.getTime() + HOUR)), notes: '', contact: contact ?? null,
+    end: toLocalInput(new Date(start.getTime() + HOUR)), notes: '', contact: contact ?? null, repeat: '',
   };
 }
 
@@ -51,7 +71,7 @@ export function valuesOf(item: CalendarItem): ItemFormValues {
   return {
     kind: item.kind, title: item.title, userId: item.userId, allDay: item.allDay,
     due: toInput(item.dueAt, item.allDay), start: toInput(item.startsAt, item.allDay), end: toInput(item.endsAt, item.allDay, true),
-    notes: item.notes ?? '', contact: item.contact,
+    notes: item.notes ?? '', contact: item.contact, repeat: repeatOf(item.recurrence?.rule) ?? '',
   };
 }
 
@@ -72,7 +92,7 @@ export function toNewItem(v: ItemFormValues): NewCalendarItem {
   const { problem: _problem, ...times } = timesOf(v);
   return {
     kind: v.kind, title: v.title.trim(), userId: v.userId, allDay: v.allDay, notes: v.notes.trim() || null,
-    contactId: v.contact?.id ?? null, ...times,
+    contactId: v.contact?.id ?? null, ...times, ...(v.kind === 'event' && v.repeat ? { recurrence: recurrenceOf(v.repeat) } : {}),
   };
 }
 
@@ -85,6 +105,8 @@ export function toPatch(item: CalendarItem, v: ItemFormValues): CalendarItemPatc
   if (v.allDay !== before.allDay) patch.allDay = v.allDay;
   if ((v.notes.trim() || null) !== (item.notes ?? null)) patch.notes = v.notes.trim() || null;
   if ((v.contact?.id ?? null) !== (item.contact?.id ?? null)) patch.contactId = v.contact?.id ?? null;
+  // A rule the form cannot show is kept unless the person picks another repeat.
+  if (item.kind === 'event' && v.repeat !== (repeatOf(item.recurrence?.rule) ?? v.repeat)) patch.recurrence = recurrenceOf(v.repeat);
   const timesChanged = v.allDay !== before.allDay || (v.kind === 'task' ? v.due !== before.due : v.start !== before.start || v.end !== before.end);
   if (timesChanged) {
     const { problem: _problem, ...times } = timesOf(v);

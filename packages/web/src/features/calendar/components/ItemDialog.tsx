@@ -15,7 +15,7 @@ import { Segmented } from '../../../ui/Segmented.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { describeCalendarRefusal } from '../calendar-refusal.ts';
 import { useCalendarItemMutations } from '../hooks/useCalendar.ts';
-import { asInput, timesOf, toNewItem, toPatch, valuesOf, type ItemFormValues } from '../item-form.ts';
+import { asInput, REPEATS, repeatOf, timesOf, toNewItem, toPatch, valuesOf, type ItemFormValues, type Repeat } from '../item-form.ts';
 import { ContactPicker } from './ContactPicker.tsx';
 import styles from './ItemDialog.module.css';
 import { repeatText } from './ItemLabel.tsx';
@@ -143,6 +143,17 @@ function ItemForm({ target, calendars, onClose }: { target: ItemDialogTarget; ca
           </Field>
         </FormRow>
       )}
+      {v.kind === 'event' && (!item?.recurrence || repeatOf(item.recurrence.rule) !== null) ? (
+        <Field label="Repeats" hint={item?.recurrence ? 'A change applies to the whole series.' : undefined}>
+          <Select name="repeat" value={v.repeat} onChange={(e) => set('repeat', e.target.value as Repeat)}>
+            {REPEATS.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       {problem && problem !== 'Give it a title.' ? <p className={styles.problem} role="alert">{problem}</p> : null}
       <FieldGroup label="Contact">
         {target.mode === 'new' && target.lockContact && v.contact ? <p className={styles.locked}>{v.contact.name}</p> : <ContactPicker value={v.contact} onChange={(c) => set('contact', c)} />}
