@@ -62,6 +62,8 @@ describe('the calendar', () => {
       await calendar.item('Send Zoe the contract').waitFor();
     }
     expect(await calendar.item('Send Zoe the contract').textContent()).toContain(ZOE.name);
+    await calendar.view('Week');
+    await screenshot(page, 'calendar-week');
     const tasks = await openTasks(ben);
     expect(tasks.find((t) => t.title === 'Send Zoe the contract')?.contact?.id).toBe(zoe.id);
     await context.close();
@@ -111,6 +113,7 @@ describe('the calendar', () => {
     await calendar.item('Ben’s planning').click();
     const details = new ItemDialog(page);
     await details.root.getByTestId('view-only-notice').waitFor();
+    await screenshot(page, 'calendar-item-view-only');
     expect(await details.root.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
     expect(await details.root.getByRole('button', { name: 'Delete' }).count()).toBe(0);
     await details.root.getByRole('button', { name: 'Close' }).first().click();
@@ -126,6 +129,7 @@ describe('the calendar', () => {
     if (!youBox || !benBox) throw new Error('no column heads');
     await calendar.drag(calendar.item('Dan’s stand-up'), benBox.x - youBox.x, 0);
     await calendar.refusal.waitFor();
+    await screenshot(page, 'calendar-day-refused-move');
     expect(await calendar.refusal.innerText()).toMatch(/needs Edit access to Ben Okafor's calendar/);
     await page.getByTestId('grid-column').nth(0).getByTestId('calendar-item').filter({ hasText: 'Dan’s stand-up' }).waitFor();
     expect(await page.getByTestId('grid-column').nth(1).getByTestId('calendar-item').filter({ hasText: 'Dan’s stand-up' }).count()).toBe(0);
@@ -181,6 +185,7 @@ describe('my tasks and the contact page', () => {
     const tasks = await new TasksPage(page, baseUrl).goto();
     await tasks.group('overdue').getByText('Renew the insurance').waitFor();
     await tasks.group('undated').getByText('Tidy the pipeline').waitFor();
+    await screenshot(page, 'my-tasks');
     expect(await tasks.group('overdue').getByText('Tidy the pipeline').count()).toBe(0);
     await tasks.row('Renew the insurance').getByRole('button', { name: 'Mark “Renew the insurance” done' }).click();
     await tasks.row('Renew the insurance').waitFor({ state: 'detached' });
@@ -200,6 +205,8 @@ describe('my tasks and the contact page', () => {
     await form.fill({ title: 'Call Zoe back', due: `${today}T17:00` });
     await form.submit();
     await panel.getByTestId('contact-task').filter({ hasText: 'Call Zoe back' }).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'contact-tasks');
     expect((await openTasks(ben)).find((t) => t.title === 'Call Zoe back')?.contact?.id).toBe(zoe.id);
     await context.close();
 

@@ -47,7 +47,7 @@ export function ContactCalendarPanel({ contact }: { contact: Contact }) {
                 onClick={() => setDialog({ mode: 'open', item })}
                 data-testid="contact-task"
               >
-                <ItemLabel item={item} />
+                <ItemLabel item={item} withDate showContact={false} />
                 <span className={styles.calendar}>{nameOf(item.userId)}</span>
               </button>
             </li>

@@ -7,6 +7,7 @@ import { itemStart } from '../calendar-time.ts';
 import styles from './ItemLabel.module.css';
 
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 
 const FREQ: Record<string, string> = { DAILY: 'Repeats every day', WEEKLY: 'Repeats every week', MONTHLY: 'Repeats every month', YEARLY: 'Repeats every year' };
 
@@ -18,11 +19,13 @@ export function repeatText(rule: string): string {
   return FREQ[freq] ?? `Repeats (${rule})`;
 }
 
-export function timeText(item: CalendarItem): string {
-  if (item.allDay) return 'All day';
+/** "Due 15:00", "10:00–11:00", "All day"; with `withDate` the day first ("Mon 30 Nov, 10:00–11:00"). */
+export function timeText(item: CalendarItem, withDate = false): string {
   const start = itemStart(item);
   if (!start) return 'No date';
-  return item.kind === 'task' ? `Due ${time.format(start)}` : `${time.format(start)}–${time.format(new Date(item.endsAt ?? start))}`;
+  const date = withDate ? `${day.format(start)}, ` : '';
+  if (item.allDay) return withDate ? `${item.kind === 'task' ? 'Due ' : ''}${day.format(start)}, all day` : 'All day';
+  return item.kind === 'task' ? `Due ${date}${time.format(start)}` : `${date}${time.format(start)}–${time.format(new Date(item.endsAt ?? start))}`;
 }
 
 /**
@@ -38,7 +41,10 @@ function hiddenWords(item: CalendarItem, calendarName: string | undefined, compa
   return { before: `${item.kind === 'task' ? (item.done ? 'Task done' : 'Task') : 'Event'}: `, after: after.length ? `, ${after.join(', ')}` : '' };
 }
 
-export function ItemLabel({ item, calendarName, compact = false }: { item: CalendarItem; calendarName?: string; compact?: boolean }) {
+/** `withDate`: where items of several days are listed together; `showContact` off on the contact's own page. */
+export function ItemLabel({ item, calendarName, compact = false, withDate = false, showContact = true }: {
+  item: CalendarItem; calendarName?: string; compact?: boolean; withDate?: boolean; showContact?: boolean;
+}) {
   const words = hiddenWords(item, calendarName, compact);
   return (
     <span className={cx(styles.label, compact && styles.compact, item.done && styles.done)}>
@@ -47,8 +53,8 @@ export function ItemLabel({ item, calendarName, compact = false }: { item: Calen
       <span className={styles.text}>
         <span className={styles.title}>{item.title}</span>
         <span className={styles.meta}>
-          {timeText(item)}
-          {item.contact ? ` · ${item.contact.name}` : ''}
+          {timeText(item, withDate)}
+          {item.contact && showContact ? ` · ${item.contact.name}` : ''}
           {item.overdue ? <span className={styles.overdue}> · Overdue</span> : null}
         </span>
       </span>
