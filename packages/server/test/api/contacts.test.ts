@@ -173,7 +173,7 @@ describe('PATCH /contacts/:id', () => {
 describe('states (spec §6.3)', () => {
   it('archive, unarchive, delete, restore, purge: wrong states answer 409 to the owner', async () => {
     const { ben } = await org();
-    const c = await create(ben, { name: 'Zoe' });
+    const c = await create(ben, { name: 'Zoe', emails: ['zoe@client.test'] });
     const as = ben.token;
     const wrong = async (p: Promise<SomeAnswer>) => {
       const res = await p;

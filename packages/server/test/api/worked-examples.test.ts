@@ -17,7 +17,7 @@ async function acme() {
 /** Examples 1–3 in order: Ben creates Zoe, shares her with Cat (collaborate, until Friday) and Dan (view). */
 async function upToExample(n: 1 | 2 | 3) {
   const w = await acme();
-  const zoe = expectStatus(await api.contacts.create({ name: 'Zoe' }, { as: w.ben.token }), 201).contact;
+  const zoe = expectStatus(await api.contacts.create({ name: 'Zoe', emails: ['zoe@client.test'] }, { as: w.ben.token }), 201).contact;
   if (n >= 2) expectStatus(await api.shares.create(zoe.id, { grantee: { userId: w.cat.id }, level: 'collaborate', expiresAt: SATURDAY }, { as: w.ben.token }), 201);
   if (n >= 3) expectStatus(await api.shares.create(zoe.id, { grantee: { userId: w.dan.id }, level: 'view' }, { as: w.ben.token }), 201);
   return { ...w, zoe };
