@@ -1,5 +1,6 @@
 // The audit log (admins): an entry as GET /audit answers it, and the hash chain's check (GET /audit/verify).
 import { z } from 'zod';
+import { instantSchema, listQuerySchema } from './common.ts';
 
 export const auditEntrySchema = z.object({
   seq: z.string(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(),
@@ -10,3 +11,23 @@ export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
 export const auditVerificationSchema = z.object({ valid: z.boolean(), entries: z.number().int(), firstBadSeq: z.string().nullable() });
 export type AuditVerificationDto = z.infer<typeof auditVerificationSchema>;
+
+/**
+ * GET /audit's filters, all optional and combined with AND. `action` is exact, or a prefix when it ends with a dot
+ * (`contact.` is every contact action). `from` is inclusive and `to` exclusive. A cursor belongs to the filters it
+ * was given out with: another set answers 400 TANDEM_LIST_CURSOR_MISMATCH.
+ */
+export const auditFilterSchema = {
+  actorId: z.string().max(100).optional().describe('entries made by this user (an id that names no user matches nothing)'),
+  action: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, dots, hyphens and underscores, starting with a letter')
+    .optional().describe('an action (`contact.share.create`), or every action under a prefix ending in a dot (`contact.`)'),
+  targetType: z.string().min(1).max(50).optional().describe('the kind of thing changed: user, team, org, grant, contact, bucket…'),
+  targetId: z.string().min(1).max(100).optional().describe('the id of the thing changed'),
+  from: instantSchema.optional().describe('entries at or after this instant'),
+  to: instantSchema.optional().describe('entries before this instant'),
+};
+
+/** `to` before or at `from` is refused by the server (400) rather than answered with an empty page. */
+export const auditListQuerySchema = z.object({ ...listQuerySchema, ...auditFilterSchema });
+export type AuditListQuery = z.input<typeof auditListQuerySchema>;
+export type AuditFilters = Pick<z.output<typeof auditListQuerySchema>, 'actorId' | 'action' | 'targetType' | 'targetId' | 'from' | 'to'>;

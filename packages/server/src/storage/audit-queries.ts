@@ -31,14 +31,38 @@ export async function loadAuditChain(db: Db, orgId: string): Promise<AuditRow[]>
 
 export type AuditPageRow = Omit<AuditRow, 'org_id'> & { actor_name: string | null };
 
-/** One page of the org's entries, newest first, older than `beforeSeq` when given; `limit + 1` rows. */
-export async function listAuditPage(db: Db, orgId: string, limit: number, beforeSeq?: string): Promise<AuditPageRow[]> {
+/** What GET /audit filters on; absent fields do not filter. `action.prefix` ends with a dot. */
+export type AuditWhere = {
+  actorId?: string | undefined;
+  action?: { exact: string } | { prefix: string } | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+};
+
+/** LIKE's wildcards and its escape character, escaped: a prefix matches itself only. */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of the org's entries, newest first, older than `beforeSeq` when given, under `where`; `limit + 1` rows.
+ * Migration 0012's indexes lead with (org_id, actor_id | target | action) and end in seq, so a selective filter
+ * walks its own entries in seq order instead of the whole log.
+ */
+export async function listAuditPage(db: Db, orgId: string, limit: number, where: AuditWhere = {}, beforeSeq?: string): Promise<AuditPageRow[]> {
   let query = db.selectFrom('audit_log')
     .leftJoin('users', (j) => j.onRef('users.org_id', '=', 'audit_log.org_id').onRef('users.id', '=', 'audit_log.actor_id'))
     .select(['audit_log.seq', 'audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'users.name as actor_name', 'audit_log.action',
       'audit_log.target_type', 'audit_log.target_id', 'audit_log.before', 'audit_log.after', 'audit_log.prev_hash', 'audit_log.hash'])
     .where('audit_log.org_id', '=', orgId).orderBy('audit_log.seq', 'desc').limit(limit + 1);
   if (beforeSeq !== undefined) query = query.where('audit_log.seq', '<', beforeSeq);
+  if (where.actorId !== undefined) query = query.where('audit_log.actor_id', '=', where.actorId);
+  if (where.action && 'exact' in where.action) query = query.where('audit_log.action', '=', where.action.exact);
+  if (where.action && 'prefix' in where.action) query = query.where('audit_log.action', 'like', likePrefix(where.action.prefix));
+  if (where.targetType !== undefined) query = query.where('audit_log.target_type', '=', where.targetType);
+  if (where.targetId !== undefined) query = query.where('audit_log.target_id', '=', where.targetId);
+  if (where.from !== undefined) query = query.where('audit_log.at', '>=', where.from);
+  if (where.to !== undefined) query = query.where('audit_log.at', '<', where.to);
   const rows = await query.execute();
   return rows.map((r) => ({ ...r, before: parseJson(r.before), after: parseJson(r.after) }));
 }

@@ -233,7 +233,21 @@ const MESSAGE_DELIVERY: Change[] = [
   { pointer: `${v1('/contacts/{id}/messages')}/post/summary`, change: 'changed', from: expect.any(String), to: expect.stringContaining('409') },
 ];
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY];
+/**
+ * Issue 10, defect 10: the audit log filters on the server (actorId, action, targetType, targetId, from, to beside
+ * limit and cursor: one change, the parameter list's length), says how, and declares the admin-only 403.
+ */
+const AUDIT_FILTERS: Change[] = [
+  { pointer: `${v1('/audit')}/get/summary`, change: 'changed', from: 'The audit log, newest first (admin)', to: expect.stringContaining('filtered by actor, action') },
+  { pointer: `${v1('/audit')}/get/description`, change: 'added', to: expect.stringContaining('TANDEM_LIST_CURSOR_MISMATCH') },
+  {
+    pointer: `${v1('/audit')}/get/parameters`, change: 'changed', from: expect.any(Array),
+    to: ['limit', 'cursor', 'actorId', 'action', 'targetType', 'targetId', 'from', 'to'].map((name) => expect.objectContaining({ in: 'query', name })),
+  },
+  { pointer: `${v1('/audit')}/get/responses/403`, change: 'added', to: expect.objectContaining({ description: expect.any(String) }) },
+];
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

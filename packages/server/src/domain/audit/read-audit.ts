@@ -1,9 +1,13 @@
-// GET /audit and GET /audit/verify (admin): the org's log, newest first in keyset pages by `seq`, and a walk of the
-// whole hash chain (audit-chain.ts).
+// GET /audit and GET /audit/verify (admin): the org's log, newest first in keyset pages by `seq`, filtered on the
+// server by actor, action (exact or a prefix), target and time (issue 10, defect 10), and a walk of the whole hash
+// chain (audit-chain.ts).
+import type { AuditFilters } from '@tandem/api';
 import type { ActorContext } from '@tandem/core';
-import { listAuditPage } from '../../storage/audit-queries.ts';
+import { AppError } from '../../errors.ts';
+import { listAuditPage, type AuditWhere } from '../../storage/audit-queries.ts';
+import { isUuid } from '../../storage/ids.ts';
+import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.ts';
 import { verifyAuditChain, type ChainVerdict } from './audit-chain.ts';
-import { decodeSeqCursor, pageOf } from '../shared/cursor.ts';
 import { requireAdminOrThrow } from '../shared/admin-guard.ts';
 import type { Deps } from '../shared/deps.ts';
 
@@ -12,17 +16,38 @@ export type AuditEntry = {
   targetType: string; targetId: string | null; before: unknown; after: unknown; prevHash: string; hash: string;
 };
 
-export async function listAudit(deps: Deps, ctx: ActorContext, page: { limit: number; cursor?: string | undefined }): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+export type AuditListInput = AuditFilters & { limit: number; cursor?: string | undefined };
+
+/** The filters as the storage reads them; null when they cannot match anything (an actor id that is no id). */
+function whereOf(filters: AuditFilters): AuditWhere | null {
+  if (filters.from && filters.to && filters.from >= filters.to) {
+    const issues = [{ path: 'to', message: 'must be after from' }];
+    throw new AppError('TANDEM_INPUT_INVALID', 'to: must be after from', { issues });
+  }
+  if (filters.actorId !== undefined && !isUuid(filters.actorId)) return null;
+  const action = filters.action === undefined ? undefined
+    : filters.action.endsWith('.') ? { prefix: filters.action } : { exact: filters.action };
+  return {
+    actorId: filters.actorId?.toLowerCase(), action, targetType: filters.targetType, targetId: filters.targetId,
+    from: filters.from ? new Date(filters.from) : undefined, to: filters.to ? new Date(filters.to) : undefined,
+  };
+}
+
+export async function listAudit(deps: Deps, ctx: ActorContext, input: AuditListInput): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   requireAdminOrThrow(ctx);
-  const beforeSeq = page.cursor ? decodeSeqCursor(page.cursor) : undefined;
-  const rows = await listAuditPage(deps.db, ctx.actor.orgId, page.limit, beforeSeq);
-  const { page: items, nextCursor } = pageOf(rows, page.limit, (r) => [String(r.seq)]);
+  const { limit, cursor, ...filters } = input;
+  const beforeSeq = cursor ? decodeAuditCursor(cursor, filters) : undefined;
+  const where = whereOf(filters);
+  if (!where) return { items: [], nextCursor: null };
+  const rows = await listAuditPage(deps.db, ctx.actor.orgId, limit, where, beforeSeq);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
   return {
     items: items.map((r): AuditEntry => ({
       seq: String(r.seq), id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action,
       targetType: r.target_type, targetId: r.target_id, before: r.before, after: r.after, prevHash: r.prev_hash, hash: r.hash,
     })),
-    nextCursor,
+    nextCursor: rows.length > limit && last ? encodeAuditCursor(filters, String(last.seq)) : null,
   };
 }
 

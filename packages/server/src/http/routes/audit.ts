@@ -1,5 +1,5 @@
-// The audit log (admins): newest first, keyset paged; and a check of its hash chain.
-import { auditEntrySchema, auditVerificationSchema, pageQuerySchema } from '@tandem/api';
+// The audit log (admins): newest first, keyset paged, filtered on the server; and a check of its hash chain.
+import { auditEntrySchema, auditListQuerySchema, auditVerificationSchema, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit, verifyAudit } from '../../domain/audit/read-audit.ts';
@@ -12,8 +12,10 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   app.get('/audit', {
     schema: {
       operationId: 'listAudit',
-      tags: ['audit'], summary: 'The audit log, newest first (admin)', querystring: pageQuerySchema,
-      response: { 200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
+      tags: ['audit'], summary: 'The audit log, newest first, filtered by actor, action (exact or a prefix ending in a dot), target and time (admin)',
+      description: 'Filters combine with AND. A cursor is valid under the filters it was given out with (others answer 400 TANDEM_LIST_CURSOR_MISMATCH).',
+      querystring: auditListQuerySchema,
+      response: { 200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }), ...problems(400, 401, 403) },
     },
     preValidation: adminOnlyHook,
   }, async (request) => {
