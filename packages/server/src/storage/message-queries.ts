@@ -18,17 +18,14 @@ export type MessageToDeliver = {
   body: string; subject: string | null; from_address: string | null; to_address: string | null;
   sent_by: string | null; on_behalf_of: string | null; contact_name: string;
   sender_name: string | null; sender_email: string | null; owner_name: string | null; owner_sms_line: string | null;
-  sending_domain: string | null;
 };
 
 export async function loadMessageToDeliver(db: Db, orgId: string, messageId: string): Promise<MessageToDeliver | undefined> {
   const result = await sql<MessageToDeliver>`SELECT e.id, e.org_id, e.contact_id, e.channel, e.status, e.body, e.subject,
       e.from_address, e.to_address, e.sent_by, e.on_behalf_of, c.name AS contact_name,
-      s.name AS sender_name, s.email AS sender_email, w.name AS owner_name, w.sms_line AS owner_sms_line,
-      o.sending_domain
+      s.name AS sender_name, s.email AS sender_email, w.name AS owner_name, w.sms_line AS owner_sms_line
     FROM contact_events e
     JOIN contacts c ON c.org_id = e.org_id AND c.id = e.contact_id
-    JOIN orgs o ON o.id = e.org_id
     LEFT JOIN users s ON s.org_id = e.org_id AND s.id = e.sent_by
     LEFT JOIN users w ON w.org_id = e.org_id AND w.id = e.on_behalf_of
     WHERE e.org_id = ${orgId} AND e.id = ${messageId} AND e.kind = 'message'`.execute(db);

@@ -94,6 +94,8 @@ describe.each(DATABASE_KINDS)('message delivery on %s', (kind) => {
   const messageRow = (id: string) => t.db.selectFrom('contact_events').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const jobsOf = (id: string) => t.db.selectFrom('queue_jobs').selectAll().where('payload', '@>', JSON.stringify({ messageId: id })).execute();
   const to = (address: string) => smtp.accepted.filter((a) => a.envelopeTo.includes(address));
+  /** The Message-ID of a message sent from `from`: its id on the From address's domain. */
+  const messageIdOf = (id: string, from: string) => `<tandem.${id}@${from.slice(from.indexOf('@') + 1)}>`;
 
   it('e-mails the client from the owner, replies routed back, the sender named, a stable Message-ID; the history shows it sent', async () => {
     const { orgId, ben, cat, zoe } = await world();
@@ -115,12 +117,12 @@ describe.each(DATABASE_KINDS)('message delivery on %s', (kind) => {
     expect(mail?.replyTo?.value).toEqual([{ name: '', address: `reply+${ben.id.replace(/-/g, '')}@${INBOUND}` }]);
     expect(mail?.headers.get('sender')).toMatchObject({ value: [{ name: 'Cat', address: cat.email }] });
     expect(mail?.headers.get('x-tandem-sent-by')).toBe(`Cat <${cat.id}>`);
-    expect(mail?.messageId).toBe(`<tandem.${queued.id}@${INBOUND}>`);
+    expect(mail?.messageId).toBe(messageIdOf(queued.id, ben.email));
     expect(mail?.subject).toBe('Revised quote');
     expect(mail?.text?.trim()).toBe('Your revised quote is attached.');
 
     const row = await messageRow(queued.id);
-    expect(row).toMatchObject({ status: 'sent', attempts: 1, error: null, external_id: `<tandem.${queued.id}@${INBOUND}>` });
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, error: null, external_id: messageIdOf(queued.id, ben.email) });
     expect(row.sent_at?.toISOString()).toBe(new Date(t.clock.now()).toISOString());
     expect(await jobsOf(queued.id)).toEqual([]);
     const [item] = expectStatus(await t.api.history.list(zoe.id, { as: ben.token }), 200).items;
@@ -312,7 +314,7 @@ describe.each(DATABASE_KINDS)('message delivery on %s', (kind) => {
     t.clock.advance(LEASE_MS);
     expect(await restarted.drain()).toBe(1);
     const arrived = to('zoe@client.test').slice(before);
-    expect(arrived.map((a) => a.mail?.messageId)).toEqual([`<tandem.${message.id}@${INBOUND}>`]);
+    expect(arrived.map((a) => a.mail?.messageId)).toEqual([messageIdOf(message.id, ben.email)]);
     expect(await messageRow(message.id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await jobsOf(message.id)).toEqual([]);
 
@@ -342,7 +344,7 @@ describe.each(DATABASE_KINDS)('message delivery on %s', (kind) => {
     t.clock.advance(LEASE_MS);
     await queue().drain();
     const ids = to('zoe@client.test').slice(before).map((a) => a.mail?.messageId);
-    expect(ids).toEqual([`<tandem.${message.id}@${INBOUND}>`, `<tandem.${message.id}@${INBOUND}>`]);
+    expect(ids).toEqual([messageIdOf(message.id, ben.email), messageIdOf(message.id, ben.email)]);
     expect(await messageRow(message.id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 

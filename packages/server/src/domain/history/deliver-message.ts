@@ -74,7 +74,8 @@ async function refusalOf(db: Db, message: MessageToDeliver, now: number): Promis
 function emailOf(deps: DeliveryDeps, message: MessageToDeliver) {
   const ownerName = message.owner_name ?? '';
   const from = message.from_address ?? '';
-  const domain = message.sending_domain ?? deps.inboundDomain;
+  // The From address was fixed when the message was queued, so every attempt derives the same Message-ID from it.
+  const domain = from.slice(from.lastIndexOf('@') + 1) || deps.inboundDomain;
   const sentByOther = message.sent_by !== message.on_behalf_of && message.sender_email;
   return {
     from: { name: ownerName, address: from },

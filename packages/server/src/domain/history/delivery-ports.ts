@@ -36,7 +36,7 @@ export type DeliveryDeps = {
   db: Db;
   mailer: Mailer;
   sms: SmsSender;
-  /** The domain of Message-IDs when the org has no sending domain (TANDEM_INBOUND_DOMAIN). */
+  /** The domain of Message-IDs when the From address has none (TANDEM_INBOUND_DOMAIN). */
   inboundDomain: string;
   /** The Reply-To of mail sent on an owner's behalf (mail/reply-address.ts, given by the queue's wiring). */
   replyAddressFor: (ownerId: string) => string;

@@ -12,7 +12,7 @@ export function emailFromAddress(ownerEmail: string, sendingDomain: string | nul
   return `${local}@${sendingDomain}`;
 }
 
-/** A Message-ID that depends only on the message (and the domain it is sent from): a retried send carries the same. */
+/** A Message-ID that depends only on the message and the domain of its From (both fixed when queued): a retry carries the same. */
 export function messageIdFor(messageId: string, domain: string): string {
   return `<tandem.${messageId}@${domain}>`;
 }
