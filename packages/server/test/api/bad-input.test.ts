@@ -58,7 +58,7 @@ async function buildWorld(t: TestApp): Promise<World> {
   const orgId = await createOrg(db, 'Acme', { export_enabled: true });
   const ada = await createUser(db, orgId, { name: 'Ada', role: 'admin', exportChannels: ['api'] });
   const ben = await createUser(db, orgId, { name: 'Ben' });
-  const contact = await call(t.app, 'POST', `${V1}/contacts`, { as: ada.token, body: { name: 'Zoe' } });
+  const contact = await call(t.app, 'POST', `${V1}/contacts`, { as: ada.token, body: { name: 'Zoe', emails: ['zoe@client.test'] } });
   const bucket = await call(t.app, 'POST', `${V1}/buckets`, { as: ada.token, body: { name: 'Key accounts' } });
   const teamId = await createTeam(db, orgId, 'Sales', []);
   return { orgId, ada, ben, contactId: contact.body.contact.id, bucketId: bucket.body.bucket.id, teamId };
