@@ -149,7 +149,7 @@ describe('the calendar', () => {
     await context.close();
   });
 
-  it('lets an editor create on the colleague’s calendar and drag the colleague’s items', async () => {
+  it('lets an editor create on the colleague’s calendar and move the colleague’s items by dragging', async () => {
     const { context, page } = await openPage(browser, baseUrl, cat);
     const calendar = await new CalendarPage(page, baseUrl).goto('week', today);
     const form = await calendar.openNew();
@@ -163,6 +163,48 @@ describe('the calendar', () => {
     const cover = bens.find((t) => t.title === 'Follow up with Zoe (cover)');
     expect(cover?.userId).toBe(ben.user.id);
     expect(cover?.createdBy).toBe(cat.user.id);
+    // Her Edit grant lets her move Ben's task an hour later by dragging it.
+    await calendar.drag(calendar.item('Follow up with Zoe (cover)'), 0, 48);
+    await page.getByText('Moved', { exact: true }).waitFor();
+    expect((await getItem(ben, cover?.id ?? '')).dueAt).toBe(`${today}T17:00:00.000Z`);
+    await context.close();
+  });
+
+  it('hands an item over through its form to another calendar the editor writes on', async () => {
+    const item = await createItem(ben, { kind: 'event', title: 'Site visit', userId: ben.user.id, startsAt: `${today}T14:00:00Z`, endsAt: `${today}T15:00:00Z` });
+    const { context, page } = await openPage(browser, baseUrl, cat);
+    const calendar = await new CalendarPage(page, baseUrl).goto('agenda', today);
+    await calendar.item('Site visit').click();
+    const form = calendar.dialog;
+    await form.root.getByLabel('Calendar').selectOption({ label: 'Cat Moreau (you)' });
+    await form.submit('Save changes');
+    expect((await getItem(cat, item.id)).userId).toBe(cat.user.id);
+    expect(await calendar.item('Site visit').textContent()).toContain('Cat Moreau');
+    await context.close();
+  });
+
+  it('changes an item, marks a task done from its form, and deletes an event only after asking', async () => {
+    const task = await createItem(ben, { kind: 'task', title: 'Order brochures', userId: ben.user.id, dueAt: `${today}T18:00:00Z` });
+    const event = await createItem(ben, { kind: 'event', title: 'Lunch with Ada', userId: ben.user.id, startsAt: `${today}T11:30:00Z`, endsAt: `${today}T12:30:00Z` });
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const calendar = await new CalendarPage(page, baseUrl).goto('agenda', today);
+    await calendar.item('Order brochures').click();
+    await calendar.dialog.root.getByLabel('Title').fill('Order the new brochures');
+    await calendar.dialog.submit('Save changes');
+    await calendar.item('Order the new brochures').click();
+    await calendar.dialog.root.getByRole('button', { name: 'Mark done' }).click();
+    await calendar.dialog.root.waitFor({ state: 'detached' });
+    expect((await getItem(ben, task.id))).toMatchObject({ title: 'Order the new brochures', done: true });
+
+    await calendar.item('Lunch with Ada').click();
+    await calendar.dialog.root.getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “Lunch with Ada”?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await getItem(ben, event.id)).title).toBe('Lunch with Ada');
+    await calendar.dialog.root.getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await calendar.item('Lunch with Ada').waitFor({ state: 'detached' });
+    await expect(getItem(ben, event.id)).rejects.toThrow(/404/);
     await context.close();
   });
 
