@@ -228,7 +228,9 @@ describe.each(DATABASE_KINDS)('POST /inbound/:orgId/:channel on %s', (kind) => {
     expect(outcome(await deliver(w.acme, 'email', { ...reply, extra: 1 }, { header: null }))).toEqual({ status: 400, code: 'TANDEM_INPUT_INVALID' });
     expect(outcome(await deliver(randomUUID(), 'email', { ...reply, body: 'a\u0000b' }, { header: null }))).toEqual({ status: 400, code: 'TANDEM_INPUT_INVALID' });
     expect(outcome(await deliver(w.acme, 'email', reply, { header: null }))).toEqual(INVALID);
-    expect(outcome(await deliver(w.acme, 'email', { ...reply, body: 'x'.repeat(300_000) }, { secret: w.secret }))).toEqual({ status: 413, code: 'TANDEM_REQUEST_BODY_TOO_LARGE' });
+    const large = await deliver(w.acme, 'email', { ...reply, body: 'x'.repeat(300_000) }, { secret: w.secret });
+    expect(outcome(large)).toEqual({ status: 413, code: 'TANDEM_REQUEST_BODY_TOO_LARGE' });
+    expect(large.body).toMatchObject({ detail: 'The request body is larger than 256 KB.' });
     expect(await inboundRows(w.acme)).toEqual([]);
   });
 });

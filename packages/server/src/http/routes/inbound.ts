@@ -15,7 +15,9 @@ import type { InboundDeps } from '../../domain/inbound/inbound-deps.ts';
 import { listUnmatchedReplies } from '../../domain/inbound/list-unmatched.ts';
 import { receiveSignedReply, verifyDelivery } from '../../domain/inbound/receive-signed-reply.ts';
 import { ownerIdFromReplyAddress } from '../../mail/reply-address.ts';
+import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../deps.ts';
+import { answerError } from '../error-answers.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 import { toUnmatchedDto } from '../serializers/inbound.ts';
 
@@ -40,6 +42,11 @@ const rawBodies = new WeakMap<FastifyRequest, Buffer>();
 
 const webhook: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const inbound = inboundDepsOf(deps);
+  // The app's answer names its own 1 MiB limit; this route's is smaller.
+  app.setErrorHandler((error: Error, request, reply) => answerError(
+    (error as { code?: unknown }).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? new AppError('TANDEM_REQUEST_BODY_TOO_LARGE', 'The request body is larger than 256 KB.') : error,
+    request, reply,
+  ));
   // This context only: the JSON body is parsed here, and its bytes are kept for the signature.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: INBOUND_BODY_LIMIT }, (request, body, done) => {
