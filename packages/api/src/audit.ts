@@ -18,7 +18,8 @@ export type AuditVerificationDto = z.infer<typeof auditVerificationSchema>;
  * was given out with: another set answers 400 TANDEM_LIST_CURSOR_MISMATCH.
  */
 export const auditFilterSchema = {
-  actorId: z.string().max(100).optional().describe('entries made by this user (an id that names no user matches nothing)'),
+  actorId: z.string().max(100).optional()
+    .describe('entries made by this user (an id that names no user matches nothing); `system` for entries Tandem made itself (scheduled jobs, no actor)'),
   action: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, dots, hyphens and underscores, starting with a letter')
     .optional().describe('an action (`contact.share.create`), or every action under a prefix ending in a dot (`contact.`)'),
   targetType: z.string().min(1).max(50).optional().describe('the kind of thing changed: user, team, org, grant, contact, bucket…'),

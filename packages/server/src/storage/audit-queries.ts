@@ -33,7 +33,8 @@ export type AuditPageRow = Omit<AuditRow, 'org_id'> & { actor_name: string | nul
 
 /** What GET /audit filters on; absent fields do not filter. `action.prefix` ends with a dot. */
 export type AuditWhere = {
-  actorId?: string | undefined;
+  /** A user's id, or null for the entries no user made. */
+  actorId?: string | null | undefined;
   action?: { exact: string } | { prefix: string } | undefined;
   targetType?: string | undefined;
   targetId?: string | undefined;
@@ -56,7 +57,8 @@ export async function listAuditPage(db: Db, orgId: string, limit: number, where:
       'audit_log.target_type', 'audit_log.target_id', 'audit_log.before', 'audit_log.after', 'audit_log.prev_hash', 'audit_log.hash'])
     .where('audit_log.org_id', '=', orgId).orderBy('audit_log.seq', 'desc').limit(limit + 1);
   if (beforeSeq !== undefined) query = query.where('audit_log.seq', '<', beforeSeq);
-  if (where.actorId !== undefined) query = query.where('audit_log.actor_id', '=', where.actorId);
+  if (where.actorId === null) query = query.where('audit_log.actor_id', 'is', null);
+  else if (where.actorId !== undefined) query = query.where('audit_log.actor_id', '=', where.actorId);
   if (where.action && 'exact' in where.action) query = query.where('audit_log.action', '=', where.action.exact);
   if (where.action && 'prefix' in where.action) query = query.where('audit_log.action', 'like', likePrefix(where.action.prefix));
   if (where.targetType !== undefined) query = query.where('audit_log.target_type', '=', where.targetType);

@@ -7,6 +7,7 @@ import { expectStatus, outcome, uniqueEmail } from './support/api-client.ts';
 import { useTestApp, type TestHandle } from './support/test-app.ts';
 import { ACME_AND_GLOBEX, type AcmeAndGlobex } from './support/world-builder.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
+import { purgeTrash } from '../../src/jobs/purge-trash.ts';
 
 const t = useTestApp();
 const { api } = t;
@@ -171,7 +172,7 @@ describe('on PostgreSQL (jsonb reorders keys; the chain must not care)', () => {
 /** The entries `filters` should select, read from the whole log in JS: the oracle the server's filters must match. */
 type Filters = { actorId?: string; action?: string; targetType?: string; targetId?: string; from?: string; to?: string };
 function matches(e: AuditEntryDto, f: Filters): boolean {
-  if (f.actorId !== undefined && e.actorId !== f.actorId) return false;
+  if (f.actorId !== undefined && e.actorId !== (f.actorId === 'system' ? null : f.actorId)) return false;
   if (f.action !== undefined && !(f.action.endsWith('.') ? e.action.startsWith(f.action) : e.action === f.action)) return false;
   if (f.targetType !== undefined && e.targetType !== f.targetType) return false;
   if (f.targetId !== undefined && e.targetId !== f.targetId) return false;
@@ -194,6 +195,10 @@ describe.each(DATABASE_KINDS)('GET /audit filters on %s', (kind) => {
     await h.api.shares.create(zoe.id, { grantee: { userId: w.users.cat.id }, level: 'view' }, ben);
     h.clock.advance(60_000);
     await h.api.contacts.archive(zoe.id, ben);
+    // A contact left in the trash is purged by the scheduled job 30 days on: an entry no user made.
+    const old = expectStatus(await h.api.contacts.create({ name: 'Old Lead' }, ben), 201).contact;
+    await h.api.contacts.delete(old.id, ben);
+    expect(await purgeTrash(h.db, h.clock.now() + 31 * 86_400_000)).toBeGreaterThanOrEqual(1);
     await h.api.org.updateSettings({ shareAllContacts: true }, { as: w.users.oz.token });
     const whole = await allEntries(w.users.ada.token, 200, h);
     return { w, zoe, whole };
@@ -214,7 +219,7 @@ describe.each(DATABASE_KINDS)('GET /audit filters on %s', (kind) => {
     const { w, zoe, whole } = await world();
     const team = whole.find((e) => e.action === 'team.create')?.targetId ?? '';
     const cases: Filters[] = [
-      { actorId: w.users.ben.id }, { actorId: w.users.ada.id },
+      { actorId: w.users.ben.id }, { actorId: w.users.ada.id }, { actorId: 'system' },
       { action: 'grant.create' }, { action: 'grant.' }, { action: 'user.' }, { action: 'contact.' }, { action: 'user' },
       { targetType: 'team' }, { targetType: 'team', targetId: team }, { targetId: zoe.id },
       { from: '2026-01-05T09:03:00.000Z', to: '2026-01-05T09:07:00.000Z' }, { from: '2026-01-05T09:10:00Z' }, { to: '2026-01-05T09:02:00Z' },
@@ -222,6 +227,7 @@ describe.each(DATABASE_KINDS)('GET /audit filters on %s', (kind) => {
       { actorId: w.users.ben.id, targetType: 'contact', action: 'contact.', to: '2026-01-05T09:16:00Z' },
     ];
     expect(whole.filter((e) => e.actorId === w.users.ben.id).length, 'Ben made contact entries').toBeGreaterThanOrEqual(3);
+    expect(whole.filter((e) => e.actorId === null).map((e) => e.action), 'the purge job made one').toEqual(['contact.purge']);
     for (const f of cases) {
       const expected = whole.filter((e) => matches(e, f)).map((e) => e.seq);
       for (const limit of [2, 200]) expect((await filtered(w.users.ada.token, f, limit)).map((e) => e.seq), `${JSON.stringify(f)} limit ${limit}`).toEqual(expected);

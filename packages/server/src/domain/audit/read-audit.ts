@@ -18,17 +18,20 @@ export type AuditEntry = {
 
 export type AuditListInput = AuditFilters & { limit: number; cursor?: string | undefined };
 
+/** `actorId=system`: the entries no user made (scheduled jobs such as the trash purge). */
+const SYSTEM_ACTOR = 'system';
+
 /** The filters as the storage reads them; null when they cannot match anything (an actor id that is no id). */
 function whereOf(filters: AuditFilters): AuditWhere | null {
   if (filters.from && filters.to && filters.from >= filters.to) {
     const issues = [{ path: 'to', message: 'must be after from' }];
     throw new AppError('TANDEM_INPUT_INVALID', 'to: must be after from', { issues });
   }
-  if (filters.actorId !== undefined && !isUuid(filters.actorId)) return null;
+  if (filters.actorId !== undefined && filters.actorId !== SYSTEM_ACTOR && !isUuid(filters.actorId)) return null;
   const action = filters.action === undefined ? undefined
     : filters.action.endsWith('.') ? { prefix: filters.action } : { exact: filters.action };
   return {
-    actorId: filters.actorId?.toLowerCase(), action, targetType: filters.targetType, targetId: filters.targetId,
+    actorId: filters.actorId === SYSTEM_ACTOR ? null : filters.actorId?.toLowerCase(), action, targetType: filters.targetType, targetId: filters.targetId,
     from: filters.from ? new Date(filters.from) : undefined, to: filters.to ? new Date(filters.to) : undefined,
   };
 }
