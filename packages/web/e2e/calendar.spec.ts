@@ -205,6 +205,15 @@ describe('the calendar', () => {
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await calendar.item('Lunch with Ada').waitFor({ state: 'detached' });
     await expect(getItem(ben, event.id)).rejects.toThrow(/404/);
+
+    // Closing a form with something typed asks first.
+    const form = await calendar.openNew();
+    await form.root.getByLabel('Title').fill('Half-typed idea');
+    await page.keyboard.press('Escape');
+    const discard = page.getByRole('dialog', { name: 'Discard the new item?' });
+    await discard.getByRole('button', { name: 'Discard' }).click();
+    await form.root.waitFor({ state: 'detached' });
+    expect(await calendar.item('Half-typed idea').count()).toBe(0);
     await context.close();
   });
 

@@ -2,7 +2,7 @@
 // what comes from the server: the calendars offered are those the caller may write on (GET /calendars: owner or
 // edit), and an item without `calendar_item.edit` in its actions opens read-only. A refusal says which Edit access
 // is missing, in the server's words.
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useState, type FormEvent } from 'react';
 import { fieldErrorsOf } from '../../../api/field-errors.ts';
 import type { Calendar, CalendarItem } from '../../../api/models.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
@@ -13,6 +13,7 @@ import { Checkbox, Field, FieldGroup, Form, FormActions, FormRow, Input, Select,
 import { Notice } from '../../../ui/Notice.tsx';
 import { Segmented } from '../../../ui/Segmented.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
+import { UnsavedChanges } from '../../../ui/UnsavedChanges.tsx';
 import { describeCalendarRefusal } from '../calendar-refusal.ts';
 import { useCalendarItemMutations } from '../hooks/useCalendar.ts';
 import { asInput, REPEATS, repeatOf, timesOf, toNewItem, toPatch, valuesOf, type ItemFormValues, type Repeat } from '../item-form.ts';
@@ -28,13 +29,31 @@ export function ItemDialog({ target, calendars, onClose }: { target: ItemDialogT
   const item = target.mode === 'open' ? target.item : null;
   const canEdit = item === null || item.access.actions.includes('calendar_item.edit');
   const title = item ? (canEdit ? `Edit ${item.kind}` : item.title) : 'New task or event';
+  const [dirty, setDirty] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  // Closing with changes not saved asks first, and so does leaving the page (D24).
+  const close = () => (dirty ? setConfirming(true) : onClose());
   return (
-    <Dialog open onClose={onClose} title={title} testId="calendar-item-dialog">
+    <Dialog open onClose={close} title={title} testId="calendar-item-dialog">
       {item && !canEdit ? (
         <ItemDetails item={item} calendars={calendars} onClose={onClose} />
       ) : (
-        <ItemForm target={target} calendars={calendars} onClose={onClose} />
+        <ItemForm target={target} calendars={calendars} onClose={onClose} onCancel={close} onDirty={setDirty} />
       )}
+      <UnsavedChanges when={dirty} what={item ? `the changes to “${item.title}”` : 'the new item'} />
+      <ConfirmDialog
+        open={confirming}
+        title={item ? 'Discard your changes?' : 'Discard the new item?'}
+        confirmLabel="Discard"
+        danger
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          onClose();
+        }}
+      >
+        <p>What you typed is not saved yet. Discarding it cannot be undone.</p>
+      </ConfirmDialog>
     </Dialog>
   );
 }
@@ -74,13 +93,19 @@ function ItemDetails({ item, calendars, onClose }: { item: CalendarItem; calenda
   );
 }
 
-function ItemForm({ target, calendars, onClose }: { target: ItemDialogTarget; calendars: Calendar[]; onClose: () => void }) {
+function ItemForm({ target, calendars, onClose, onCancel, onDirty }: {
+  target: ItemDialogTarget; calendars: Calendar[]; onClose: () => void; onCancel: () => void; onDirty: (dirty: boolean) => void;
+}) {
   const item = target.mode === 'open' ? target.item : null;
   const [v, setV] = useState<ItemFormValues>(() => (item ? valuesOf(item) : target.mode === 'new' ? target.values : (undefined as never)));
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { create, update, remove } = useCalendarItemMutations();
   const toast = useToast();
+  const [initial] = useState(v);
+  const dirty = JSON.stringify(v) !== JSON.stringify(initial);
+  // Before the next event: an Escape right after typing already finds the form dirty.
+  useLayoutEffect(() => onDirty(dirty), [dirty, onDirty]);
   const set = <K extends keyof ItemFormValues>(key: K, value: ItemFormValues[K]) => setV((old) => ({ ...old, [key]: value }));
   const writable = calendars.filter((c) => c.active && (c.level === 'owner' || c.level === 'edit'));
   // The item's own calendar stays in the list even when it is not writable any more, so the select shows it.
@@ -172,7 +197,7 @@ function ItemForm({ target, calendars, onClose }: { target: ItemDialogTarget; ca
             {item.done ? 'Mark not done' : 'Mark done'}
           </Button>
         ) : null}
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" loading={mutation.isPending}>
           {item ? 'Save changes' : `Add ${v.kind}`}
         </Button>
