@@ -21,6 +21,7 @@ export function smtpReceiverConfig(env: NodeJS.ProcessEnv = process.env): SmtpRe
   const parsed = Number(port);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`INBOUND_SMTP_PORT: "${port}" is not a port`);
   const maxBytes = Number(env.INBOUND_SMTP_MAX_BYTES?.trim() || 10 * 1024 * 1024);
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new Error(`INBOUND_SMTP_MAX_BYTES: "${env.INBOUND_SMTP_MAX_BYTES}" is not a size in bytes`);
   return { port: parsed, host: env.INBOUND_SMTP_HOST?.trim() || '127.0.0.1', maxBytes };
 }
 

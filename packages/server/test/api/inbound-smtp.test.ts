@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.ts';
 import { inboundDepsOf } from '../../src/http/routes/inbound.ts';
-import { startSmtpReceiver, type SmtpReceiver } from '../../src/inbound/smtp-receiver.ts';
+import { smtpReceiverConfig, startSmtpReceiver, type SmtpReceiver } from '../../src/inbound/smtp-receiver.ts';
 import { expectStatus } from './support/api-client.ts';
 import { useTestApp } from './support/test-app.ts';
 
@@ -83,5 +83,16 @@ describe.each(DATABASE_KINDS)('the inbound SMTP receiver on %s', (kind) => {
     const error = await transport().sendMail({ from: 'zoe@client.test', to: replyAddress(w.ben.id), text: 'x'.repeat(MAX_BYTES * 2) }).then(() => null, (e: unknown) => e);
     expect(codeOf(error)).toBe(552);
     expect(expectStatus(await api.history.list(w.zoe.id, { as: w.ben.token }), 200).items).toEqual([]);
+  });
+});
+
+describe('smtpReceiverConfig', () => {
+  it('starts no receiver without INBOUND_SMTP_PORT, listens on loopback by default, and refuses a port that is not one', () => {
+    expect(smtpReceiverConfig({})).toBeNull();
+    expect(smtpReceiverConfig({ INBOUND_SMTP_PORT: '2525' })).toEqual({ port: 2525, host: '127.0.0.1', maxBytes: 10 * 1024 * 1024 });
+    expect(smtpReceiverConfig({ INBOUND_SMTP_PORT: '25', INBOUND_SMTP_HOST: '0.0.0.0', INBOUND_SMTP_MAX_BYTES: '1000' })).toEqual({ port: 25, host: '0.0.0.0', maxBytes: 1000 });
+    expect(() => smtpReceiverConfig({ INBOUND_SMTP_PORT: 'smtp' })).toThrow(/INBOUND_SMTP_PORT/);
+    expect(() => smtpReceiverConfig({ INBOUND_SMTP_PORT: '70000' })).toThrow(/INBOUND_SMTP_PORT/);
+    expect(() => smtpReceiverConfig({ INBOUND_SMTP_PORT: '25', INBOUND_SMTP_MAX_BYTES: 'lots' })).toThrow(/INBOUND_SMTP_MAX_BYTES/);
   });
 });
