@@ -159,6 +159,11 @@ describe('contact screens', () => {
 
   it('10: the audit log says who did what to whom, without codes, and filters by person and kind', async () => {
     const { page, close } = await as(ada);
+    const asked: URL[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/v1/audit') asked.push(url);
+    });
     const audit = await new AuditLogPage(page, baseUrl).goto();
     const shared = audit.rows.filter({ hasText: `shared ${ZOE.name} with Ada Lindqvist (View)` });
     await shared.first().waitFor();
@@ -170,6 +175,8 @@ describe('contact screens', () => {
     await page.getByLabel('What').selectOption({ label: 'Contact moved to the trash' });
     await expect.poll(() => audit.rows.count(), { timeout: 10_000 }).toBe(1);
     expect(await audit.rows.first().innerText()).toContain('moved Tina Trashed to the trash');
+    // The server filtered (GET /audit?actorId=…&action=…), not the browser over the pages it had loaded.
+    expect(asked.some((u) => u.searchParams.get('actorId') === cat.user.id && u.searchParams.get('action') === 'contact.delete')).toBe(true);
     await screenshot(page, 'audit-log-filtered');
     await close();
   });

@@ -1,6 +1,6 @@
 // What each endpoint of ENDPOINTS takes and answers. `call(name, ...)` is typed from here. Answers and the bodies
 // @tandem/api describes are its types (models.ts); query strings and the other small bodies are written here.
-import type { CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus } from '@tandem/api';
+import type { AuditListQuery, CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
 import type {
   ApiToken,
@@ -87,7 +87,7 @@ export type ApiContract = {
   updateSettings: Shape<OrgSettings, Partial<OrgSettings>>;
   updateOrg: Shape<{ org: Org }, { name?: string; accentColor?: string; billing?: Partial<Billing> }>;
 
-  listAudit: Shape<Page<AuditEntry>, never, PageQuery>;
+  listAudit: Shape<Page<AuditEntry>, never, PageQuery & Pick<AuditListQuery, 'actorId' | 'action' | 'targetType' | 'targetId' | 'from' | 'to'>>;
   verifyAudit: Shape<AuditVerification>;
 
   listContacts: Shape<Page<Contact> & { total?: CappedCount }, never, ContactListQuery>;

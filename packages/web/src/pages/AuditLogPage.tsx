@@ -1,10 +1,11 @@
 // Settings › Audit log: every change, newest first, as a sentence with names (who did what to whom), filters by
 // person, kind of change and dates, and a button that verifies the hash chain. The raw entry (code, before, after,
-// hashes) is under Details. The API pages the log without filters, so the filters apply to the entries loaded so
-// far; "Load older entries" reaches further back (issue 10, defect 10).
+// hashes) is under Details. The server filters (GET /audit's actorId, action, from and to), so every page holds only
+// matching entries and "Load older entries" goes on under the same filters (issue 10, defect 10).
 import { Fragment, useMemo, useState } from 'react';
 import type { AuditEntry } from '../api/models.ts';
-import { ACTION_LABEL, CATEGORY_LABEL, categoryOf, describeAudit, humaniseCode, recordNames, type AuditCategory } from '../features/admin/audit-text.ts';
+import { dateProblem, isFiltered, kindOptions, NO_AUDIT_FILTERS, serverFilters, type AuditFilterInput } from '../features/admin/audit-filters.ts';
+import { ACTION_LABEL, describeAudit, humaniseCode, recordNames } from '../features/admin/audit-text.ts';
 import { useAuditLog, useVerifyAudit } from '../features/admin/hooks/useAdmin.ts';
 import { useTeams, useUsers } from '../features/admin/hooks/useDirectory.ts';
 import { cx } from '../lib/cx.ts';
@@ -40,26 +41,16 @@ function Change({ entry }: { entry: AuditEntry }) {
   );
 }
 
-type Filters = { actor: string; kind: string; from: string; to: string };
-const NO_FILTERS: Filters = { actor: '', kind: '', from: '', to: '' };
-
-/** Whether an entry passes the filters: `kind` is a category ("cat:sharing") or one action code; dates are local days. */
-function matches(entry: AuditEntry, f: Filters): boolean {
-  if (f.actor && (f.actor === 'system' ? entry.actorId !== null : entry.actorId !== f.actor)) return false;
-  if (f.kind.startsWith('cat:') ? categoryOf(entry.action) !== f.kind.slice(4) : f.kind && entry.action !== f.kind) return false;
-  const at = Date.parse(entry.at);
-  if (f.from && at < new Date(`${f.from}T00:00:00`).getTime()) return false;
-  if (f.to && at >= new Date(`${f.to}T00:00:00`).getTime() + 86_400_000) return false;
-  return true;
-}
-
 export function AuditLogPage() {
-  const audit = useAuditLog();
+  const [filters, setFilters] = useState<AuditFilterInput>(NO_AUDIT_FILTERS);
+  const dates = dateProblem(filters);
+  // Dates that cannot be asked for keep the last answer on screen, with the reason under "To".
+  const [asked, setAsked] = useState(serverFilters(NO_AUDIT_FILTERS));
+  const audit = useAuditLog(asked);
   const verify = useVerifyAudit();
   const users = useUsers();
   const teams = useTeams();
   const [open, setOpen] = useState<string | null>(null);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const entries = useMemo(() => audit.data?.pages.flatMap((p) => p.items) ?? [], [audit.data]);
   const records = useMemo(() => recordNames(entries), [entries]);
   const names = useMemo(() => {
@@ -67,10 +58,16 @@ export function AuditLogPage() {
     const teamNames = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
     return { user: (id: string) => userNames.get(id) ?? null, team: (id: string) => teamNames.get(id) ?? null, record: (id: string) => records.get(id) ?? null };
   }, [users.data, teams.data, records]);
-  const shown = entries.filter((e) => matches(e, filters));
-  const filtered = filters !== NO_FILTERS && (filters.actor || filters.kind || filters.from || filters.to);
-  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
-  const categories = Object.keys(CATEGORY_LABEL) as AuditCategory[];
+  const filtered = isFiltered(filters);
+  const set = (patch: Partial<AuditFilterInput>) => {
+    const next = { ...filters, ...patch };
+    setFilters(next);
+    if (!dateProblem(next)) setAsked(serverFilters(next));
+  };
+  const clear = () => {
+    setFilters(NO_AUDIT_FILTERS);
+    setAsked(serverFilters(NO_AUDIT_FILTERS));
+  };
 
   return (
     <section aria-labelledby="audit-title">
@@ -115,16 +112,13 @@ export function AuditLogPage() {
         <Field label="What">
           <Select compact value={filters.kind} onChange={(e) => set({ kind: e.target.value })}>
             <option value="">Any change</option>
-            {categories.map((c) => (
-              <optgroup key={c} label={CATEGORY_LABEL[c]}>
-                <option value={`cat:${c}`}>All: {CATEGORY_LABEL[c].toLowerCase()}</option>
-                {Object.entries(ACTION_LABEL)
-                  .filter(([, a]) => a.category === c)
-                  .map(([code, a]) => (
-                    <option key={code} value={code}>
-                      {a.label}
-                    </option>
-                  ))}
+            {kindOptions().map((group) => (
+              <optgroup key={group.category} label={group.label}>
+                {group.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </Select>
@@ -132,11 +126,11 @@ export function AuditLogPage() {
         <Field label="From">
           <Input compact type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
         </Field>
-        <Field label="To">
+        <Field label="To" error={dates}>
           <Input compact type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
         </Field>
         {filtered ? (
-          <Button size="sm" variant="ghost" icon="x" className={styles.clear} onClick={() => setFilters(NO_FILTERS)}>
+          <Button size="sm" variant="ghost" icon="x" className={styles.clear} onClick={clear}>
             Clear filters
           </Button>
         ) : null}
@@ -146,14 +140,20 @@ export function AuditLogPage() {
       ) : audit.isError ? (
         <ErrorNotice error={audit.error} onRetry={() => void audit.refetch()} />
       ) : entries.length === 0 ? (
-        <EmptyState icon="activity" title="Nothing recorded yet">
-          <p>Shares, grants, switches, role changes and messages sent on someone’s behalf will appear here.</p>
-        </EmptyState>
+        Object.keys(asked).length > 0 ? (
+          <EmptyState icon="activity" title="No entries match">
+            <p>Nothing in the whole log matches these filters. Change or clear them to see more.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState icon="activity" title="Nothing recorded yet">
+            <p>Shares, grants, switches, role changes and messages sent on someone’s behalf will appear here.</p>
+          </EmptyState>
+        )
       ) : (
         <TableCard>
           {filtered ? (
             <p className={cx(styles.count, 'muted small')} role="status">
-              {shown.length} of the {entries.length} entries loaded match{audit.hasNextPage ? '; older entries are not loaded yet' : ''}.
+              {audit.hasNextPage ? `The newest ${entries.length} matching entries; older ones below.` : `${entries.length} matching ${entries.length === 1 ? 'entry' : 'entries'} in the whole log.`}
             </p>
           ) : null}
           <Table className={styles.table} aria-label="Audit log">
@@ -166,7 +166,7 @@ export function AuditLogPage() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((e) => {
+              {entries.map((e) => {
                 const sentence = describeAudit(e, names);
                 return (
                   <Fragment key={e.id}>

@@ -1,9 +1,10 @@
 // Admin-only reads and writes: users, grants, teams, org switches, branding, billing, audit.
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client.ts';
 import type { Billing, Grant, GrantLevel, GrantScope, Grantee, OrgSettings, Role, UserStatus } from '../../../api/models.ts';
 import { useApiMutation as useMutation } from '../../../api/useApiMutation.ts';
 import { ME_KEY } from '../../auth/hooks/useSession.ts';
+import type { AuditServerFilters } from '../audit-filters.ts';
 import { TEAMS_KEY, USERS_KEY } from './useDirectory.ts';
 
 export const GRANTS_KEY = ['grants'] as const;
@@ -112,12 +113,14 @@ export function useUpdateOrg() {
   });
 }
 
-export function useAuditLog() {
+/** The audit log under `filters`, filtered by the server; the last answer stays on screen while new filters load. */
+export function useAuditLog(filters: AuditServerFilters = {}) {
   return useInfiniteQuery({
-    queryKey: ['audit'],
-    queryFn: ({ pageParam, signal }) => call('listAudit', { query: { limit: 50, cursor: pageParam }, signal }),
+    queryKey: ['audit', filters],
+    queryFn: ({ pageParam, signal }) => call('listAudit', { query: { ...filters, limit: 50, cursor: pageParam }, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
 }
 
