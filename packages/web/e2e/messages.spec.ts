@@ -1,8 +1,10 @@
 // Writing to a client (issue 11, item 5): the composer picks e-mail or SMS, a channel the contact has no address for
 // is disabled with the reason, a 409 for a channel whose address went away is shown under that channel, and a
 // message shows what became of it: "Queued" at once, then "Sent" (or "Not delivered" with the reason) as the
-// delivery queue reports, with the thread read again only while something is queued. The Tandem of this file
-// really sends e-mail: SMTP_URL points at an smtp-server inbox on loopback (support/mail-server.ts).
+// delivery queue reports, with the thread read again only while something is queued; a client's reply shows on the
+// client's side of the thread. The Tandem of this file really sends e-mail: SMTP_URL points at an smtp-server inbox
+// on loopback (support/mail-server.ts); the reply comes through the signed inbound webhook, as a provider posts it.
+import { createHmac } from 'node:crypto';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, HistoryItem, Page as ApiPage } from '../src/api/models.ts';
@@ -14,11 +16,13 @@ import { useMailingServer } from './support/mail-server.ts';
 
 const mail = useMailingServer();
 let browser: Browser;
+let ada: Actor;
 let ben: Actor;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   const org = await buildOrg(mail.baseUrl, 'Courier Clinic', 'Ada Lindqvist', ['Ben Okafor']);
+  ada = org.admin;
   ben = org.member('Ben');
 });
 afterAll(async () => browser?.close());
@@ -168,6 +172,42 @@ describe('delivery', () => {
     await contactPage.historyItems.first().getByTestId('delivery-status').filter({ hasText: 'Sent' }).waitFor({ timeout: 15_000 });
     const stored = await historyOf(rita);
     expect(stored.map((i) => i.status)).toEqual(['sent', 'failed']);
+    await close();
+  });
+});
+
+/** Posts a client's reply to the org's inbound webhook, signed with its inbound secret as a provider would. */
+async function receiveReply(reply: { from: string; to: string; body: string; subject?: string; messageId?: string }): Promise<string> {
+  const { org } = await ada.api.request<{ org: { id: string } }>('GET', '/me');
+  const { inboundSecret } = await ada.api.request<{ inboundSecret?: string }>('GET', '/org/settings');
+  if (!inboundSecret) throw new Error('an admin reads the inbound secret in the settings');
+  const raw = JSON.stringify(reply);
+  const t = Math.floor(Date.now() / 1000);
+  const signature = `t=${t},v1=${createHmac('sha256', inboundSecret).update(`${t}.${raw}`).digest('hex')}`;
+  const res = await fetch(`${mail.baseUrl}/api/v1/inbound/${org.id}/email`, { method: 'POST', headers: { 'content-type': 'application/json', 'tandem-signature': signature }, body: raw });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { outcome: string }).outcome;
+}
+
+describe('replies', () => {
+  it("a client's reply shows on the client's side of the thread, with the client's address and no delivery badge", async () => {
+    const lena = await ben.api.createContact({ name: 'Lena Replies', emails: ['lena@replies.example'] });
+    await ben.api.request('POST', `/contacts/${lena.id}/messages`, { body: 'Shall we meet next week?', channel: 'email', subject: 'Meeting' });
+    expect(await receiveReply({ from: 'Lena <lena@replies.example>', to: ben.email, subject: 'Re: Meeting', body: 'Tuesday suits me.', messageId: '<r1@replies.example>' })).toBe('appended');
+    const { contactPage, close } = await openContact(lena);
+    const reply = contactPage.historyItem('Tuesday suits me.');
+    await reply.waitFor();
+    expect(await reply.getAttribute('data-direction')).toBe('inbound');
+    expect(await reply.getByTestId('history-author').innerText()).toBe('Reply from Lena Replies');
+    expect(await reply.getByTestId('history-from').innerText()).toContain('lena@replies.example');
+    expect(await reply.innerText()).toContain('Re: Meeting');
+    expect(await reply.getByTestId('delivery-status').count(), 'a reply is not ours to deliver').toBe(0);
+    // The client's side: the reply is set in from the thread's edge, and its icon sits at the other end.
+    const sent = contactPage.historyItem('Shall we meet next week?');
+    const [replyBox, sentBox] = [await reply.boundingBox(), await sent.boundingBox()];
+    expect(replyBox && sentBox && replyBox.x > sentBox.x).toBe(true);
+    const [replyIcon, sentIcon] = [await reply.locator('span').first().boundingBox(), await sent.locator('span').first().boundingBox()];
+    expect(replyIcon && sentIcon && replyIcon.x > sentIcon.x + 200).toBe(true);
     await close();
   });
 });
