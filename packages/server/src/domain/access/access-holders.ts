@@ -8,6 +8,9 @@ import { explain, levelRank, type ActorContext, type ExplainedSource, type Level
 import type { AccessHolderFacts } from '../../storage/access-holder-queries.ts';
 import type { NamedSource } from '../contacts/explain-access.ts';
 
+/** One collator for every name comparison (String#localeCompare builds one per call). */
+const compareNames = new Intl.Collator('en').compare;
+
 export type AccessHolder = { userId: string; name: string; role: Role; level: Exclude<Level, 'none'>; sources: NamedSource[] };
 /** A team whose grant, share or bucket share gives access: those sources (without the team fields) and who they reach. */
 export type AccessTeam = { teamId: string; name: string; memberIds: string[]; sources: NamedSource[] };
@@ -45,7 +48,7 @@ function teamsOf(holders: readonly AccessHolder[], teamNames: Map<string, string
       if (!team.sources.some((s) => s.id === source.id)) team.sources.push(source);
     }
   }
-  return [...teams.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.teamId < b.teamId ? -1 : 1));
+  return [...teams.values()].sort((a, b) => compareNames(a.name, b.name) || (a.teamId < b.teamId ? -1 : 1));
 }
 
 /**
@@ -63,6 +66,6 @@ export function accessHoldersOf(facts: AccessHolderFacts, settings: OrgSettings,
     if (level === 'none') continue;
     holders.push({ userId: user.id, name: user.name, role: user.role, level, sources: sources.map((s) => named(facts, userNames, teamNames, s)) });
   }
-  holders.sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.name.localeCompare(b.name) || (a.userId < b.userId ? -1 : 1));
+  holders.sort((a, b) => levelRank(b.level) - levelRank(a.level) || compareNames(a.name, b.name) || (a.userId < b.userId ? -1 : 1));
   return { contactId: facts.contact.id, holders, teams: teamsOf(holders, teamNames) };
 }
