@@ -13,7 +13,15 @@ import { useToast } from '../ui/Toast.tsx';
 import { UnsavedChanges } from '../ui/UnsavedChanges.tsx';
 import styles from './PermissionsPage.module.css';
 
-const SWITCHES: { key: keyof OrgSettings; label: string; description: string }[] = [
+/** The org switches this page edits; settings also carry fields it does not (an admin's inbound secret). */
+type SwitchKey = 'exportEnabled' | 'shareAllContacts' | 'membersCanArchiveDeleteShared';
+type Switches = Pick<OrgSettings, SwitchKey>;
+const switchesOf = (settings: OrgSettings): Switches => ({
+  exportEnabled: settings.exportEnabled, shareAllContacts: settings.shareAllContacts,
+  membersCanArchiveDeleteShared: settings.membersCanArchiveDeleteShared,
+});
+
+const SWITCHES: { key: SwitchKey; label: string; description: string }[] = [
   { key: 'exportEnabled', label: 'Contact data export', description: 'Members may export the contacts they can view, through the channels set for them on the Users page. Off: only administrators can export.' },
   { key: 'shareAllContacts', label: 'Share all contacts', description: 'Every member can find every contact and read its profile. History and notes stay private unless shared.' },
   { key: 'membersCanArchiveDeleteShared', label: 'Members can archive and delete shared contacts', description: 'A member with Edit access to someone else’s contact may archive it or move it to the trash. Off: only owners and administrators.' },
@@ -23,9 +31,9 @@ export function PermissionsPage() {
   const settings = useOrgSettings();
   const save = useSaveOrgSettings();
   const toast = useToast();
-  const [draft, setDraft] = useState<OrgSettings | null>(null);
+  const [draft, setDraft] = useState<Switches | null>(null);
   useEffect(() => {
-    if (settings.data) setDraft(settings.data);
+    if (settings.data) setDraft(switchesOf(settings.data));
   }, [settings.data]);
   if (settings.isPending || !draft) return settings.isError ? <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} /> : <PageSpinner label="Loading permissions" />;
   const dirty = SWITCHES.some((s) => settings.data?.[s.key] !== draft[s.key]);
@@ -40,7 +48,7 @@ export function PermissionsPage() {
         ))}
         <FormActions>
           {dirty ? <span className="muted small">You have unsaved changes.</span> : null}
-          <Button disabled={!dirty} onClick={() => settings.data && setDraft(settings.data)}>
+          <Button disabled={!dirty} onClick={() => settings.data && setDraft(switchesOf(settings.data))}>
             Discard
           </Button>
           <Button variant="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate(draft, { onSuccess: () => toast.show('Settings saved. They apply to everyone right away.') })}>
