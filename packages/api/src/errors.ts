@@ -38,6 +38,7 @@ export const ERROR_CATALOG = {
   TANDEM_USER_EMAIL_TAKEN: { category: 'conflict', title: 'That e-mail is already in use' },
   TANDEM_TEAM_NAME_TAKEN: { category: 'conflict', title: 'A team with that name already exists' },
   TANDEM_ORG_LAST_ADMIN: { category: 'conflict', title: 'An organisation keeps at least one active admin' },
+  TANDEM_USER_SMS_LINE_TAKEN: { category: 'conflict', title: 'Another user of the organisation has that SMS line' },
   TANDEM_CONTACT_WRONG_STATE: { category: 'conflict', title: 'The contact is not in a state that allows this' },
   TANDEM_USER_INACTIVE: { category: 'conflict', title: 'That user is deactivated' },
   TANDEM_CONTACT_NO_ADDRESS: { category: 'conflict', title: 'The contact has no address for this channel' },

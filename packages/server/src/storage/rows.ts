@@ -3,7 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { OrgsTable, SessionsTable, TeamsTable, UserGrantsTable, UsersTable } from './schema.ts';
 
-export const USER_COLUMNS = ['id', 'name', 'email', 'role', 'status', 'export_channels', 'created_at'] as const;
+export const USER_COLUMNS = ['id', 'name', 'email', 'role', 'status', 'export_channels', 'sms_line', 'created_at'] as const;
 /** A user as the API and the audit log know it (never the password hash). */
 export type UserRow = Pick<Selectable<UsersTable>, (typeof USER_COLUMNS)[number]>;
 

@@ -64,6 +64,24 @@ export async function updateUserAccess(trx: Db, orgId: string, userId: string, a
     .where('org_id', '=', orgId).where('id', '=', userId).returning(USER_COLUMNS).executeTakeFirstOrThrow();
 }
 
+/**
+ * Whether another user of the org has an SMS line with these digits (lines are compared by digits, as inbound SMS
+ * matching does; users_sms_line_idx). Locks the org's row first, so two admins giving two users the same line at once
+ * are checked one after the other, until the caller's transaction ends.
+ */
+export async function isSmsLineTaken(trx: Db, orgId: string, userId: string, digits: string): Promise<boolean> {
+  await trx.selectFrom('orgs').select('id').where('id', '=', orgId).forUpdate().executeTakeFirst();
+  const row = await trx.selectFrom('users').select('id').where('org_id', '=', orgId).where('id', '!=', userId)
+    .where('sms_line', 'is not', null).where(sql<string>`regexp_replace(sms_line, '[^0-9]+', '', 'g')`, '=', digits)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function updateUserSmsLine(trx: Db, orgId: string, userId: string, smsLine: string | null): Promise<UserRow> {
+  return trx.updateTable('users').set({ sms_line: smsLine })
+    .where('org_id', '=', orgId).where('id', '=', userId).returning(USER_COLUMNS).executeTakeFirstOrThrow();
+}
+
 export type UserPageRow = UserRow & { sort_key: string };
 
 /** One keyset page of the org's users by `(lower(name), id)`, `limit + 1` rows so the caller sees if more follow. */

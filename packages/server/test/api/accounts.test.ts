@@ -13,7 +13,7 @@ describe('POST /signup', () => {
     const res = expectStatus(await api.signup({ orgName: 'Initech', name: 'Peter', email, password: 'longenough' }), 201);
     expect(res.org).toMatchObject({ name: 'Initech', accentColor: '#4f46e5', billing: { contactName: null, email: null, address: null, vatId: null } });
     expect(res.user).toMatchObject({ name: 'Peter', email, role: 'admin', status: 'active', exportChannels: [], createdAt: '2026-01-05T09:00:00.000Z' });
-    expect(Object.keys(res.user).sort()).toEqual(['createdAt', 'email', 'exportChannels', 'id', 'name', 'role', 'status']);
+    expect(Object.keys(res.user).sort()).toEqual(['createdAt', 'email', 'exportChannels', 'id', 'name', 'role', 'smsLine', 'status']);
     expect(typeof res.token).toBe('string');
     const me = expectStatus(await api.me({ as: res.token }), 200);
     expect(me.user.id).toBe(res.user.id);

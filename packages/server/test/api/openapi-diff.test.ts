@@ -247,7 +247,28 @@ const AUDIT_FILTERS: Change[] = [
   { pointer: `${v1('/audit')}/get/responses/403`, change: 'added', to: expect.objectContaining({ description: expect.any(String) }) },
 ];
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS];
+/**
+ * Issue 11, item 2 (inbound SMS replies find their owner by the user's SMS line): PATCH /users/{id} takes `smsLine`
+ * (409 TANDEM_USER_SMS_LINE_TAKEN) and declares its refusals; every User answer may carry `smsLine` (left out of a
+ * member's view of a colleague).
+ */
+const userAnswer = (path: string, method: string, status: string, ...inner: string[]) =>
+  `${v1(path)}${pointerOf([method, 'responses', status, 'content', 'application/json', 'schema', 'properties', ...inner, 'properties', 'smsLine'])}`;
+const SMS_LINE: Change[] = [
+  ...[
+    userAnswer('/me', 'get', '200', 'user'), userAnswer('/sessions', 'post', '201', 'user'), userAnswer('/signup', 'post', '201', 'user'),
+    userAnswer('/users', 'get', '200', 'items', 'items'), userAnswer('/users', 'post', '201', 'user'), userAnswer('/users/{id}', 'patch', '200', 'user'),
+  ].map((pointer): Change => ({ pointer, change: 'added', to: expect.objectContaining({ type: ['string', 'null'] }) })),
+  {
+    pointer: `${v1('/users/{id}')}${pointerOf(['patch', 'requestBody', 'content', 'application/json', 'schema', 'properties', 'smsLine'])}`,
+    change: 'added', to: expect.objectContaining({ description: expect.stringContaining('E.164') }),
+  },
+  { pointer: `${v1('/users/{id}')}/patch/summary`, change: 'changed', from: expect.any(String), to: expect.stringContaining('SMS line') },
+  { pointer: `${v1('/users/{id}')}/patch/description`, change: 'changed', from: expect.any(String), to: expect.stringContaining('TANDEM_USER_SMS_LINE_TAKEN') },
+  ...['403', '404', '409'].map((status): Change => ({ pointer: `${v1('/users/{id}')}/patch/responses/${status}`, change: 'added', to: expect.objectContaining({ description: expect.any(String) }) })),
+];
+
+const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

@@ -1,5 +1,7 @@
-// GET /users, POST /users, PATCH /users/:id: roles, last-admin rule, e-mail uniqueness, org isolation.
+// GET /users, POST /users, PATCH /users/:id: roles, last-admin rule, e-mail uniqueness, SMS lines, org isolation.
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/databases.ts';
 import { FIXTURE_PASSWORD } from '../fixtures/world.ts';
 import { expectStatus, outcome, uniqueEmail } from './support/api-client.ts';
 import { useTestApp } from './support/test-app.ts';
@@ -222,5 +224,101 @@ describe('PATCH /users/:id', () => {
     expect(log.map((e) => e.action).sort()).toEqual(['user.exportChannels.change', 'user.role.change', 'user.status.change']);
     const status = log.find((e) => e.action === 'user.status.change');
     expect(status).toMatchObject({ actorId: w.users.ada.id, targetType: 'user', targetId: w.users.ben.id, before: { status: 'active' }, after: { status: 'deactivated', revokedCredentials: 1 } });
+  });
+});
+
+describe.each(DATABASE_KINDS)('PATCH /users/:id smsLine on %s', (kind) => {
+  const s = useTestApp({ db: kind });
+  const TAKEN = { status: 409, code: 'TANDEM_USER_SMS_LINE_TAKEN' };
+  const setLine = (w: AcmeAndGlobex, who: keyof AcmeAndGlobex['users'], smsLine: unknown, as = w.users.ada.token) =>
+    s.api.users.update(w.users[who].id, { smsLine }, { as });
+
+  it('stores a formatted number in E.164, clears it with null, and audits each change with before and after', async () => {
+    const w = await s.world(ACME_AND_GLOBEX);
+    expect(expectStatus(await setLine(w, 'ben', ' +1 (555) 123-4567 '), 200).user).toMatchObject({ id: w.users.ben.id, smsLine: '+15551234567' });
+    expect(expectStatus(await setLine(w, 'ben', '+1.555.123.4567'), 200).user.smsLine).toBe('+15551234567');
+    expect(expectStatus(await setLine(w, 'ben', null), 200).user.smsLine).toBeNull();
+    const row = await s.db.selectFrom('users').select('sms_line').where('id', '=', w.users.ben.id).executeTakeFirstOrThrow();
+    expect(row.sms_line).toBeNull();
+    const log = await s.db.selectFrom('audit_log').select(['action', 'actor_id', 'target_id', 'before', 'after']).where('org_id', '=', w.orgs.acme)
+      .where('action', '=', 'user.smsLine.change').orderBy('seq').execute();
+    // The second PATCH is the same line written differently: no change, no entry.
+    expect(log).toEqual([
+      { action: 'user.smsLine.change', actor_id: w.users.ada.id, target_id: w.users.ben.id, before: { smsLine: null }, after: { smsLine: '+15551234567' } },
+      { action: 'user.smsLine.change', actor_id: w.users.ada.id, target_id: w.users.ben.id, before: { smsLine: '+15551234567' }, after: { smsLine: null } },
+    ]);
+  });
+
+  it.each([
+    ['no plus sign', '15551234567'], ['letters', '+1 555 CALL NOW'], ['too short', '+123456'], ['too long', '+1234567890123456'],
+    ['a leading zero', '+05551234567'], ['an empty string', ''], ['a number', 15551234567], ['an extension', '+15551234567 x12'],
+  ])('refuses %s with 400 and changes nothing', async (_l, smsLine) => {
+    const w = await s.world(ACME_AND_GLOBEX);
+    expect(outcome(await setLine(w, 'ben', smsLine))).toEqual({ status: 400, code: 'TANDEM_INPUT_INVALID' });
+    const row = await s.db.selectFrom('users').select('sms_line').where('id', '=', w.users.ben.id).executeTakeFirstOrThrow();
+    expect(row.sms_line).toBeNull();
+  });
+
+  it('refuses a line another user of the org has (compared by digits, even as stored before E.164) with 409; the same user may keep it', async () => {
+    const w = await s.world(ACME_AND_GLOBEX);
+    expectStatus(await setLine(w, 'ben', '+15551234567'), 200);
+    expect(outcome(await setLine(w, 'cat', '+1 555 123 4567'))).toEqual(TAKEN);
+    // Even a deactivated user's line is theirs: a reply to it still finds them (docs/permissions.md).
+    expect(outcome(await setLine(w, 'dee', '+15551234567'))).toEqual(TAKEN);
+    expectStatus(await setLine(w, 'ben', '+1 555 123 4567'), 200);
+    await s.db.updateTable('users').set({ sms_line: '+44 20 7946 0000' }).where('id', '=', w.users.dee.id).execute();
+    expect(outcome(await setLine(w, 'cat', '+442079460000'))).toEqual(TAKEN);
+    const cat = await s.db.selectFrom('users').select('sms_line').where('id', '=', w.users.cat.id).executeTakeFirstOrThrow();
+    expect(cat.sms_line).toBeNull();
+    // Freed, the line can be given to someone else; another org's users have their own lines.
+    expectStatus(await setLine(w, 'ben', null), 200);
+    expect(expectStatus(await setLine(w, 'cat', '+15551234567'), 200).user.smsLine).toBe('+15551234567');
+    expect(expectStatus(await s.api.users.update(w.users.pia.id, { smsLine: '+15551234567' }, { as: w.users.oz.token }), 200).user.smsLine).toBe('+15551234567');
+  });
+
+  it('gives one line to one of two users set at the same moment', async () => {
+    const w = await s.world(ACME_AND_GLOBEX);
+    const answers = await Promise.all([setLine(w, 'ben', '+15550001111'), setLine(w, 'cat', '+15550001111')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const rows = await s.db.selectFrom('users').select('id').where('org_id', '=', w.orgs.acme).where('sms_line', '=', '+15550001111').execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('is an admin\'s change: a member 403, another org\'s user 404, a deactivated admin and anonymous 401', async () => {
+    const w = await s.world(ACME_AND_GLOBEX);
+    expect(outcome(await setLine(w, 'ben', '+15551234567', w.users.ben.token))).toEqual(ADMIN_ONLY);
+    expect(outcome(await setLine(w, 'ben', '+15551234567', w.users.dee.token))).toEqual(AUTH);
+    expect(outcome(await s.api.users.update(w.users.ben.id, { smsLine: '+15551234567' }))).toEqual(AUTH);
+    expect(outcome(await setLine(w, 'pia', '+15551234567'))).toEqual(NOT_FOUND);
+    const rows = await s.db.selectFrom('users').select('id').where('org_id', 'in', [w.orgs.acme, w.orgs.globex]).where('sms_line', 'is not', null).execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('is shown to admins and to the user themself; a member sees colleagues without it', async () => {
+    const w = await s.world(ACME_AND_GLOBEX);
+    expectStatus(await setLine(w, 'ben', '+15551234567'), 200);
+    expectStatus(await setLine(w, 'cat', '+15557654321'), 200);
+    const byAdmin = expectStatus(await s.api.users.list({ as: w.users.ada.token }), 200).items;
+    expect(byAdmin.map((u) => [u.name, u.smsLine])).toEqual([['Ada', null], ['Ben', '+15551234567'], ['Cat', '+15557654321'], ['Dee', null]]);
+    const byBen = expectStatus(await s.api.users.list({ as: w.users.ben.token }), 200).items;
+    expect(byBen.find((u) => u.id === w.users.ben.id)?.smsLine).toBe('+15551234567');
+    for (const other of byBen.filter((u) => u.id !== w.users.ben.id)) expect(other).not.toHaveProperty('smsLine');
+    expect(expectStatus(await s.api.me({ as: w.users.ben.token }), 200).user.smsLine).toBe('+15551234567');
+  });
+
+  it('routes an SMS reply to the line set here to the owner\'s contact', async () => {
+    const w = await s.world(ACME_AND_GLOBEX);
+    expectStatus(await setLine(w, 'ben', '+1 555 010 0001'), 200);
+    const zoe = expectStatus(await s.api.contacts.create({ name: 'Zoe', phones: ['+1 555 010 7777'] }, { as: w.users.ben.token }), 201).contact;
+    const secret = expectStatus(await s.api.org.settings({ as: w.users.ada.token }), 200).inboundSecret as string;
+    const raw = JSON.stringify({ from: '+15550107777', to: '+15550100001', body: 'On my way' });
+    const seconds = Math.floor(s.clock.now() / 1000);
+    const signature = `t=${seconds},v1=${createHmac('sha256', secret).update(`${seconds}.${raw}`).digest('hex')}`;
+    const res = await s.app.inject({
+      method: 'POST', url: `/api/v1/inbound/${w.orgs.acme}/sms`, payload: raw,
+      headers: { 'content-type': 'application/json', 'tandem-signature': signature },
+    });
+    expect(JSON.parse(res.body)).toEqual({ outcome: 'appended' });
+    expect(expectStatus(await s.api.history.list(zoe.id, { as: w.users.ben.token }), 200).items.map((i) => i.body)).toEqual(['On my way']);
   });
 });

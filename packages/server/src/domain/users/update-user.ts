@@ -1,18 +1,24 @@
-// PATCH /users/:id (admin): role, status and export channels. The org always keeps one active admin (409
-// TANDEM_ORG_LAST_ADMIN). Deactivation also revokes the user's sessions and API tokens in the same transaction, so
+// PATCH /users/:id (admin): role, status, export channels and SMS line. The org always keeps one active admin (409
+// TANDEM_ORG_LAST_ADMIN). An SMS line is stored in E.164 and belongs to one user of the org (409
+// TANDEM_USER_SMS_LINE_TAKEN): inbound SMS replies find their owner by it (docs/permissions.md, "Inbound replies"). Deactivation also revokes the user's sessions and API tokens in the same transaction, so
 // they stay dead if the user is reactivated (auth already refuses them on the very next request because it checks
 // the user's status on every request). Each changed aspect is one audit entry with before and after.
+import { normaliseSmsLine } from '@tandem/api';
 import { EXPORT_CHANNELS, type ActorContext, type ExportChannel } from '@tandem/core';
 import { AppError } from '../../errors.ts';
 import type { UserRow } from '../../storage/rows.ts';
 import { revokeUserCredentials } from '../../storage/session-queries.ts';
-import { countActiveAdmins, updateUserAccess } from '../../storage/user-queries.ts';
+import { countActiveAdmins, isSmsLineTaken, updateUserAccess, updateUserSmsLine } from '../../storage/user-queries.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
 import { asAdmin } from '../shared/admin-guard.ts';
 import type { Deps } from '../shared/deps.ts';
 import { loadUserOrThrow } from './user-guard.ts';
 
-export type UserPatch = { role?: 'admin' | 'member'; status?: 'active' | 'deactivated'; exportChannels?: ExportChannel[] };
+export type UserPatch = {
+  role?: 'admin' | 'member'; status?: 'active' | 'deactivated'; exportChannels?: ExportChannel[];
+  /** As typed (formatting allowed); null clears it. */
+  smsLine?: string | null;
+};
 
 /** Channels in catalogue order without duplicates, so equal sets compare and audit equal. */
 export function canonicalChannels(channels: readonly string[]): ExportChannel[] {
@@ -25,7 +31,15 @@ function isActiveAdmin(u: Pick<UserRow, 'role' | 'status'>): boolean {
 
 type Change = { action: string; before: Record<string, unknown>; after: Record<string, unknown> };
 
-function changesOf(before: UserRow, patch: UserPatch): Change[] {
+/** The patch's SMS line in E.164; undefined when the patch leaves the line alone. */
+function smsLineOf(patch: UserPatch): string | null | undefined {
+  if (patch.smsLine === undefined || patch.smsLine === null) return patch.smsLine;
+  const line = normaliseSmsLine(patch.smsLine);
+  if (line === null) throw new AppError('TANDEM_INPUT_INVALID', 'smsLine: an SMS line is a phone number in E.164, e.g. +15551234567.');
+  return line;
+}
+
+function changesOf(before: UserRow, patch: UserPatch, smsLine: string | null | undefined): Change[] {
   const changes: Change[] = [];
   if (patch.role !== undefined && patch.role !== before.role) changes.push({ action: 'user.role.change', before: { role: before.role }, after: { role: patch.role } });
   if (patch.status !== undefined && patch.status !== before.status) changes.push({ action: 'user.status.change', before: { status: before.status }, after: { status: patch.status } });
@@ -34,6 +48,7 @@ function changesOf(before: UserRow, patch: UserPatch): Change[] {
     const now = canonicalChannels(patch.exportChannels);
     if (was.join() !== now.join()) changes.push({ action: 'user.exportChannels.change', before: { exportChannels: was }, after: { exportChannels: now } });
   }
+  if (smsLine !== undefined && smsLine !== before.sms_line) changes.push({ action: 'user.smsLine.change', before: { smsLine: before.sms_line }, after: { smsLine } });
   return changes;
 }
 
@@ -45,11 +60,16 @@ export async function updateUser(deps: Deps, ctx: ActorContext, userId: string, 
     if (isActiveAdmin(before) && !isActiveAdmin(next) && (await countActiveAdmins(trx, orgId)) <= 1) {
       throw new AppError('TANDEM_ORG_LAST_ADMIN');
     }
-    const changes = changesOf(before, patch);
+    const smsLine = smsLineOf(patch);
+    const changes = changesOf(before, patch, smsLine);
     if (changes.length === 0) return before;
-    const after = await updateUserAccess(trx, orgId, userId, {
+    if (typeof smsLine === 'string' && smsLine !== before.sms_line && await isSmsLineTaken(trx, orgId, userId, smsLine.slice(1))) {
+      throw new AppError('TANDEM_USER_SMS_LINE_TAKEN', `Another user of the organisation has the SMS line ${smsLine}.`);
+    }
+    let after = await updateUserAccess(trx, orgId, userId, {
       role: next.role, status: next.status, exportChannels: canonicalChannels(patch.exportChannels ?? before.export_channels),
     });
+    if (smsLine !== undefined && smsLine !== before.sms_line) after = await updateUserSmsLine(trx, orgId, userId, smsLine);
     for (const change of changes) {
       const extra = change.action === 'user.status.change' && next.status === 'deactivated'
         ? { revokedCredentials: await revokeUserCredentials(trx, orgId, userId, ctx.now) } : {};

@@ -1,5 +1,5 @@
 // Users: list (any signed-in member), create and change (admins), and an admin's password reset for a user.
-import { deliverySchema, emailSchema, nameSchema, pageQuerySchema, passwordSchema, problems, userSchema } from '@tandem/api';
+import { deliverySchema, emailSchema, nameSchema, pageQuerySchema, passwordSchema, problems, smsLineSchema, userSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EXPORT_CHANNELS } from '@tandem/core';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { listUsers } from '../../domain/users/list-users.ts';
 import { updateUser } from '../../domain/users/update-user.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
-import { serializeUser } from '../serializers/user.ts';
+import { serializeUser, serializeUserFor } from '../serializers/user.ts';
 
 export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const signedInHook = signedIn(deps);
@@ -25,8 +25,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     },
     preValidation: signedInHook,
   }, async (request) => {
-    const page = await listUsers(deps, actorOf(request), request.query);
-    return { items: page.items.map(serializeUser), nextCursor: page.nextCursor };
+    const ctx = actorOf(request);
+    const page = await listUsers(deps, ctx, request.query);
+    return { items: page.items.map((row) => serializeUserFor(ctx.actor, row)), nextCursor: page.nextCursor };
   });
 
   app.post('/users', {
@@ -45,21 +46,24 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   app.patch('/users/:id', {
     schema: {
       operationId: 'updateUser',
-      tags: ['users'], summary: "Change a user's role, status or export channels (admin)",
+      tags: ['users'], summary: "Change a user's role, status, export channels or SMS line (admin)",
       description: 'The organisation always keeps one active admin (409 TANDEM_ORG_LAST_ADMIN). Deactivation revokes the '
-        + "user's sessions and API tokens at once.",
+        + "user's sessions and API tokens at once. `smsLine` is stored in E.164 and is one user's in the organisation (compared "
+        + 'by its digits; 409 TANDEM_USER_SMS_LINE_TAKEN): inbound SMS replies find their owner by it.',
       params: z.object({ id: z.string() }),
       body: z.object({
         role: z.enum(['admin', 'member']).optional(),
         status: z.enum(['active', 'deactivated']).optional(),
         exportChannels: z.array(z.enum(EXPORT_CHANNELS)).max(EXPORT_CHANNELS.length * 2).optional(),
-      }).strict().refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give at least one of role, status, exportChannels' }),
-      response: { 200: z.object({ user: userSchema }) },
+        smsLine: smsLineSchema.optional(),
+      }).strict().refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give at least one of role, status, exportChannels, smsLine' }),
+      response: { 200: z.object({ user: userSchema }), ...problems(400, 401, 403, 404, 409) },
     },
     preValidation: adminOnlyHook,
   }, async (request) => {
-    const user = await updateUser(deps, actorOf(request), request.params.id, request.body);
-    return { user: serializeUser(user) };
+    const ctx = actorOf(request);
+    const user = await updateUser(deps, ctx, request.params.id, request.body);
+    return { user: serializeUserFor(ctx.actor, user) };
   });
 
   app.put('/users/:id/password', {
