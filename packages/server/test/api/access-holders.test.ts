@@ -35,7 +35,7 @@ describe('GET /contacts?scope=sharedWithYou', () => {
     expect(all.items.map((c) => c.name).sort()).toEqual(['Xia', 'Yan', 'Zoe']);
   });
 
-  it('a record share, a team share, a user grant and a bucket share each count; expired ones and share-all do not', async () => {
+  it('a record share, a team share, a user grant (to a user or a team) and a bucket share each count; expired ones and share-all do not', async () => {
     const w = await acme({ shareAll: true });
     // share-all gives Dan every live contact at profile, and shares none of them.
     expect(await sharedNames(w, 'dan')).toEqual([]);
@@ -48,12 +48,15 @@ describe('GET /contacts?scope=sharedWithYou', () => {
     await w.add({ bucketShares: [{ bucket: 'key', user: 'ada', level: 'view' }] });
     expect(await sharedNames(w, 'ada')).toEqual(['Xia', 'Zoe']);
     expect(await sharedNames(w, 'ada', { sort: 'created' })).toEqual(expect.arrayContaining(['Xia', 'Zoe']));
+    // A user grant to a team reaches its members.
+    await w.add({ grants: [{ owner: 'ada', team: 'sales', scope: 'contacts', level: 'view' }] });
+    expect(await sharedNames(w, 'cat')).toEqual(['Own', 'Yan']);
     // A calendar grant shares no contact; an expired share ends at once.
     const now = t.clock.now();
     await w.add({ grants: [{ owner: 'ben', user: 'cat', scope: 'calendar', level: 'edit' }], shares: [{ contact: 'xia', user: 'cat', level: 'view', expiresAt: now + 1000 }] });
-    expect(await sharedNames(w, 'cat')).toEqual(['Xia', 'Yan']);
+    expect(await sharedNames(w, 'cat')).toEqual(['Own', 'Xia', 'Yan']);
     t.clock.set(now + 1000);
-    expect(await sharedNames(w, 'cat')).toEqual(['Yan']);
+    expect(await sharedNames(w, 'cat')).toEqual(['Own', 'Yan']);
     // The owner has nothing shared with himself, and another org sees nothing.
     expect(await sharedNames(w, 'ben')).toEqual([]);
     expect(await sharedNames(w, 'oz')).toEqual([]);
