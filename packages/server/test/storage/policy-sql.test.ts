@@ -8,7 +8,7 @@
 // file fails); locally it only writes the file when it is missing. To accept a change on purpose, delete the file,
 // run this test once, and review the diff.
 import {
-  compileFilter, type ActorContext, type BucketShareFact, type ContactState, type Grantee, type ListPolicy, type Window,
+  compileFilter, compileSharedWithActorFilter, type ActorContext, type BucketShareFact, type ContactState, type Grantee, type ListPolicy, type Window,
   type OrgSettings, type UserGrantFact,
 } from '@tandem/core';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
@@ -119,7 +119,12 @@ const PAGES: PageCase[] = [
   { label: 'contact list page (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50 }) },
   // `q=Ann fi` as contact-search.ts folds it: two words, one anywhere, one at a word start.
   { label: 'contact list page after a cursor, search "Ann fi" (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, search: ['%ann%', '% fi%'], after: CURSOR }) },
-  { label: 'contact list page, shared with me (contact.view, active)', policy: view(['active']), query: (ctx) => ({ limit: 50, notOwnerId: ctx.actor.userId }) },
+  { label: 'contact list page, not mine (scope=shared: contact.view, active)', policy: view(['active']), query: (ctx) => ({ limit: 50, notOwnerId: ctx.actor.userId }) },
+  {
+    label: 'contact list page, shared with you (scope=sharedWithYou: compileSharedWithActorFilter, active)',
+    policy: (ctx) => compileSharedWithActorFilter(ctx, ['active']).policy,
+    query: (ctx) => ({ limit: 50, notOwnerId: compileSharedWithActorFilter(ctx, ['active']).notOwnerId }),
+  },
   { label: 'contact list page, trash (contact.view)', policy: view(['trashed']), query: () => ({ limit: 50 }) },
   { label: 'contact list page by owner after a cursor (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, sort: 'owner', after: OWNER_CURSOR }) },
   { label: 'contact list page by last activity after a cursor, tag "vip" (contact.view, active)', policy: view(['active']), query: () => ({ limit: 50, sort: 'activity', tag: 'vip', after: TIME_CURSOR }) },
