@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
 import type { HistoryItem } from '../../api/models.ts';
-import { channelChoices, defaultChannel, deliveryState, failureText, isChannelRefusal, messageOutcome, pollInterval, withNewItem } from './delivery.ts';
+import { channelChoices, defaultChannel, deliveryState, failureText, isChannelRefusal, isRetrying, messageOutcome, pollInterval, retryText, withNewItem } from './delivery.ts';
 
 const item = (over: Partial<HistoryItem> = {}): HistoryItem => ({
   id: 'h1', kind: 'message', body: 'Hello', channel: 'email', direction: 'outbound', subject: null, status: 'queued', error: null,
@@ -39,6 +39,23 @@ describe('what the toast and the badge say', () => {
     expect(deliveryState(item({ kind: 'note', channel: null, direction: null, status: null }))).toBeNull();
     expect(failureText(item({ status: 'failed', error: '550 No such user.' }))).toBe('Not delivered: 550 No such user.');
     expect(failureText(item({ status: 'failed', error: null }))).toBe('Not delivered. The provider gave no reason.');
+  });
+});
+
+describe('a message waiting for a retry', () => {
+  // The queue keeps a message `queued` with the last transient error while it backs off (D27): not failed.
+  const waiting = item({ status: 'queued', error: '421 Try again later.' });
+  it('shows as Retrying… with the error, not as Not delivered, and not as merely Queued', () => {
+    expect(isRetrying(waiting)).toBe(true);
+    expect(deliveryState(waiting)).toEqual({ label: 'Retrying…', tone: 'warning' });
+    expect(retryText(waiting)).toBe('The last attempt did not go through: 421 Try again later. Tandem will try again.');
+    expect(isRetrying(item({ status: 'queued', error: null }))).toBe(false);
+    expect(isRetrying(item({ status: 'queued', error: '  ' }))).toBe(false);
+    expect(isRetrying(item({ status: 'failed', error: '550 No such user' }))).toBe(false);
+    expect(deliveryState(item({ status: 'queued', error: null }))?.label).toBe('Queued');
+  });
+  it('keeps the thread read while it waits', () => {
+    expect(pollInterval([{ items: [waiting], nextCursor: null }], Date.parse('2026-11-30T10:00:10.000Z'))).toBe(2000);
   });
 });
 

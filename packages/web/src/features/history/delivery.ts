@@ -54,15 +54,27 @@ export function messageOutcome(item: HistoryItem, onBehalfOf: string | null): st
   return `Message logged${behalf}. Tandem does not deliver messages yet: send it from your own e-mail or phone.`;
 }
 
-export type DeliveryState = { label: string; tone: 'neutral' | 'success' | 'danger' };
+export type DeliveryState = { label: string; tone: 'neutral' | 'warning' | 'success' | 'danger' };
+
+/**
+ * A queued message whose last attempt failed for a reason that may pass (the queue keeps it `queued` with that
+ * error and tries again with backoff, D27): it is neither failed nor merely waiting.
+ */
+export const isRetrying = (item: HistoryItem): boolean => item.status === 'queued' && Boolean(item.error?.trim());
 
 /** The badge of an outbound message; null for notes, calls, replies and messages from before delivery. */
 export function deliveryState(item: HistoryItem): DeliveryState | null {
   if (item.kind !== 'message' || item.direction === 'inbound') return null;
+  if (isRetrying(item)) return { label: 'Retrying…', tone: 'warning' };
   if (item.status === 'queued') return { label: 'Queued', tone: 'neutral' };
   if (item.status === 'sent') return { label: 'Sent', tone: 'success' };
   if (item.status === 'failed') return { label: 'Not delivered', tone: 'danger' };
   return null;
+}
+
+/** Why the last attempt of a message that will be tried again did not go through. */
+export function retryText(item: HistoryItem): string {
+  return `The last attempt did not go through: ${(item.error ?? '').trim().replace(/\.$/, '')}. Tandem will try again.`;
 }
 
 /** Why a message failed, as a sentence a person can act on. */

@@ -1,4 +1,4 @@
-// Under an outbound message: what became of it (Queued, Sent, Not delivered), why a failed one failed, and a way to
+// Under an outbound message: what became of it (Queued, Retrying… with the last transient error, Sent, Not delivered), why a failed one failed, and a way to
 // send it again. A retry is a new message with the same words and channel (the failed one stays in the thread as
 // it happened); the wrapper's idempotency key makes a double click send it once.
 import type { MessageChannel } from '@tandem/api';
@@ -8,7 +8,7 @@ import { formatWhen } from '../../../lib/format.ts';
 import { Badge } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
-import { deliveryState, failureText, messageOutcome } from '../delivery.ts';
+import { deliveryState, failureText, isRetrying, messageOutcome, retryText } from '../delivery.ts';
 import { useAddToHistory } from '../hooks/useHistory.ts';
 import styles from './HistoryTimeline.module.css';
 
@@ -39,6 +39,11 @@ export function MessageDelivery({ item, contactId, canRetry }: { item: HistoryIt
         </span>
       ) : item.status === 'queued' ? (
         <span className="muted">{item.toAddress ? `Waiting to go to ${item.toAddress}` : 'Waiting to go out'}</span>
+      ) : null}
+      {isRetrying(item) ? (
+        <span className="muted" data-testid="delivery-retry">
+          {retryText(item)}
+        </span>
       ) : null}
       {item.status === 'failed' ? (
         <>
