@@ -9,6 +9,7 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { inboundDepsOf } from './http/routes/inbound.ts';
 import { smtpReceiverConfig, startSmtpReceiver } from './inbound/smtp-receiver.ts';
+import { calendarReminderHandler } from './jobs/calendar-reminders-job.ts';
 import { startMessageQueue } from './jobs/deliver-message-job.ts';
 import { JOBS } from './jobs/registry.ts';
 import { logMailer } from './mail/log-mailer.ts';
@@ -50,7 +51,7 @@ const conversationMailer = config.mail.smtpUrl ? smtpMailer({ url: config.mail.s
 const queue = startMessageQueue({
   db: handle.db, mailer: conversationMailer, sms: smsSenderFrom(config.sms, systemClock),
   inboundDomain: config.mail.inboundDomain, smsDefaultLine: config.sms.defaultLine,
-}, systemClock, app.log);
+}, systemClock, app.log, {}, [calendarReminderHandler({ db: handle.db, mailer: conversationMailer, publicUrl: config.publicUrl })]);
 
 let closing = false;
 const shutdown = async () => {

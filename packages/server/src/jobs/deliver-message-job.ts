@@ -23,7 +23,8 @@ export function deliverMessageHandler(deps: DeliveryDeps): QueueHandler {
 
 export type MessageQueueSettings = Omit<DeliveryDeps, 'db' | 'replyAddressFor'> & { db: Db; mailer: Mailer };
 
-export function startMessageQueue(settings: MessageQueueSettings, clock: Clock, log: JobLog, options: QueueOptions = {}): QueueWorker {
+/** The one queue worker: message delivery, and `more` handlers on the same table (calendar reminders, D30). */
+export function startMessageQueue(settings: MessageQueueSettings, clock: Clock, log: JobLog, options: QueueOptions = {}, more: readonly QueueHandler[] = []): QueueWorker {
   const deps: DeliveryDeps = { ...settings, replyAddressFor: (ownerId) => replyAddressFor(ownerId, settings.inboundDomain) };
-  return startQueue(settings.db, [deliverMessageHandler(deps)], clock, log, options);
+  return startQueue(settings.db, [deliverMessageHandler(deps), ...more], clock, log, options);
 }

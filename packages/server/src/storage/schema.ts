@@ -242,6 +242,12 @@ export type SmsOutboxTable = {
   org_id: string; id: Generated<string>; message_id: string; from_line: string; to_number: string; body: string; created_at: CreatedAt;
 };
 
+/** A reminder handed to the queue, once per (item, occurrence, minutes) (0013, D30). */
+export type CalendarRemindersSentTable = {
+  org_id: string; id: Generated<string>; item_id: string; occurrence_at: Timestamp; minutes: number; assignee_id: string;
+  status: Generated<'queued' | 'sent' | 'skipped' | 'failed'>; reason: string | null; created_at: CreatedAt; finished_at: Timestamp | null;
+};
+
 export type Database = {
   orgs: OrgsTable;
   users: UsersTable;
@@ -266,4 +272,5 @@ export type Database = {
   contact_phones: ContactPhonesTable;
   queue_jobs: QueueJobsTable;
   sms_outbox: SmsOutboxTable;
+  calendar_reminders_sent: CalendarRemindersSentTable;
 };

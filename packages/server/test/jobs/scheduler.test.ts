@@ -137,7 +137,7 @@ describe('job scheduler', () => {
   });
 
   it('has the server\'s jobs in its registry, each with a schedule', () => {
-    expect(JOBS.map((j) => j.name)).toEqual(['purge-trash', 'purge-idempotency-keys']);
+    expect(JOBS.map((j) => j.name)).toEqual(['purge-trash', 'purge-idempotency-keys', 'calendar-reminders']);
     for (const job of JOBS) expect(job.schedule.everyMs).toBeGreaterThan(0);
   });
 });
