@@ -1,6 +1,6 @@
 // What each endpoint of ENDPOINTS takes and answers. `call(name, ...)` is typed from here. Answers and the bodies
 // @tandem/api describes are its types (models.ts); query strings and the other small bodies are written here.
-import type { AuditListQuery, CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus } from '@tandem/api';
+import type { AuditListQuery, CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus, UnmatchedReplyDto } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
 import type {
   ApiToken,
@@ -64,7 +64,7 @@ export type ApiContract = {
 
   listUsers: Shape<Page<User>, never, PageQuery>;
   createUser: Shape<{ user: User }, { name: string; email: string; password: string; role: Role }>;
-  updateUser: Shape<{ user: User }, { role?: Role; status?: UserStatus; exportChannels?: string[] }>;
+  updateUser: Shape<{ user: User }, { role?: Role; status?: UserStatus; exportChannels?: string[]; smsLine?: string | null }>;
   handOverContacts: Shape<{ moved: number }, { toUserId: string }>;
   setUserPassword: Shape<void, { password: string }>;
   sendPasswordResetLink: Shape<{ delivery: Delivery; expiresAt: string }>;
@@ -84,6 +84,8 @@ export type ApiContract = {
   deleteTeam: Shape<void>;
 
   getSettings: Shape<OrgSettings>;
+  rotateInboundSecret: Shape<{ inboundSecret: string }>;
+  listUnmatchedReplies: Shape<Page<UnmatchedReplyDto>, never, PageQuery>;
   updateSettings: Shape<OrgSettings, Partial<OrgSettings>>;
   updateOrg: Shape<{ org: Org }, { name?: string; accentColor?: string; billing?: Partial<Billing> }>;
 

@@ -39,6 +39,8 @@ export const ENDPOINTS = {
   getSettings: { method: 'GET', path: '/api/v1/org/settings' },
   updateSettings: { method: 'PATCH', path: '/api/v1/org/settings' },
   updateOrg: { method: 'PATCH', path: '/api/v1/org' },
+  rotateInboundSecret: { method: 'POST', path: '/api/v1/org/inbound-secret' },
+  listUnmatchedReplies: { method: 'GET', path: '/api/v1/inbound/unmatched' },
 
   listAudit: { method: 'GET', path: '/api/v1/audit' },
   verifyAudit: { method: 'GET', path: '/api/v1/audit/verify' },

@@ -18,6 +18,7 @@ import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
 import { TasksPage } from '../pages/TasksPage.tsx';
 import { TeamsPage } from '../pages/TeamsPage.tsx';
+import { UnmatchedRepliesPage } from '../pages/UnmatchedRepliesPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { PublicOnly, RequireAdmin, RequireAuth } from './guards.tsx';
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
                   { path: 'branding', element: <BrandingPage /> },
                   { path: 'billing', element: <BillingPage /> },
                   { path: 'audit', element: <AuditLogPage /> },
+                  { path: 'unmatched-replies', element: <UnmatchedRepliesPage /> },
                 ],
               },
             ],

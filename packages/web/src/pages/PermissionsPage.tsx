@@ -1,7 +1,9 @@
-// Settings › Permissions: the three team-wide switches, saved together with "Save Settings".
+// Settings › Permissions: the three team-wide switches, saved together with "Save Settings"; below them, for admins,
+// where clients' replies arrive and the secret that signs them.
 import { useEffect, useState } from 'react';
 import type { OrgSettings } from '../api/models.ts';
 import { useOrgSettings, useSaveOrgSettings } from '../features/admin/hooks/useAdmin.ts';
+import { InboundRepliesCard } from '../features/inbound/components/InboundRepliesCard.tsx';
 import { Button } from '../ui/Button.tsx';
 import { Card } from '../ui/Card.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
@@ -56,6 +58,7 @@ export function PermissionsPage() {
           </Button>
         </FormActions>
       </Card>
+      {settings.data?.inboundSecret ? <InboundRepliesCard secret={settings.data.inboundSecret} /> : null}
     </section>
   );
 }

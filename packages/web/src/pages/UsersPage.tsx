@@ -106,6 +106,7 @@ export function UsersPage() {
                         </button>
                         {u.id === me.id ? <span className="muted"> (you)</span> : null}
                         <div className="muted small">{u.email}</div>
+                        {u.smsLine ? <div className="muted small" data-testid="user-sms-line">SMS {u.smsLine}</div> : null}
                         {u.status === 'active' ? null : (
                           <span className={styles.phoneStatus}>
                             <Badge tone="danger">Deactivated</Badge>

@@ -1,0 +1,156 @@
+// Inbound replies, an admin's screens (issue 11, item 2): the webhook and its signing secret on Settings › Permissions
+// (hidden until shown; rotating asks first, and the old secret is refused at once), a user's SMS line set in their
+// dialog (a line another user has is refused under the field), an SMS reply signed with the secret reaching the
+// contact's history, an unknown sender listed under Settings › Unmatched replies, and a member seeing neither.
+// Requests are signed here with node:crypto from the documented scheme, as a provider signs them.
+import { createHmac } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Contact } from '../src/api/models.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { ContactPage } from './pages/ContactPage.ts';
+import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.ts';
+import { PermissionsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
+import { buildOrg, type Actor } from './support/api.ts';
+import { launchBrowser, openPage } from './support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let ada: Actor;
+let ben: Actor;
+let orgId: string;
+let liam: Contact;
+
+type Reply = { from: string; to: string; body: string; subject?: string; messageId?: string };
+
+/** Posts a reply to the webhook signed with `secret` (Tandem-Signature: t=<seconds>,v1=<hex HMAC-SHA256(secret, "t.body")>). */
+async function post(channel: 'email' | 'sms', reply: Reply, secret: string): Promise<{ status: number; body: { outcome?: string; code?: string } }> {
+  const raw = JSON.stringify(reply);
+  const t = Math.floor(Date.now() / 1000);
+  const signature = `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${raw}`).digest('hex')}`;
+  const res = await fetch(`${baseUrl}/api/v1/inbound/${orgId}/${channel}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'tandem-signature': signature }, body: raw,
+  });
+  return { status: res.status, body: (await res.json()) as { outcome?: string; code?: string } };
+}
+
+const secretNow = async () => (await ada.api.request<{ inboundSecret?: string }>('GET', '/org/settings')).inboundSecret ?? '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const org = await buildOrg(baseUrl, 'Reply Desk', 'Ada Lindqvist', ['Ben Okafor']);
+  ada = org.admin;
+  ben = org.member('Ben');
+  orgId = (await ada.api.request<{ org: { id: string } }>('GET', '/me')).org.id;
+  liam = await ben.api.createContact({ name: 'Liam Novak', company: 'Novak & Partners', phones: ['+1 415 555 0181'] });
+});
+afterAll(async () => browser?.close());
+
+describe('inbound replies for an admin', () => {
+  it('shows the webhook and the hidden secret, and rotating it makes the old signature fail with 401', async () => {
+    const { context, page } = await openPage(browser, baseUrl, ada);
+    await new PermissionsSettingsPage(page, baseUrl).goto();
+    const card = new InboundRepliesCard(page);
+    expect(await card.webhook.innerText()).toBe(`${baseUrl}/api/v1/inbound/${orgId}/email|sms`);
+    expect(await card.card.innerText()).toContain('Tandem-Signature: t=<unix seconds>,v1=');
+    const before = await secretNow();
+    expect(before).toMatch(/^whsec_/);
+    const hidden = await card.secretField.inputValue();
+    expect(hidden.startsWith('whsec_')).toBe(true);
+    expect(hidden).not.toContain(before.slice(6, 12));
+    expect(await card.showSecret()).toBe(before);
+
+    const warning = await card.rotate();
+    expect(warning).toContain('The old secret stops working at once');
+    await page.waitForFunction((old) => {
+      const field = document.querySelector<HTMLInputElement>('[data-testid="inbound-secret"]');
+      return field !== null && field.value.startsWith('whsec_') && field.value !== old;
+    }, before);
+    const after = await card.secretField.inputValue();
+    expect(after).toBe(await secretNow());
+
+    const reply = { from: '+1 415 555 0181', to: '+1 415 555 9999', body: 'Signed with the old secret' };
+    expect(await post('sms', reply, before)).toEqual({ status: 401, body: expect.objectContaining({ code: 'TANDEM_INBOUND_SIGNATURE_INVALID' }) });
+    expect(await post('sms', { ...reply, body: 'Signed with the new secret' }, after)).toEqual({ status: 200, body: { outcome: 'unmatched' } });
+    await context.close();
+  });
+
+  it("sets a user's SMS line in their dialog, refuses a taken one under the field, and an SMS reply to it lands in the contact's history", async () => {
+    const { context, page } = await openPage(browser, baseUrl, ada);
+    const users = await new UsersSettingsPage(page, baseUrl).goto();
+    await users.row('Ben Okafor').click();
+    const dialog = page.getByTestId('user-dialog');
+    const field = dialog.getByRole('textbox', { name: /^SMS line/ });
+    await field.fill('+1 (415) 555-0100');
+    await dialog.getByRole('button', { name: 'Save SMS line' }).click();
+    await users.row('Ben Okafor').getByTestId('user-sms-line').filter({ hasText: 'SMS +14155550100' }).waitFor();
+    expect(await field.inputValue()).toBe('+14155550100');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // The same line for Ada: 409, said under the field, and nothing saved.
+    await users.row('Ada Lindqvist').click();
+    await field.fill('+14155550100');
+    await dialog.getByRole('button', { name: 'Save SMS line' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sms-line-input"]')?.getAttribute('aria-invalid') === 'true');
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).innerText()).toContain('Another user already has +14155550100');
+    const adaNow = (await ada.api.request<{ user: { smsLine?: string | null } }>('GET', '/me')).user;
+    expect(adaNow.smsLine).toBeNull();
+    // A malformed line is refused before anything is sent.
+    await field.fill('555-0100');
+    await dialog.getByRole('button', { name: 'Save SMS line' }).click();
+    expect(await page.locator(`[id="${describedBy}"]`).innerText()).toContain('In international form');
+    await context.close();
+
+    const answer = await post('sms', { from: '+14155550181', to: '+14155550100', body: 'Running ten minutes late, sorry!', messageId: 'SM-e2e-1' }, await secretNow());
+    expect(answer).toEqual({ status: 200, body: { outcome: 'appended' } });
+    const benPage = await openPage(browser, baseUrl, ben);
+    const contact = await new ContactPage(benPage.page, baseUrl).goto(liam.id, liam.name);
+    const reply = contact.historyItem('Running ten minutes late, sorry!');
+    await reply.waitFor();
+    expect(await reply.getAttribute('data-direction')).toBe('inbound');
+    expect(await reply.getByTestId('history-from').innerText()).toContain('+14155550181');
+    await benPage.context.close();
+  });
+
+  it('lists a reply from an unknown sender under Settings › Unmatched replies', async () => {
+    const answer = await post('sms', { from: '+44 20 5550 7788', to: '+14155550100', body: 'Who is this? You texted me yesterday.' }, await secretNow());
+    expect(answer).toEqual({ status: 200, body: { outcome: 'unmatched' } });
+    const { context, page } = await openPage(browser, baseUrl, ada);
+    await new PermissionsSettingsPage(page, baseUrl).goto();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Unmatched replies' }).click();
+    const unmatched = new UnmatchedRepliesPage(page, baseUrl);
+    const item = unmatched.reply('Who is this? You texted me yesterday.');
+    await item.waitFor();
+    expect(await item.getByTestId('unmatched-from').innerText()).toBe('+44 20 5550 7788');
+    expect(await item.getByTestId('unmatched-to').innerText()).toBe('+14155550100');
+    const text = await item.innerText();
+    expect(text).toContain('SMS');
+    expect(text).toContain('Unknown sender');
+    // The reply signed with the rotated-away secret never arrived; the one signed with the new secret did (newest first).
+    const all = await unmatched.replies.allInnerTexts();
+    expect(all.some((t) => t.includes('Signed with the old secret'))).toBe(false);
+    expect(all.findIndex((t) => t.includes('Who is this?'))).toBeLessThan(all.findIndex((t) => t.includes('Signed with the new secret')));
+    await context.close();
+  });
+
+  it('shows a member neither the secret nor the Unmatched replies page', async () => {
+    expect(await ben.api.request<Record<string, unknown>>('GET', '/org/settings')).not.toHaveProperty('inboundSecret');
+    const res = await fetch(`${baseUrl}/api/v1/inbound/unmatched`, { headers: { authorization: `Bearer ${ben.token}` } });
+    expect(res.status).toBe(404);
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    await page.goto(`${baseUrl}/contacts`);
+    const shell = new AppShell(page);
+    await shell.sidebar.getByRole('link', { name: 'Contacts' }).first().waitFor();
+    expect(await shell.settingsLink.count()).toBe(0);
+    for (const path of ['unmatched-replies', 'permissions']) {
+      await page.goto(`${baseUrl}/settings/${path}`);
+      await page.getByTestId('not-allowed').waitFor();
+      expect(await page.getByTestId('inbound-card').count()).toBe(0);
+      expect(await page.getByTestId('unmatched-reply').count()).toBe(0);
+      expect(await page.content()).not.toContain('whsec_');
+    }
+    await context.close();
+  });
+});
