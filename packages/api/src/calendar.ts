@@ -24,7 +24,7 @@ export const calendarItemSchema = z.object({
     seriesStartsAt: z.string(),
     seriesEndsAt: z.string().describe('the end of the first occurrence'),
   }).nullable(),
-  reminders: z.array(z.number().int()).describe('minutes before the start or due time; stored, not yet sent'),
+  reminders: z.array(z.number().int()).describe('minutes before the start or due time (each occurrence of a series) at which the assignee is e-mailed a reminder; not for done tasks; nothing without SMTP'),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -55,7 +55,7 @@ const itemFields = {
     rule: z.string().trim().min(1).max(500).describe('RRULE: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR, BYMINUTE, BYSECOND, DTSTART'),
     timeZone: z.string().trim().min(1).max(100).optional().describe('IANA zone to repeat in; default UTC'),
   }).strict().nullable().optional().describe('events only'),
-  reminders: z.array(z.number().int().min(0).max(40_320)).max(5).optional().describe('minutes before the start or due time (up to 4 weeks); stored, not yet sent'),
+  reminders: z.array(z.number().int().min(0).max(40_320)).max(5).optional().describe('minutes before the start or due time (up to 4 weeks) at which the assignee is e-mailed a reminder (each occurrence of a series; sent once, at most 30 minutes late)'),
 };
 
 export const newCalendarItemSchema = z.object({ kind: z.enum(['task', 'event']), ...itemFields }).strict();

@@ -33,8 +33,12 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'orgs')`.execute(handle.db);
     // Lookups made before any org is known (docs/decisions.md D5): sign-in by e-mail, a request by its token, a
     // one-time link (an invitation, a password reset) by its token, and a calendar feed by its URL's token.
-    // And the job queue's due index: a worker takes the due jobs of every org (D27).
-    const exceptions = new Set(['users_email_key', 'sessions_token_key', 'invitations_token_key', 'password_resets_token_key', 'calendar_feeds_token_key', 'queue_jobs_due_idx']);
+    // And the job queue's due index: a worker takes the due jobs of every org (D27); likewise the calendar reminders'
+    // job reads the items of every org whose reminders may be due (D30).
+    const exceptions = new Set([
+      'users_email_key', 'sessions_token_key', 'invitations_token_key', 'password_resets_token_key', 'calendar_feeds_token_key', 'queue_jobs_due_idx',
+      'calendar_items_reminder_idx', 'calendar_items_reminder_series_idx',
+    ]);
     for (const { indexname, indexdef } of indexes.rows) {
       if (exceptions.has(indexname)) continue;
       expect(indexdef, indexname).toMatch(/\(org_id[,)]/);
