@@ -63,8 +63,19 @@ describe('polling', () => {
   const now = Date.parse('2026-11-30T10:00:10.000Z');
   it('reads again every 2 s while a message is queued and stops when none is', () => {
     expect(pollInterval([{ items: [item()], nextCursor: null }], now)).toBe(2000);
-    expect(pollInterval([{ items: [item({ status: 'sent' }), item({ status: 'failed' })], nextCursor: null }], now)).toBe(false);
+    const old = { createdAt: '2026-11-30T09:00:00.000Z', sentAt: '2026-11-30T09:00:01.000Z' };
+    expect(pollInterval([{ items: [item({ status: 'sent', ...old }), item({ status: 'failed', ...old })], nextCursor: null }], now)).toBe(false);
+    expect(pollInterval([{ items: [item({ kind: 'note', channel: null, direction: null, status: null })], nextCursor: null }], now)).toBe(false);
     expect(pollInterval(undefined, now)).toBe(false);
+  });
+  it('looks for the client\'s reply every 10 s for a quarter of an hour after the newest message to them', () => {
+    const sent = item({ status: 'sent', sentAt: '2026-11-30T10:00:05.000Z' });
+    expect(pollInterval([{ items: [sent], nextCursor: null }], now)).toBe(10_000);
+    expect(pollInterval([{ items: [sent], nextCursor: null }], Date.parse('2026-11-30T10:15:04.999Z'))).toBe(10_000);
+    expect(pollInterval([{ items: [sent], nextCursor: null }], Date.parse('2026-11-30T10:15:05.000Z'))).toBe(false);
+    // A reply itself starts no waiting: only what we wrote does.
+    const reply = item({ direction: 'inbound', status: null, sentBy: null });
+    expect(pollInterval([{ items: [reply], nextCursor: null }], now)).toBe(false);
   });
   it('slows down once the newest queued message has waited a minute', () => {
     expect(pollInterval([{ items: [item()], nextCursor: null }], now + 60_000)).toBe(15_000);

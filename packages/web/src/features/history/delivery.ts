@@ -85,15 +85,24 @@ export function failureText(item: HistoryItem): string {
 
 export const isInbound = (item: HistoryItem) => item.kind === 'message' && item.direction === 'inbound';
 
+/** How long after writing to a client the open thread keeps looking for the reply. */
+export const AWAIT_REPLY_MS = 15 * 60_000;
+
 /**
  * How often to read the thread again: every 2 s while a message is queued, every 15 s once the newest queued one has
- * waited a minute (a stalled queue should not be asked twice a second forever), and not at all when none is queued.
+ * waited a minute (a stalled queue should not be asked twice a second forever); every 10 s for a quarter of an hour
+ * after the newest message to the client (its reply arrives by the inbound webhook or SMTP receiver, and the person
+ * covering for a colleague watches for it on this page); else not at all.
  */
 export function pollInterval(pages: Page<HistoryItem>[] | undefined, now: number = Date.now()): number | false {
-  const queued = (pages ?? []).flatMap((p) => p.items).filter((i) => i.status === 'queued');
-  if (queued.length === 0) return false;
-  const newest = Math.max(...queued.map((i) => Date.parse(i.createdAt)));
-  return now - newest < 60_000 ? 2_000 : 15_000;
+  const items = (pages ?? []).flatMap((p) => p.items);
+  const queued = items.filter((i) => i.status === 'queued');
+  if (queued.length > 0) {
+    const newest = Math.max(...queued.map((i) => Date.parse(i.createdAt)));
+    return now - newest < 60_000 ? 2_000 : 15_000;
+  }
+  const written = items.filter((i) => i.kind === 'message' && i.direction === 'outbound').map((i) => Date.parse(i.sentAt ?? i.createdAt));
+  return written.length > 0 && now - Math.max(...written) < AWAIT_REPLY_MS ? 10_000 : false;
 }
 
 /** The answer to a send put at the top of the thread at once (the list is read again after). */

@@ -11,7 +11,10 @@ export const historyKey = (contactId: string) => ['history', contactId] as const
 
 type HistoryPages = InfiniteData<Page<HistoryItem>, string | null>;
 
-/** The thread; read again while a message waits in the delivery queue, until it is sent or failed (then no more). */
+/**
+ * The thread; read again often while a message waits in the delivery queue, then every 10 s for a while after the
+ * newest message to the client, so the client's reply shows up on the open page (delivery.ts `pollInterval`).
+ */
 export function useHistory(contactId: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: historyKey(contactId),
