@@ -104,6 +104,28 @@ describe.each(DATABASE_KINDS)('calendar reminders on %s', (kind) => {
     expect(to(w.users.ben.email)).toHaveLength(1);
   });
 
+  it('a worker that dies mid-send: the periodic job does not enqueue again; after the lease one e-mail arrives', async () => {
+    const w = await world();
+    const { ben } = w.users;
+    await w.add({ calendarItems: [{ user: 'ben', kind: 'task', title: 'Crash test', dueAt: new Date(t.clock.now() + 30 * MINUTE).toISOString(), reminders: [30] }] });
+    expect((await enqueueDueReminders({ db: t.db }, t.clock.now())).enqueued).toBe(1);
+    const held = smtp.stallNext();
+    const dying = queue();
+    const run = dying.drain();
+    await held;
+    dying.abandon();
+    smtp.release('drop');
+    await run;
+    expect(to(ben.email)).toHaveLength(0);
+    // The restarted node: the job finds the reminder recorded; the queue waits for the lease (5 minutes), then sends.
+    const restarted = queue();
+    expect(await tick(restarted)).toEqual({ enqueued: 0, ran: 0 });
+    t.clock.advance(5 * MINUTE);
+    expect(await tick(restarted)).toEqual({ enqueued: 0, ran: 1 });
+    expect(to(ben.email)).toHaveLength(1);
+    expect((await sentRows(w.orgId)).map((r) => r.status)).toEqual(['sent']);
+  });
+
   it('an event series sends one reminder per occurrence, at the time in the series\' zone', async () => {
     const w = await world();
     const { ben } = w.users;
