@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarItem, Contact, HistoryItem, Page as ApiPage } from '../src/api/models.ts';
+import { AppShell } from './pages/AppShell.ts';
 import { SignInPage } from './pages/AuthPages.ts';
 import { CalendarPage, ItemDialog } from './pages/CalendarPages.ts';
 import { ContactPage } from './pages/ContactPage.ts';
@@ -86,6 +87,8 @@ describe('Cat covers for Ben', () => {
     await composer.getByRole('button', { name: 'Send message' }).click();
     const sent = contactPage.historyItem('Ben is away this week');
     await sent.getByTestId('delivery-status').filter({ hasText: 'Queued' }).waitFor();
+    await new AppShell(page).toast(/Queued for delivery on behalf of Ben Okafor/).waitFor();
+    expect(await sent.getByTestId('history-author').innerText()).toBe('Sent by Cat Moreau on behalf of Ben Okafor');
 
     const received = await mail.next(ZOE_EMAIL);
     expect(received.subject).toBe('Your revised quote');
@@ -144,9 +147,17 @@ describe('Cat covers for Ben', () => {
     expect(await calendar.item(FOLLOW_UP).textContent()).toContain('on Ben Okafor’s calendar');
     await context.close();
 
-    // Ben, back from vacation, finds it among his tasks, linked to Zoe and made by Cat.
+    // Ben, back from vacation, finds it among his tasks (linked to Zoe, made by Cat), on Zoe's page and on his calendar.
     const bens = await ben.api.request<{ items: CalendarItem[] }>('GET', '/tasks?status=open');
     expect(bens.items.find((t) => t.title === FOLLOW_UP)).toMatchObject({ userId: ben.user.id, createdBy: cat.user.id, contact: { id: zoe.id } });
+    const back = await openPage(browser, mail.baseUrl, ben);
+    await new ContactPage(back.page, mail.baseUrl).goto(zoe.id, 'Zoe Hartmann');
+    await back.page.getByTestId('contact-tasks').getByTestId('contact-task').filter({ hasText: FOLLOW_UP }).waitFor();
+    await back.page.getByTestId('history-item').filter({ hasText: 'she accepts the quote' }).waitFor();
+    const bensCalendar = await new CalendarPage(back.page, mail.baseUrl).goto('agenda', today);
+    await bensCalendar.item(FOLLOW_UP).waitFor();
+    expect(await bensCalendar.item(FOLLOW_UP).textContent()).toContain('Zoe Hartmann');
+    await back.context.close();
   });
 });
 
