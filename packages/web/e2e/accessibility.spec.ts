@@ -10,10 +10,12 @@ import { AppShell } from './pages/AppShell.ts';
 import { AddToBucketDialog, BucketPage, BucketsListPage } from './pages/BucketPages.ts';
 import { SignInPage, SignUpPage } from './pages/AuthPages.ts';
 import { ContactPage } from './pages/ContactPage.ts';
+import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
+import { postSignedReply } from './support/inbound.ts';
 import { createBucket, shareBucket } from './support/buckets.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { BEN_BOOK, ZOE } from './support/people.ts';
@@ -85,6 +87,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await teams.cards.first().waitFor();
     await expectAccessible(page, 'Settings › Teams');
     await new PermissionsSettingsPage(page, baseUrl).goto();
+    await new InboundRepliesCard(page).showSecret();
     await expectAccessible(page, 'Settings › Permissions');
     await new BrandingSettingsPage(page, baseUrl).goto();
     await expectAccessible(page, 'Settings › Branding');
@@ -93,6 +96,10 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     const audit = await new AuditLogPage(page, baseUrl).goto();
     await audit.rows.first().waitFor();
     await expectAccessible(page, 'Settings › Audit log');
+    expect((await postSignedReply(baseUrl, ada, 'sms', { from: '+1 206 555 0199', to: '+1 206 555 0100', body: 'Is this still the clinic?' })).body.outcome).toBe('unmatched');
+    const unmatched = await new UnmatchedRepliesPage(page, baseUrl).goto();
+    await unmatched.replies.first().waitFor();
+    await expectAccessible(page, 'Settings › Unmatched replies');
     await context.close();
   });
 

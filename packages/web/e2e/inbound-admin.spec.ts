@@ -2,8 +2,7 @@
 // (hidden until shown; rotating asks first, and the old secret is refused at once), a user's SMS line set in their
 // dialog (a line another user has is refused under the field), an SMS reply signed with the secret reaching the
 // contact's history, an unknown sender listed under Settings › Unmatched replies, and a member seeing neither.
-// Requests are signed here with node:crypto from the documented scheme, as a provider signs them.
-import { createHmac } from 'node:crypto';
+// Requests are signed with node:crypto from the documented scheme, as a provider signs them (support/inbound.ts).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Contact } from '../src/api/models.ts';
@@ -13,26 +12,17 @@ import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.t
 import { PermissionsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
+import { postSignedReply, type InboundReply } from './support/inbound.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let ada: Actor;
 let ben: Actor;
-let orgId: string;
+let orgId: string; // the webhook's path names it
 let liam: Contact;
 
-type Reply = { from: string; to: string; body: string; subject?: string; messageId?: string };
-
-/** Posts a reply to the webhook signed with `secret` (Tandem-Signature: t=<seconds>,v1=<hex HMAC-SHA256(secret, "t.body")>). */
-async function post(channel: 'email' | 'sms', reply: Reply, secret: string): Promise<{ status: number; body: { outcome?: string; code?: string } }> {
-  const raw = JSON.stringify(reply);
-  const t = Math.floor(Date.now() / 1000);
-  const signature = `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${raw}`).digest('hex')}`;
-  const res = await fetch(`${baseUrl}/api/v1/inbound/${orgId}/${channel}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'tandem-signature': signature }, body: raw,
-  });
-  return { status: res.status, body: (await res.json()) as { outcome?: string; code?: string } };
-}
+/** Posts a reply signed with `secret`, as a provider does. */
+const post = (channel: 'email' | 'sms', reply: InboundReply, secret: string) => postSignedReply(baseUrl, ada, channel, reply, secret);
 
 const secretNow = async () => (await ada.api.request<{ inboundSecret?: string }>('GET', '/org/settings')).inboundSecret ?? '';
 

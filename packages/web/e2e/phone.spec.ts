@@ -10,11 +10,13 @@ import { AppShell } from './pages/AppShell.ts';
 import { BucketPage, BucketsListPage } from './pages/BucketPages.ts';
 import { SignInPage } from './pages/AuthPages.ts';
 import { ContactPage } from './pages/ContactPage.ts';
+import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { launchBrowser, openPage, PHONE, screenshot, SMALL_PHONE } from './support/browser.ts';
 import { createBucket, shareBucket } from './support/buckets.ts';
+import { postSignedReply } from './support/inbound.ts';
 import { expectInViewport, expectNoHorizontalScroll, expectWithinWidth } from './support/layout.ts';
 import { BEN_BOOK, CAT_BOOK, ZOE } from './support/people.ts';
 
@@ -139,8 +141,13 @@ describe('on a phone', () => {
       { open: () => new PermissionsSettingsPage(page, baseUrl).goto(), tab: 'Permissions', control: () => page.getByRole('switch', { name: 'Share all contacts' }), shot: 'phone-permissions' },
       { open: () => new BrandingSettingsPage(page, baseUrl).goto(), tab: 'Branding', control: () => page.getByRole('button', { name: 'Save branding' }), shot: 'phone-branding' },
       { open: () => new BillingSettingsPage(page, baseUrl).goto(), tab: 'Billing', control: () => page.getByRole('button', { name: 'Save billing details' }), shot: 'phone-billing' },
+      // Before the audit log: the steps after the loop go on on the audit log page.
+      { open: () => new UnmatchedRepliesPage(page, baseUrl).goto(), tab: 'Unmatched replies', control: () => new UnmatchedRepliesPage(page, baseUrl).replies.first(), shot: 'phone-unmatched-replies' },
       { open: () => new AuditLogPage(page, baseUrl).goto(), tab: 'Audit log', control: () => page.getByRole('button', { name: 'Verify chain' }), shot: 'phone-audit-log' },
     ];
+    // A long reply from an unknown sender, so the list has something to lay out.
+    const unknown = { from: 'someone.with.a.very.long.address@unfamiliar-domain.example', to: 'nobody-here@pocket-clinic.example', subject: 'Re: your appointment reminder for next Tuesday', body: 'Hello, I think this message reached the wrong person. '.repeat(6) };
+    expect((await postSignedReply(baseUrl, ada, 'email', unknown)).body.outcome).toBe('unmatched');
     for (const p of pages) {
       await p.open();
       await expectNoHorizontalScroll(page, WIDTH);
@@ -153,6 +160,13 @@ describe('on a phone', () => {
     const audit = new AuditLogPage(page, baseUrl);
     await audit.rows.first().getByRole('button', { name: 'Details' }).click();
     await expectNoHorizontalScroll(page, WIDTH);
+
+    await new PermissionsSettingsPage(page, baseUrl).goto();
+    const inbound = new InboundRepliesCard(page);
+    await inbound.showSecret();
+    await expectNoHorizontalScroll(page, WIDTH);
+    await expectWithinWidth(inbound.card.getByRole('button', { name: 'Rotate secret' }));
+    await expectWithinWidth(inbound.card.getByRole('button', { name: 'Copy' }));
 
     const users = await new UsersSettingsPage(page, baseUrl).goto();
     await users.row('Cat Moreau').click();
@@ -316,7 +330,7 @@ describe('on a phone', () => {
     await context.close();
 
     const admin = await openPage(browser, baseUrl, ada, 'small-phone');
-    for (const path of ['users', 'teams', 'permissions', 'branding', 'billing', 'audit']) {
+    for (const path of ['users', 'teams', 'permissions', 'branding', 'billing', 'audit', 'unmatched-replies']) {
       await admin.page.goto(`${baseUrl}/settings/${path}`);
       await admin.page.getByRole('heading', { level: 2 }).first().waitFor();
       await admin.page.getByRole('status', { name: /Loading/ }).waitFor({ state: 'detached' });
