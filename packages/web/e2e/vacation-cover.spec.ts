@@ -8,7 +8,7 @@
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CalendarItem, Contact, HistoryItem, Page as ApiPage } from '../src/api/models.ts';
+import type { CalendarItem, Contact, HistoryItem, Page as ApiPage, Share } from '../src/api/models.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { SignInPage } from './pages/AuthPages.ts';
 import { CalendarPage, ItemDialog } from './pages/CalendarPages.ts';
@@ -30,6 +30,7 @@ let ben: Actor;
 let cat: Actor;
 let dan: Actor;
 let zoe: Contact;
+let catShare: Share;
 /** The Reply-To of the e-mail Cat sent: where Zoe's reply goes. */
 let replyTo = '';
 
@@ -44,7 +45,7 @@ beforeAll(async () => {
   await ben.api.addNote(zoe.id, 'Zoe wants the revised quote before Friday.');
   // Before leaving, Ben shares Zoe with both; Ada (calendar grants are an admin's, api.md) gives Cat Edit on Ben's
   // calendar and Dan only View.
-  await ben.api.share(zoe.id, { userId: cat.user.id }, 'collaborate');
+  catShare = await ben.api.share(zoe.id, { userId: cat.user.id }, 'collaborate');
   await ben.api.share(zoe.id, { userId: dan.user.id }, 'collaborate');
   await ada.api.grant(ben.user.id, { userId: cat.user.id }, 'calendar', 'edit');
   await ada.api.grant(ben.user.id, { userId: dan.user.id }, 'calendar', 'view');
@@ -187,6 +188,25 @@ describe('Dan (View on Ben’s calendar)', () => {
     expect(forced.body.detail).toMatch(/needs Edit access to Ben Okafor's calendar/);
     const bens = await ben.api.request<{ items: CalendarItem[] }>('GET', '/tasks?status=open');
     expect(bens.items.map((t) => t.title)).toEqual([FOLLOW_UP]);
+    await context.close();
+  });
+});
+
+describe('when Ben ends the cover', () => {
+  it('Cat\'s open page of Zoe says she is not available any more, and the follow-up stays on Ben\'s calendar without Zoe', async () => {
+    const { context, page } = await openPage(browser, mail.baseUrl, cat);
+    const contactPage = await new ContactPage(page, mail.baseUrl).goto(zoe.id, 'Zoe Hartmann');
+    await contactPage.historyItem('can we talk on Tuesday?').waitFor();
+    // Ben revokes the share while Cat's page is open: the thread, still watched for Zoe's replies, is refused, and
+    // the page reads the contact again instead of showing a stale thread.
+    await ben.api.request('DELETE', `/contacts/${zoe.id}/shares/${catShare.id}`);
+    await page.getByRole('heading', { name: 'This contact is not available' }).waitFor({ timeout: 20_000 });
+    expect(await contactPage.historyItems.count()).toBe(0);
+    await expect(cat.api.request('GET', `/contacts/${zoe.id}/history`)).rejects.toThrow(/answered 404/);
+
+    const calendar = await new CalendarPage(page, mail.baseUrl).goto('agenda', today);
+    await calendar.item(FOLLOW_UP).waitFor();
+    expect(await calendar.item(FOLLOW_UP).textContent()).not.toContain('Zoe Hartmann');
     await context.close();
   });
 });

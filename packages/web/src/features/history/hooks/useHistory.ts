@@ -1,6 +1,7 @@
 // Conversation history (newest first, keyset pages) and the composer's three ways to add to it.
 import type { MessageChannel } from '@tandem/api';
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { call } from '../../../api/client.ts';
 import type { HistoryItem, Page } from '../../../api/models.ts';
 import { useApiMutation } from '../../../api/useApiMutation.ts';
@@ -14,16 +15,25 @@ type HistoryPages = InfiniteData<Page<HistoryItem>, string | null>;
 /**
  * The thread; read again often while a message waits in the delivery queue, then every 10 s for a while after the
  * newest message to the client, so the client's reply shows up on the open page (delivery.ts `pollInterval`).
+ * A read refused with 403 or 404 means the caller's access changed while the page was open (the share that let a
+ * colleague cover for the owner ended): reading stops, and the contact is read again, so the page shows what is
+ * possible now ("This contact is not available" once it is gone) instead of a stale thread asked every 10 s.
  */
 export function useHistory(contactId: string, enabled: boolean) {
-  return useInfiniteQuery({
+  const client = useQueryClient();
+  const history = useInfiniteQuery({
     queryKey: historyKey(contactId),
     queryFn: ({ pageParam, signal }) => call('listHistory', { params: { id: contactId }, query: { limit: 30, cursor: pageParam }, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: (query) => pollInterval(query.state.data?.pages),
+    refetchInterval: (query) => (isAccessRefusal(query.state.error) ? false : pollInterval(query.state.data?.pages)),
     enabled,
   });
+  const refused = isAccessRefusal(history.error) ? history.error : null;
+  useEffect(() => {
+    if (refused) void refreshContact(client, contactId);
+  }, [refused, client, contactId]);
+  return history;
 }
 
 export type ComposerKind = 'message' | 'note' | 'call';
