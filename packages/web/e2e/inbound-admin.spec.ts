@@ -125,6 +125,26 @@ describe('inbound replies for an admin', () => {
     await context.close();
   });
 
+  it('pages the unmatched replies with Load more, each once', async () => {
+    const secret = await secretNow();
+    for (let i = 1; i <= 26; i += 1) {
+      expect((await post('email', { from: `stranger${i}@nowhere.example`, to: 'no-such-line@reply-desk.example', body: `Unknown note ${i}` }, secret)).body.outcome).toBe('unmatched');
+    }
+    const { context, page } = await openPage(browser, baseUrl, ada);
+    const unmatched = await new UnmatchedRepliesPage(page, baseUrl).goto();
+    await unmatched.replies.first().waitFor();
+    expect(await unmatched.replies.count()).toBe(25);
+    const total = (await ada.api.request<{ items: unknown[] }>('GET', '/inbound/unmatched?limit=200')).items.length;
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="unmatched-reply"]').length === n, total);
+    const texts = await unmatched.replies.allInnerTexts();
+    const notes = texts.map((t) => /Unknown note (\d+)/.exec(t)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+    // Each once across the two pages (the order within one millisecond is the server's id order, so not asserted here).
+    expect(notes.slice().sort((a, b) => a - b)).toEqual(Array.from({ length: 26 }, (_v, i) => i + 1));
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('shows a member neither the secret nor the Unmatched replies page', async () => {
     expect(await ben.api.request<Record<string, unknown>>('GET', '/org/settings')).not.toHaveProperty('inboundSecret');
     const res = await fetch(`${baseUrl}/api/v1/inbound/unmatched`, { headers: { authorization: `Bearer ${ben.token}` } });
