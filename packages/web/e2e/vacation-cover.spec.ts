@@ -4,7 +4,7 @@
 // sees Zoe's reply arrive in the thread (posted by the test to the signed inbound webhook, to the Reply-To the e-mail
 // carried), logs a call on her phone (390×844), adds a follow-up task on Ben's calendar from Zoe's Tasks panel and
 // finds it on the Calendar page. Dan collaborates on Zoe too but only views Ben's calendar: Ben's calendar is not
-// offered to him, and a forced attempt is refused in words naming the Edit access.
+// offered to him (the form says adding to it needs Edit access), and a forced attempt is refused in words naming it.
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +173,8 @@ describe('Dan (View on Ben’s calendar)', () => {
     const form = new ItemDialog(page);
     await form.root.waitFor();
     expect(await form.calendarChoices()).toEqual(['Dan Whitfield (you)']);
+    // The form says why Ben's calendar is not among the choices.
+    await form.root.getByText('You only view Ben Okafor’s calendar: adding to it needs Edit access.').waitFor();
     await page.keyboard.press('Escape');
 
     const forced = await page.evaluate(async ({ userId, contactId, dueAt }) => {

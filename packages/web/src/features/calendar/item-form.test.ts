@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CalendarItem } from '../../api/models.ts';
-import { newItemValues, timesOf, toNewItem, toPatch, valuesOf } from './item-form.ts';
+import type { Calendar, CalendarItem } from '../../api/models.ts';
+import { calendarChoiceHint, newItemValues, timesOf, toNewItem, toPatch, valuesOf } from './item-form.ts';
 
 const series: CalendarItem = {
   id: 's', kind: 'event', title: 'Stand-up', userId: 'u', dueAt: null, startsAt: new Date(2026, 10, 30, 9).toISOString(), endsAt: new Date(2026, 10, 30, 9, 30).toISOString(),
@@ -34,5 +34,22 @@ describe('repeats', () => {
     expect(toPatch(series, { ...valuesOf(series), repeat: '' })).toEqual({ recurrence: null });
     const custom = { ...series, recurrence: { ...series.recurrence!, rule: 'FREQ=WEEKLY;BYDAY=MO,WE' } };
     expect(toPatch(custom, { ...valuesOf(custom), title: 'Stand-up (new)' })).toEqual({ title: 'Stand-up (new)' });
+  });
+});
+
+describe('the Calendar choice', () => {
+  const cal = (name: string, level: Calendar['level'], active = true): Calendar => ({ userId: name, name, level, active, feedCreatedAt: null });
+  it('names the calendars only viewed and the Edit access adding to them needs', () => {
+    expect(calendarChoiceHint([cal('Dan Whitfield', 'owner'), cal('Ben Okafor', 'view')])).toBe('You only view Ben Okafor’s calendar: adding to it needs Edit access.');
+    expect(calendarChoiceHint([cal('Dan', 'owner'), cal('Ben', 'view'), cal('Eve', 'view'), cal('Vic', 'view')])).toBe('You only view Ben’s, Eve’s and Vic’s calendars: adding to them needs Edit access.');
+  });
+  it('says whose calendar an item sits on when there is a choice, and nothing when there is none', () => {
+    expect(calendarChoiceHint([cal('Cat', 'owner'), cal('Ben', 'edit')])).toBe('Whose calendar it sits on. You can use your own and those you have Edit access to.');
+    expect(calendarChoiceHint([cal('Cat', 'owner'), cal('Ben', 'edit'), cal('Eve', 'view')])).toBe(
+      'Whose calendar it sits on. You can use your own and those you have Edit access to. You only view Eve’s calendar: adding to it needs Edit access.',
+    );
+    expect(calendarChoiceHint([cal('Ada', 'owner')])).toBeNull();
+    // A deactivated colleague's calendar takes no items from anyone: no Edit access would help.
+    expect(calendarChoiceHint([cal('Ada', 'owner'), cal('Old', 'view', false)])).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // items) to and from the API's instants. A change sends only the fields that changed, so saving the title of one
 // occurrence of a series does not move the series' start to that occurrence.
 import type { CalendarItemPatch, NewCalendarItem } from '@tandem/api';
-import type { CalendarItem } from '../../api/models.ts';
+import type { Calendar, CalendarItem } from '../../api/models.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/format.ts';
 import { addDays, dateKey, HOUR, parseDateKey } from './calendar-time.ts';
 
@@ -115,3 +115,19 @@ export function toPatch(item: CalendarItem, v: ItemFormValues): CalendarItemPatc
   return patch;
 }
 
+/**
+ * What the form says under its Calendar choice: whose calendars it offers, and which calendars the user reads but
+ * may not add to, naming the Edit access that would allow it (a colleague covering with View only otherwise finds
+ * the owner's calendar simply missing from the list). Null when there is nothing to say.
+ */
+export function calendarChoiceHint(calendars: readonly Calendar[]): string | null {
+  const writable = calendars.filter((c) => c.active && (c.level === 'owner' || c.level === 'edit'));
+  const viewOnly = calendars.filter((c) => c.active && c.level === 'view').map((c) => `${c.name}’s`);
+  const parts: string[] = [];
+  if (writable.length > 1) parts.push('Whose calendar it sits on. You can use your own and those you have Edit access to.');
+  if (viewOnly.length > 0) {
+    const names = viewOnly.length === 1 ? viewOnly[0] : `${viewOnly.slice(0, -1).join(', ')} and ${viewOnly.at(-1)}`;
+    parts.push(`You only view ${names} ${viewOnly.length === 1 ? 'calendar' : 'calendars'}: adding to ${viewOnly.length === 1 ? 'it' : 'them'} needs Edit access.`);
+  }
+  return parts.length > 0 ? parts.join(' ') : null;
+}

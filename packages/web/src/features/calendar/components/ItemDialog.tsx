@@ -16,7 +16,7 @@ import { useToast } from '../../../ui/Toast.tsx';
 import { UnsavedChanges } from '../../../ui/UnsavedChanges.tsx';
 import { describeCalendarRefusal } from '../calendar-refusal.ts';
 import { useCalendarItemMutations } from '../hooks/useCalendar.ts';
-import { asInput, REPEATS, repeatOf, timesOf, toNewItem, toPatch, valuesOf, type ItemFormValues, type Repeat } from '../item-form.ts';
+import { asInput, calendarChoiceHint, REPEATS, repeatOf, timesOf, toNewItem, toPatch, valuesOf, type ItemFormValues, type Repeat } from '../item-form.ts';
 import { ContactPicker } from './ContactPicker.tsx';
 import styles from './ItemDialog.module.css';
 import { repeatText } from './ItemLabel.tsx';
@@ -142,7 +142,7 @@ function ItemForm({ target, calendars, onClose, onCancel, onDirty }: {
       <Field label="Title" error={server.byField.title ?? (problem === 'Give it a title.' ? problem : null)}>
         <Input name="title" autoFocus={!item} maxLength={500} value={v.title} onChange={(e) => set('title', e.target.value)} />
       </Field>
-      <Field label="Calendar" hint={writable.length > 1 ? 'Whose calendar it sits on. You can use your own and those you have Edit access to.' : undefined}>
+      <Field label="Calendar" hint={calendarChoiceHint(calendars) ?? undefined}>
         <Select name="calendar" value={v.userId} onChange={(e) => set('userId', e.target.value)}>
           {choices.map((c) => (
             <option key={c.userId} value={c.userId}>
