@@ -15,6 +15,7 @@ export const ACTION_GROUPS: { prefix: string; label: string; category: AuditCate
   { prefix: 'contact.share.', label: 'Any contact share change', category: 'sharing' },
   { prefix: 'grant.', label: 'Any grant change', category: 'sharing' },
   { prefix: 'bucket.', label: 'Any bucket change', category: 'sharing' },
+  { prefix: 'calendar_item.', label: 'Any task or event change', category: 'calendars' },
   { prefix: 'user.', label: 'Any user change', category: 'people' },
   { prefix: 'invitation.', label: 'Any invitation change', category: 'people' },
   { prefix: 'team.', label: 'Any team change', category: 'people' },

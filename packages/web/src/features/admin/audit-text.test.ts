@@ -24,4 +24,19 @@ describe('the audit log in sentences (defect 10)', () => {
     expect(describeAudit(entry('contacts.reassign_all', 'user', 'ben', { ownerId: 'ben' }, { ownerId: 'cat', moved: 12 }), names).text).toBe('handed over all 12 contacts of Ben Okafor to Cat Moreau');
     expect(describeAudit(entry('something.new', 'thing', null, null, null), names).text).toBe('something new');
   });
+
+  it('says what the delivery queue, SMS lines, inbound secrets and calendars did (issue 11)', () => {
+    const sent = describeAudit(entry('contact.message.sent', 'contact', 'z1', null, { channel: 'sms', attempts: 1 }), names);
+    expect(sent.text).toBe('delivered a message to Zoe Hartmann by SMS');
+    expect(describeAudit(entry('contact.message.failed', 'contact', 'z1', null, { channel: 'email', error: 'mailbox full' }), names).text)
+      .toBe('could not deliver a message to Zoe Hartmann: mailbox full');
+    expect(describeAudit(entry('user.smsLine.change', 'user', 'ben', { smsLine: null }, { smsLine: '+15551234567' }), names).text).toBe('set Ben Okafor’s SMS line to +15551234567');
+    expect(describeAudit(entry('user.smsLine.change', 'user', 'ben', { smsLine: '+15551234567' }, { smsLine: null }), names).text).toBe('removed Ben Okafor’s SMS line');
+    expect(describeAudit(entry('org.inbound_secret.rotate', 'org', 'o', null, null), names).text).toContain('secret that signs inbound replies');
+    expect(describeAudit(entry('calendar_item.move', 'calendar_item', 'i1', { kind: 'task', userId: 'ben' }, { kind: 'task', userId: 'cat' }), names).text)
+      .toBe('moved a task from Ben Okafor’s calendar to Cat Moreau’s');
+    expect(describeAudit(entry('calendar_item.create', 'calendar_item', 'i1', null, { kind: 'event', userId: 'ben' }), names).text).toBe('created an event on Ben Okafor’s calendar');
+    expect(describeAudit(entry('calendar_item.delete', 'calendar_item', 'i1', { kind: 'task', userId: 'cat' }, null), names).text).toBe('deleted a task from Cat Moreau’s calendar');
+    expect(describeAudit(entry('calendar.feed.create', 'calendar', 'ben', null, { holderId: 'cat' }), names).text).toBe('made a private feed link to Ben Okafor’s calendar');
+  });
 });

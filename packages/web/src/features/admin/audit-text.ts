@@ -23,7 +23,7 @@ export function recordNames(entries: readonly AuditEntry[]): Map<string, string>
   return names;
 }
 
-export type AuditCategory = 'contacts' | 'sharing' | 'people' | 'organisation' | 'other';
+export type AuditCategory = 'contacts' | 'sharing' | 'calendars' | 'people' | 'organisation' | 'other';
 
 /** Each action code, in a few words, and the group it is filtered under. */
 export const ACTION_LABEL: Record<string, { label: string; category: AuditCategory }> = {
@@ -37,6 +37,17 @@ export const ACTION_LABEL: Record<string, { label: string; category: AuditCatego
   'contact.reassign': { label: 'Contact reassigned', category: 'contacts' },
   'contacts.reassign_all': { label: 'All contacts handed over', category: 'contacts' },
   'contact.message': { label: 'Message on the owner’s behalf', category: 'contacts' },
+  'contact.message.sent': { label: 'Message delivered', category: 'contacts' },
+  'contact.message.failed': { label: 'Message not delivered', category: 'contacts' },
+  'calendar_item.create': { label: 'Task or event created', category: 'calendars' },
+  'calendar_item.update': { label: 'Task or event changed', category: 'calendars' },
+  'calendar_item.move': { label: 'Task or event moved to another calendar', category: 'calendars' },
+  'calendar_item.complete': { label: 'Task done', category: 'calendars' },
+  'calendar_item.reopen': { label: 'Task reopened', category: 'calendars' },
+  'calendar_item.delete': { label: 'Task or event deleted', category: 'calendars' },
+  'calendar.feed.create': { label: 'Calendar feed link made', category: 'calendars' },
+  'calendar.feed.rotate': { label: 'Calendar feed link replaced', category: 'calendars' },
+  'calendar.feed.revoke': { label: 'Calendar feed link removed', category: 'calendars' },
   'contact.share.create': { label: 'Contact shared', category: 'sharing' },
   'contact.share.update': { label: 'Contact share changed', category: 'sharing' },
   'contact.share.revoke': { label: 'Contact share removed', category: 'sharing' },
@@ -53,6 +64,7 @@ export const ACTION_LABEL: Record<string, { label: string; category: AuditCatego
   'user.role.change': { label: 'Role changed', category: 'people' },
   'user.status.change': { label: 'User deactivated or reactivated', category: 'people' },
   'user.exportChannels.change': { label: 'Export channels changed', category: 'people' },
+  'user.smsLine.change': { label: 'SMS line changed', category: 'people' },
   'user.profile.change': { label: 'Name or e-mail changed', category: 'people' },
   'user.password.change': { label: 'Password changed', category: 'people' },
   'user.password.set': { label: 'Password set by an administrator', category: 'people' },
@@ -70,11 +82,13 @@ export const ACTION_LABEL: Record<string, { label: string; category: AuditCatego
   'org.create': { label: 'Organisation created', category: 'organisation' },
   'org.settings.change': { label: 'Team-wide switches changed', category: 'organisation' },
   'org.branding.change': { label: 'Branding or billing changed', category: 'organisation' },
+  'org.inbound_secret.rotate': { label: 'Inbound reply secret replaced', category: 'organisation' },
 };
 
 export const CATEGORY_LABEL: Record<AuditCategory, string> = {
   contacts: 'Contacts',
   sharing: 'Sharing and access',
+  calendars: 'Calendars',
   people: 'People and sign-in',
   organisation: 'Organisation',
   other: 'Other',
@@ -148,6 +162,10 @@ export function describeAudit(entry: AuditEntry, names: Names): Sentence {
       return say(`handed over all ${typeof after.moved === 'number' ? `${after.moved} ` : ''}contacts of ${userName(before.ownerId)} to ${userName(after.ownerId)}`);
     case 'contact.message':
       return say(after.onBehalfOf && after.onBehalfOf !== after.sentBy ? `wrote a message to ${contact} on behalf of ${userName(after.onBehalfOf)}` : `wrote a message to ${contact}`);
+    case 'contact.message.sent':
+      return say(`delivered a message to ${contact}${str(after.channel) ? ` by ${after.channel === 'sms' ? 'SMS' : 'e-mail'}` : ''}`);
+    case 'contact.message.failed':
+      return say(`could not deliver a message to ${contact}${str(after.error) ? `: ${str(after.error)}` : ''}`);
     case 'contact.share.create':
       return say(`shared ${contact} with ${grantee(after.grantee)} (${LEVEL[String(after.level)] ?? after.level}${windowOf(after)})`);
     case 'contact.share.update':
@@ -179,6 +197,8 @@ export function describeAudit(entry: AuditEntry, names: Names): Sentence {
       return say(`made ${targetUser} ${after.role === 'admin' ? 'an administrator' : 'a member'}`);
     case 'user.status.change':
       return say(`${after.status === 'deactivated' ? 'deactivated' : 'reactivated'} ${targetUser}`);
+    case 'user.smsLine.change':
+      return say(str(after.smsLine) ? `set ${targetUser}’s SMS line to ${str(after.smsLine)}` : `removed ${targetUser}’s SMS line`);
     case 'user.exportChannels.change': {
       const list = Array.isArray(after.exportChannels) ? after.exportChannels.map((c) => CHANNEL_LABEL[c as ExportChannel] ?? String(c)) : [];
       return say(`set ${targetUser}’s export channels to ${list.length ? list.join(', ') : 'none'}`);
@@ -221,7 +241,32 @@ export function describeAudit(entry: AuditEntry, names: Names): Sentence {
     }
     case 'org.branding.change':
       return say(Object.keys(after).filter((k) => k !== 'billing').length ? 'changed the organisation’s name or colour' : 'changed the billing details');
+    case 'calendar_item.create':
+    case 'calendar_item.update':
+    case 'calendar_item.complete':
+    case 'calendar_item.reopen':
+    case 'calendar_item.delete': {
+      // Snapshots leave titles out (an item can be private to its calendar): the kind and the calendar say enough.
+      const kind = snapshot.kind === 'task' ? 'task' : snapshot.kind === 'event' ? 'event' : 'task or event';
+      const on = `${userName(snapshot.userId)}’s calendar`;
+      const verb = { 'calendar_item.create': `created ${article(kind)} on`, 'calendar_item.update': `changed ${article(kind)} on`,
+        'calendar_item.complete': 'marked a task done on', 'calendar_item.reopen': 'reopened a task on', 'calendar_item.delete': `deleted ${article(kind)} from` }[entry.action];
+      return say(`${verb} ${on}`);
+    }
+    case 'calendar_item.move':
+      return say(`moved ${after.kind === 'event' ? 'an event' : 'a task'} from ${userName(before.userId)}’s calendar to ${userName(after.userId)}’s`);
+    case 'calendar.feed.create':
+    case 'calendar.feed.rotate':
+      return say(`${entry.action === 'calendar.feed.create' ? 'made' : 'replaced'} a private feed link to ${targetUser}’s calendar`);
+    case 'calendar.feed.revoke':
+      return say(`removed a private feed link to ${targetUser}’s calendar`);
+    case 'org.inbound_secret.rotate':
+      return say('replaced the secret that signs inbound replies (the old one stopped working)');
     default:
       return say(`${humaniseCode(entry.action).toLowerCase()}${snapshot.name ? ` (${String(snapshot.name)})` : ''}`);
   }
+}
+
+function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
