@@ -1,11 +1,12 @@
 // The vacation-cover journey of issue 11 in the browser: Ben is away. Cat collaborates on his client Zoe and holds
 // Edit on his calendar; she signs in, opens Zoe from "Shared with me", reads the history, e-mails Zoe on Ben's behalf
 // (Queued, then Sent: the server really delivers it to an smtp-server inbox on loopback, support/mail-server.ts),
-// sees Zoe's reply arrive in the thread (posted by the test to the signed inbound webhook, to the Reply-To the e-mail
-// carried), logs a call on her phone (390×844), adds a follow-up task on Ben's calendar from Zoe's Tasks panel and
-// finds it on the Calendar page. Dan collaborates on Zoe too but only views Ben's calendar: Ben's calendar is not
+// sees Zoe's replies arrive in the open thread (posted by the test to the signed inbound webhook, to the Reply-To the
+// e-mail carried, and sent by real SMTP to Tandem's own receiver of replies), logs a call on her phone (390×844),
+// adds a follow-up task on Ben's calendar from Zoe's Tasks panel and finds it on the Calendar page. Dan collaborates on Zoe too but only views Ben's calendar: Ben's calendar is not
 // offered to him (the form says adding to it needs Edit access), and a forced attempt is refused in words naming it.
 import { createHmac } from 'node:crypto';
+import nodemailer from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarItem, Contact, HistoryItem, Page as ApiPage, Share } from '../src/api/models.ts';
@@ -19,7 +20,9 @@ import { launchBrowser, openPage, PHONE, screenshot } from './support/browser.ts
 import { expectInViewport, expectNoHorizontalScroll } from './support/layout.ts';
 import { useMailingServer } from './support/mail-server.ts';
 
-const mail = useMailingServer();
+const REPLY_DOMAIN = 'reply.vacation-cover.example';
+// The server delivers over SMTP to the inbox and runs its own SMTP receiver of replies (INBOUND_SMTP_PORT).
+const mail = useMailingServer({ receiveReplies: { domain: REPLY_DOMAIN } });
 /** The browser runs in UTC (support/browser.ts), so a day's wall times are its UTC times. */
 const today = new Date().toISOString().slice(0, 10);
 const ZOE_EMAIL = 'zoe@hartmann-freight.example';
@@ -97,7 +100,7 @@ describe('Cat covers for Ben', () => {
     expect(received.headers.get('sender')).toMatchObject({ value: [{ name: 'Cat Moreau', address: cat.email }] });
     expect(received.headers.get('x-tandem-sent-by')).toBe(`Cat Moreau <${cat.user.id}>`);
     replyTo = received.replyTo?.value[0]?.address ?? '';
-    expect(replyTo).toMatch(new RegExp(`^reply\\+${ben.user.id.replace(/-/g, '')}@`));
+    expect(replyTo).toBe(`reply+${ben.user.id.replace(/-/g, '')}@${REPLY_DOMAIN}`);
     await sent.getByTestId('delivery-status').filter({ hasText: 'Sent' }).waitFor({ timeout: 15_000 });
     expect(await sent.innerText()).toContain(`to ${ZOE_EMAIL}`);
 
@@ -108,6 +111,16 @@ describe('Cat covers for Ben', () => {
     expect(await reply.getAttribute('data-direction')).toBe('inbound');
     expect(await reply.getByTestId('history-author').innerText()).toBe('Reply from Zoe Hartmann');
     expect(await reply.getByTestId('history-from').innerText()).toContain(ZOE_EMAIL);
+
+    // Then she answers from her mail client: real SMTP to Tandem's own receiver, to the same Reply-To.
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mail.replyPort, secure: false, ignoreTLS: true });
+    const relayed = await transport.sendMail({
+      from: `Zoe Hartmann <${ZOE_EMAIL}>`, to: replyTo, subject: 'Re: Your revised quote', text: 'Tuesday at 10 suits me.', inReplyTo: received.messageId,
+    });
+    expect(relayed.accepted).toEqual([replyTo]);
+    const mailed = contactPage.historyItem('Tuesday at 10 suits me.');
+    await mailed.waitFor({ timeout: 20_000 });
+    expect(await mailed.getAttribute('data-direction')).toBe('inbound');
     await screenshot(page, 'vacation-cover-thread');
     await context.close();
   });

@@ -5,6 +5,7 @@
 //
 //   const mail = useMailingServer();      // beforeAll starts both, afterAll stops both
 //   mail.baseUrl; await mail.inbox.next('ben@…'); linkOf(message).url
+//   useMailingServer({ receiveReplies: { domain: 'reply.example' } }); mail.replyPort  // replies by real SMTP
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -46,16 +47,26 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`The mailing server did not become healthy within 120 s:\n${log()}`);
 }
 
-export type MailingServer = { readonly baseUrl: string; readonly inbox: Inbox; next: (address: string) => Promise<ParsedMail> };
+export type MailingServer = {
+  readonly baseUrl: string;
+  readonly inbox: Inbox;
+  /** With `{ receiveReplies }`: the port of the server's own SMTP receiver of replies (INBOUND_SMTP_PORT), else 0. */
+  readonly replyPort: number;
+  next: (address: string) => Promise<ParsedMail>;
+};
 
-export function useMailingServer(): MailingServer {
+/** `receiveReplies`: the server also runs its SMTP receiver of e-mail replies on a free loopback port, for that domain. */
+export function useMailingServer(options: { receiveReplies?: { domain: string } } = {}): MailingServer {
   let inbox: Inbox | null = null;
   let server: ChildProcess | null = null;
   let dataDir: string | null = null;
   let baseUrl = '';
+  let replyPort = 0;
   beforeAll(async () => {
     inbox = await startInbox();
     const port = await freePort();
+    replyPort = options.receiveReplies ? await freePort() : 0;
+    const replies = options.receiveReplies ? { INBOUND_SMTP_PORT: String(replyPort), TANDEM_INBOUND_DOMAIN: options.receiveReplies.domain } : {};
     dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-mail-'));
     baseUrl = `http://127.0.0.1:${port}`;
     let output = '';
@@ -63,7 +74,7 @@ export function useMailingServer(): MailingServer {
       cwd: root,
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, TANDEM_DEMO_DATA: 'off', LOG_LEVEL: 'warn', DATABASE_URL: '',
-        SMTP_URL: inbox.url, MAIL_FROM: 'Tandem <tandem@e2e.test>', TANDEM_PUBLIC_URL: baseUrl,
+        SMTP_URL: inbox.url, MAIL_FROM: 'Tandem <tandem@e2e.test>', TANDEM_PUBLIC_URL: baseUrl, ...replies,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -91,6 +102,9 @@ export function useMailingServer(): MailingServer {
     },
     get inbox() {
       return current();
+    },
+    get replyPort() {
+      return replyPort;
     },
     next: (address) => current().next(address.toLowerCase(), 15_000),
   };
