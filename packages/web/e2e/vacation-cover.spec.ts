@@ -225,3 +225,25 @@ describe('when Ben ends the cover', () => {
     await context.close();
   });
 });
+
+describe('a message the mail server defers', () => {
+  it('shows as Retrying… with the server\'s words, not as Not delivered', async () => {
+    const ivo = await ben.api.createContact({ name: 'Ivo Greylist', emails: ['ivo@greylist.example'] });
+    await ben.api.share(ivo.id, { userId: cat.user.id }, 'collaborate');
+    const { context, page } = await openPage(browser, mail.baseUrl, cat);
+    const contactPage = await new ContactPage(page, mail.baseUrl).goto(ivo.id, 'Ivo Greylist');
+    mail.inbox.deferNext = 1;
+    const composer = composerOf(page);
+    await composer.getByRole('tab', { name: 'Message' }).click();
+    await composer.getByRole('textbox', { name: 'Write to the client…' }).fill('Ben is away; I am covering for him.');
+    await composer.getByRole('button', { name: 'Send message' }).click();
+    const item = contactPage.historyItem('I am covering for him.');
+    // The first attempt is answered 451: the queue keeps the message and tries again in 30 s (D27's backoff).
+    await item.getByTestId('delivery-status').filter({ hasText: 'Retrying…' }).waitFor({ timeout: 15_000 });
+    expect(await item.getByTestId('delivery-retry').innerText()).toMatch(/^The last attempt did not go through: SMTP 451: .*try again later.*\. Tandem will try again\.$/i);
+    expect(await item.getByTestId('delivery-error').count(), 'not shown as failed').toBe(0);
+    const [stored] = (await ben.api.request<ApiPage<HistoryItem>>('GET', `/contacts/${ivo.id}/history?limit=5`)).items;
+    expect(stored).toMatchObject({ status: 'queued', sentAt: null, error: expect.stringMatching(/451/) as unknown });
+    await context.close();
+  });
+});

@@ -24,6 +24,8 @@ export type Inbox = {
   waiting: (address: string) => ParsedMail[];
   /** While true, the server refuses every recipient (550), so sending fails. */
   refuse: boolean;
+  /** The next this many recipients are refused for now (451, try again later), so the sender retries later. */
+  deferNext: number;
   close: () => Promise<void>;
 };
 
@@ -31,14 +33,17 @@ export async function startInbox(): Promise<Inbox> {
   const received: Received[] = [];
   const taken = new Set<Received>();
   const listeners = new Set<() => void>();
-  const state = { refuse: false };
+  const state = { refuse: false, deferNext: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo: (_address, _session, callback) => {
       if (state.refuse) callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-      else callback();
+      else if (state.deferNext > 0) {
+        state.deferNext -= 1;
+        callback(Object.assign(new Error('Greylisted, try again later'), { responseCode: 451 }));
+      } else callback();
     },
     onData: (stream, session, callback) => {
       simpleParser(stream).then((mail) => {
@@ -64,6 +69,8 @@ export async function startInbox(): Promise<Inbox> {
     received,
     get refuse() { return state.refuse; },
     set refuse(value: boolean) { state.refuse = value; },
+    get deferNext() { return state.deferNext; },
+    set deferNext(value: number) { state.deferNext = value; },
     waiting: (address) => untaken(address).map((r) => r.mail),
     next: (address, timeoutMs = 5_000) => new Promise<ParsedMail>((resolve, reject) => {
       const check = (): boolean => {
@@ -104,6 +111,8 @@ export function useInbox(): Inbox {
     get received() { return current().received; },
     get refuse() { return current().refuse; },
     set refuse(value: boolean) { current().refuse = value; },
+    get deferNext() { return current().deferNext; },
+    set deferNext(value: number) { current().deferNext = value; },
     next: (address, timeoutMs) => current().next(address, timeoutMs),
     waiting: (address) => current().waiting(address),
     close: () => current().close(),
