@@ -4,7 +4,6 @@
 // delivery queue reports, with the thread read again only while something is queued; a client's reply shows on the
 // client's side of the thread. The Tandem of this file really sends e-mail: SMTP_URL points at an smtp-server inbox
 // on loopback (support/mail-server.ts); the reply comes through the signed inbound webhook, as a provider posts it.
-import { createHmac } from 'node:crypto';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, HistoryItem, Page as ApiPage } from '../src/api/models.ts';
@@ -12,6 +11,7 @@ import { AppShell } from './pages/AppShell.ts';
 import { ContactPage } from './pages/ContactPage.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
+import { postSignedReply, type InboundReply } from './support/inbound.ts';
 import { useMailingServer } from './support/mail-server.ts';
 
 const mail = useMailingServer();
@@ -177,16 +177,10 @@ describe('delivery', () => {
 });
 
 /** Posts a client's reply to the org's inbound webhook, signed with its inbound secret as a provider would. */
-async function receiveReply(reply: { from: string; to: string; body: string; subject?: string; messageId?: string }): Promise<string> {
-  const { org } = await ada.api.request<{ org: { id: string } }>('GET', '/me');
-  const { inboundSecret } = await ada.api.request<{ inboundSecret?: string }>('GET', '/org/settings');
-  if (!inboundSecret) throw new Error('an admin reads the inbound secret in the settings');
-  const raw = JSON.stringify(reply);
-  const t = Math.floor(Date.now() / 1000);
-  const signature = `t=${t},v1=${createHmac('sha256', inboundSecret).update(`${t}.${raw}`).digest('hex')}`;
-  const res = await fetch(`${mail.baseUrl}/api/v1/inbound/${org.id}/email`, { method: 'POST', headers: { 'content-type': 'application/json', 'tandem-signature': signature }, body: raw });
+async function receiveReply(reply: InboundReply): Promise<string> {
+  const res = await postSignedReply(mail.baseUrl, ada, 'email', reply);
   expect(res.status).toBe(200);
-  return ((await res.json()) as { outcome: string }).outcome;
+  return res.body.outcome ?? '';
 }
 
 describe('replies', () => {

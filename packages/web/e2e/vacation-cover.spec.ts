@@ -5,7 +5,6 @@
 // e-mail carried, and sent by real SMTP to Tandem's own receiver of replies), logs a call on her phone (390×844),
 // adds a follow-up task on Ben's calendar from Zoe's Tasks panel and finds it on the Calendar page. Dan collaborates on Zoe too but only views Ben's calendar: Ben's calendar is not
 // offered to him (the form says adding to it needs Edit access), and a forced attempt is refused in words naming it.
-import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { InboxPage } from './pages/InboxPage.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { launchBrowser, openPage, PHONE, screenshot } from './support/browser.ts';
 import { expectInViewport, expectNoHorizontalScroll } from './support/layout.ts';
+import { postSignedReply } from './support/inbound.ts';
 import { useMailingServer } from './support/mail-server.ts';
 
 const REPLY_DOMAIN = 'reply.vacation-cover.example';
@@ -60,15 +60,9 @@ const historyOf = async () => (await ben.api.request<ApiPage<HistoryItem>>('GET'
 
 /** Posts Zoe's reply to the org's inbound webhook, signed with its inbound secret as a provider would. */
 async function zoeReplies(reply: { to: string; body: string; subject: string; messageId: string }): Promise<string> {
-  const { org } = await ada.api.request<{ org: { id: string } }>('GET', '/me');
-  const { inboundSecret } = await ada.api.request<{ inboundSecret?: string }>('GET', '/org/settings');
-  if (!inboundSecret) throw new Error('an admin reads the inbound secret in the settings');
-  const raw = JSON.stringify({ from: `Zoe Hartmann <${ZOE_EMAIL}>`, ...reply });
-  const t = Math.floor(Date.now() / 1000);
-  const signature = `t=${t},v1=${createHmac('sha256', inboundSecret).update(`${t}.${raw}`).digest('hex')}`;
-  const res = await fetch(`${mail.baseUrl}/api/v1/inbound/${org.id}/email`, { method: 'POST', headers: { 'content-type': 'application/json', 'tandem-signature': signature }, body: raw });
+  const res = await postSignedReply(mail.baseUrl, ada, 'email', { from: `Zoe Hartmann <${ZOE_EMAIL}>`, ...reply });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { outcome: string }).outcome;
+  return res.body.outcome ?? '';
 }
 
 describe('Cat covers for Ben', () => {
