@@ -2,12 +2,15 @@
 // `<resource>.<verb>`; the prefix chooses the resource's rule set (casl's subject type). A few actions need a
 // different level for admins or when a team switch is on; the tables say so. Unknown actions are denied.
 import { assertNever } from './assert-never.ts';
-import type { ActorContext, BucketFacts, CalendarItemFacts, ContactFacts, ContactState } from './facts.ts';
+import type { ActorContext, BucketFacts, CalendarItemFacts, ContactFacts, ContactState, HandSharedFacts } from './facts.ts';
 import type { Level } from './levels.ts';
 import { LIVE_STATES } from './rules.ts';
 
 /** The resources the core governs. A new one needs its actions, facts, rules and requirement table here. */
-export const RESOURCES = ['contact', 'bucket', 'calendar_item'] as const;
+export const RESOURCES = ['contact', 'bucket', 'calendar_item', 'template', 'pipeline', 'program'] as const;
+/** The resources shared by hand (spec §6.6): one rule set, one requirement table, one share mechanism. */
+export const HAND_SHARED = ['template', 'pipeline', 'program'] as const;
+export type HandShared = (typeof HAND_SHARED)[number];
 export type Resource = (typeof RESOURCES)[number];
 
 export const CONTACT_ACTIONS = [
@@ -16,6 +19,8 @@ export const CONTACT_ACTIONS = [
   'contact.message',
   'contact.logNote',
   'contact.createTask',
+  'contact.moveCard',
+  'contact.enroll',
   'contact.edit',
   'contact.share',
   'contact.listShares',
@@ -41,18 +46,44 @@ export const CALENDAR_ITEM_ACTIONS = [
 ] as const satisfies readonly `calendar_item.${string}`[];
 export type CalendarItemAction = (typeof CALENDAR_ITEM_ACTIONS)[number];
 
-export type Action = ContactAction | BucketAction | CalendarItemAction;
+/**
+ * A template, pipeline or program (spec §6.6): `view` sees and uses it (renders a template, reads a board, enrols in
+ * a program), `edit` changes it (and a board's cards, with the card's contact's own rules), `manage` shares, unshares
+ * and deletes it (the owner or an admin).
+ */
+export const TEMPLATE_ACTIONS = ['template.view', 'template.edit', 'template.manage'] as const;
+export const PIPELINE_ACTIONS = ['pipeline.view', 'pipeline.edit', 'pipeline.manage'] as const;
+export const PROGRAM_ACTIONS = ['program.view', 'program.edit', 'program.manage'] as const;
+export type TemplateAction = (typeof TEMPLATE_ACTIONS)[number];
+export type PipelineAction = (typeof PIPELINE_ACTIONS)[number];
+export type ProgramAction = (typeof PROGRAM_ACTIONS)[number];
+export type HandSharedAction = TemplateAction | PipelineAction | ProgramAction;
+/** `view`, `edit` or `manage`: what a hand-shared action asks, whatever its resource. */
+export type HandSharedVerb = 'view' | 'edit' | 'manage';
+
+export type Action = ContactAction | BucketAction | CalendarItemAction | HandSharedAction;
 export const ACTIONS_BY_RESOURCE: { readonly [R in Resource]: readonly ActionOf<R>[] } = {
   contact: CONTACT_ACTIONS,
   bucket: BUCKET_ACTIONS,
   calendar_item: CALENDAR_ITEM_ACTIONS,
+  template: TEMPLATE_ACTIONS,
+  pipeline: PIPELINE_ACTIONS,
+  program: PROGRAM_ACTIONS,
 };
+
+/** `handSharedAction('pipeline', 'view')` → 'pipeline.view'. */
+export function handSharedAction<R extends HandShared>(resource: R, verb: HandSharedVerb): ActionOf<R> {
+  return `${resource}.${verb}` as ActionOf<R>;
+}
 
 /** Resource → its actions and the facts a decision on one record needs. */
 type ResourceTypes = {
   contact: { action: ContactAction; facts: ContactFacts };
   bucket: { action: BucketAction; facts: BucketFacts };
   calendar_item: { action: CalendarItemAction; facts: CalendarItemFacts };
+  template: { action: TemplateAction; facts: HandSharedFacts };
+  pipeline: { action: PipelineAction; facts: HandSharedFacts };
+  program: { action: ProgramAction; facts: HandSharedFacts };
 };
 export type ActionOf<R extends Resource> = ResourceTypes[R]['action'];
 export type FactsOf<R extends Resource> = ResourceTypes[R]['facts'];
@@ -63,7 +94,8 @@ export type FactsFor<A extends Action> = FactsOf<ResourceOfAction<A>>;
 export type ParsedAction =
   | { resource: 'contact'; action: ContactAction }
   | { resource: 'bucket'; action: BucketAction }
-  | { resource: 'calendar_item'; action: CalendarItemAction };
+  | { resource: 'calendar_item'; action: CalendarItemAction }
+  | { resource: HandShared; action: HandSharedAction };
 
 function isIn<T extends string>(list: readonly T[], name: string): name is T {
   return (list as readonly string[]).includes(name);
@@ -74,6 +106,9 @@ export function parseAction(name: string): ParsedAction | undefined {
   if (isIn(CONTACT_ACTIONS, name)) return { resource: 'contact', action: name };
   if (isIn(BUCKET_ACTIONS, name)) return { resource: 'bucket', action: name };
   if (isIn(CALENDAR_ITEM_ACTIONS, name)) return { resource: 'calendar_item', action: name };
+  if (isIn(TEMPLATE_ACTIONS, name)) return { resource: 'template', action: name };
+  if (isIn(PIPELINE_ACTIONS, name)) return { resource: 'pipeline', action: name };
+  if (isIn(PROGRAM_ACTIONS, name)) return { resource: 'program', action: name };
   return undefined;
 }
 
@@ -100,6 +135,8 @@ export function requirementFor(action: ContactAction, ctx: ActorContext): Requir
     case 'contact.message':
     case 'contact.logNote':
     case 'contact.createTask':
+    case 'contact.moveCard':
+    case 'contact.enroll':
       return { minLevel: 'collaborate', states: LIVE_STATES };
     case 'contact.edit':
       return { minLevel: 'edit', states: LIVE_STATES };
@@ -151,5 +188,23 @@ export function calendarItemRequirementFor(action: CalendarItemAction): { minLev
       return { minLevel: 'edit' };
     default:
       return assertNever(action);
+  }
+}
+
+/**
+ * What a template, pipeline or program action needs (spec §6.6): `view` to use it, `edit` to change it, and the owner
+ * or an admin to share, unshare or delete it. Admins hold `view` on every one of their org's (see rules.ts).
+ */
+export function handSharedRequirementFor(action: HandSharedAction, ctx: ActorContext): { minLevel: Level } {
+  const verb = action.slice(action.indexOf('.') + 1) as HandSharedVerb;
+  switch (verb) {
+    case 'view':
+      return { minLevel: 'view' };
+    case 'edit':
+      return { minLevel: 'edit' };
+    case 'manage':
+      return { minLevel: adminOr(ctx, 'owner') };
+    default:
+      return assertNever(verb);
   }
 }

@@ -227,8 +227,10 @@ describe('action → level table', () => {
   const bob = { userId: 'bob' };
   const byShare: Record<ShareLevel, ContactAction[]> = {
     view: ['contact.view', 'contact.readHistory', 'contact.export'],
-    collaborate: ['contact.view', 'contact.readHistory', 'contact.message', 'contact.logNote', 'contact.createTask', 'contact.export'],
-    edit: ['contact.view', 'contact.readHistory', 'contact.message', 'contact.logNote', 'contact.createTask', 'contact.edit',
+    collaborate: ['contact.view', 'contact.readHistory', 'contact.message', 'contact.logNote', 'contact.createTask', 'contact.moveCard',
+      'contact.enroll', 'contact.export'],
+    edit: ['contact.view', 'contact.readHistory', 'contact.message', 'contact.logNote', 'contact.createTask', 'contact.moveCard',
+      'contact.enroll', 'contact.edit',
       'contact.share', 'contact.listShares', 'contact.export'],
   };
   it.each(Object.entries(byShare))('a member with a %s share may do exactly this', (shareLevel, actions) => {

@@ -80,6 +80,13 @@ export type BucketFacts = { id: string; orgId: string; ownerId: string };
  */
 export type CalendarItemFacts = { id: string; orgId: string; ownerId: string };
 
+/**
+ * A template, pipeline or program (spec §6.6): "shared by hand". Private to its owner until shared with users or
+ * teams at `view` (use it) or `edit` (change it); `shares` are this record's shares (all of them, or those naming the
+ * actor), read by the `sharedWith` condition exactly as a contact's record shares are.
+ */
+export type HandSharedFacts = { id: string; orgId: string; ownerId: string; shares: readonly ShareFact[] };
+
 /** One contact, with the shares and bucket memberships that may concern the actor (or all of them). */
 export type ContactFacts = {
   id: string;

@@ -1,7 +1,7 @@
 // Interpreter two: the rules as one condition over all records of a resource, which the storage layer renders as
 // SQL for lists, search, counts and exports (render-filter.ts, through the resource's binding). Nobody writes a
 // second visibility clause by hand.
-import type { Action, BucketAction, CalendarItemAction, ContactAction } from './actions.ts';
+import type { Action, BucketAction, CalendarItemAction, ContactAction, HandSharedAction } from './actions.ts';
 import { assertNever } from './assert-never.ts';
 import { and, FALSE, stateIn, type Condition } from './condition.ts';
 import type { ActorContext, ContactState } from './facts.ts';
@@ -21,6 +21,7 @@ export type ListPolicy = { kind: 'open' } | { kind: 'denied' } | { kind: 'gated'
 export function compileFilter(ctx: ActorContext, action: ContactAction, states?: ContactState[]): ListPolicy;
 export function compileFilter(ctx: ActorContext, action: BucketAction): ListPolicy;
 export function compileFilter(ctx: ActorContext, action: CalendarItemAction): ListPolicy;
+export function compileFilter(ctx: ActorContext, action: HandSharedAction): ListPolicy;
 export function compileFilter(ctx: ActorContext, action: Action): ListPolicy;
 export function compileFilter(ctx: ActorContext, action: Action, states?: ContactState[]): ListPolicy {
   const base = actionCondition(ctx, action);

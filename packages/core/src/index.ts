@@ -16,3 +16,4 @@ export * from './org.ts';
 export * from './buckets.ts';
 export { assertNever } from './assert-never.ts';
 export * from './shared-with-actor.ts';
+export * from './hand-shared.ts';

@@ -2,14 +2,14 @@
 // its requirement chooses which of those rules count. Both are built once per context (a context lives for one
 // request) and shared by `decide`, `allowedActions`, `allowedSubset`, `explain` and `compileFilter`.
 import {
-  bucketRequirementFor, calendarItemRequirementFor, parseAction, requirementFor, type Action, type BucketAction,
-  type CalendarItemAction, type ContactAction, type Resource,
+  bucketRequirementFor, calendarItemRequirementFor, handSharedRequirementFor, parseAction, requirementFor, type Action,
+  type BucketAction, type CalendarItemAction, type ContactAction, type HandShared, type HandSharedAction, type Resource,
 } from './actions.ts';
 import { assertNever } from './assert-never.ts';
 import { and, FALSE, or, ownerIn, stateIn, type Condition } from './condition.ts';
 import type { ActorContext } from './facts.ts';
 import { isAtLeast, LEVELS, levelRank, type Level } from './levels.ts';
-import { activeUserGrants, bucketRules, calendarItemRules, contactRules, type Rule } from './rules.ts';
+import { activeUserGrants, bucketRules, calendarItemRules, contactRules, handSharedRules, type Rule } from './rules.ts';
 
 const rulesCache = new WeakMap<ActorContext, Map<Resource, Rule[]>>();
 const levelRulesCache = new WeakMap<ActorContext, Map<Resource, LevelRule[]>>();
@@ -34,6 +34,10 @@ function buildRules(ctx: ActorContext, resource: Resource): Rule[] {
       return bucketRules(ctx);
     case 'calendar_item':
       return calendarItemRules(ctx);
+    case 'template':
+    case 'pipeline':
+    case 'program':
+      return handSharedRules(ctx);
     default:
       return assertNever(resource);
   }
@@ -129,6 +133,10 @@ function calendarItemCondition(ctx: ActorContext, action: CalendarItemAction): C
   return and(inOrg(ctx), granting(rulesOf(ctx, 'calendar_item'), calendarItemRequirementFor(action).minLevel));
 }
 
+function handSharedCondition(ctx: ActorContext, resource: HandShared, action: HandSharedAction): Condition {
+  return and(inOrg(ctx), granting(rulesOf(ctx, resource), handSharedRequirementFor(action, ctx).minLevel));
+}
+
 function buildCondition(ctx: ActorContext, name: string): Condition {
   const parsed = parseAction(name);
   if (!parsed || ctx.actor.status !== 'active') return FALSE;
@@ -139,6 +147,10 @@ function buildCondition(ctx: ActorContext, name: string): Condition {
       return bucketCondition(ctx, parsed.action);
     case 'calendar_item':
       return calendarItemCondition(ctx, parsed.action);
+    case 'template':
+    case 'pipeline':
+    case 'program':
+      return handSharedCondition(ctx, parsed.resource, parsed.action);
     default:
       return assertNever(parsed);
   }

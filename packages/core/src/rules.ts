@@ -2,10 +2,12 @@
 // (a Condition). `decide`, `explain` and `compileFilter` all read these lists (through `rulesOf` in policy.ts).
 //   - contacts: the sources of spec §4;
 //   - buckets (the bucket itself, spec §6.2): owner, admin at `profile`, and each active bucket share at its level;
-//   - calendar items (spec §7): the calendar's own user, and each active calendar grant at its level; no admin rule.
+//   - calendar items (spec §7): the calendar's own user, and each active calendar grant at its level; no admin rule;
+//   - templates, pipelines and programs (spec §6.6, "shared by hand"): owner, admin at `view`, and the record's own
+//     shares at `view` or `edit` (the `sharedWith` condition, over the resource's share table).
 import { and, idIn, inBuckets, ownerIn, stateIn, TRUE, type Condition } from './condition.ts';
 import type { ActorContext, BucketShareFact, ContactState, UserGrantFact } from './facts.ts';
-import { SHARE_LEVELS, type Level } from './levels.ts';
+import { GRANT_LEVELS, SHARE_LEVELS, type Level } from './levels.ts';
 import { isWithinWindow, namesActor } from './window.ts';
 
 export type SourceKind = 'owner' | 'admin' | 'share_all' | 'user_grant' | 'bucket_share' | 'record_share';
@@ -84,6 +86,25 @@ export function calendarItemRules(ctx: ActorContext): Rule[] {
   const rules: Rule[] = [{ kind: 'owner', level: 'owner', when: ownerIn([actor.userId]) }];
   for (const grant of activeUserGrants(ctx, 'calendar')) {
     rules.push({ kind: 'user_grant', level: grant.level, when: ownerIn([grant.ownerId]), origin: grant });
+  }
+  return rules;
+}
+
+/**
+ * Every rule that may give the actor access to a template, pipeline or program (spec §6.6). Each is private to its
+ * owner until shared by hand: the owner holds `owner`; an admin holds `view` on every one of the org's (an admin may
+ * share and delete any, so sees and may use it, but changing it needs an `edit` share: docs/permissions.md); an
+ * active share of the record gives its level, `view` or `edit`. Nothing here reaches a contact: a board's cards and a
+ * program's enrolments are decided on their contacts by contactRules.
+ */
+export function handSharedRules(ctx: ActorContext): Rule[] {
+  const { actor, now } = ctx;
+  if (actor.status !== 'active') return [];
+  const rules: Rule[] = [{ kind: 'owner', level: 'owner', when: ownerIn([actor.userId]) }];
+  if (actor.role === 'admin') rules.push({ kind: 'admin', level: 'view', when: TRUE });
+  for (const minLevel of GRANT_LEVELS) {
+    const when: Condition = { op: 'sharedWith', userId: actor.userId, teamIds: [...actor.teamIds], minLevel, now };
+    rules.push({ kind: 'record_share', level: minLevel, when });
   }
   return rules;
 }

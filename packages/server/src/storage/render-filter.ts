@@ -42,6 +42,14 @@ export function contactBinding(alias: string): Binding {
 
 /** `FROM contacts c`. */
 export const CONTACTS: Binding = contactBinding('c');
+/**
+ * A template, pipeline or program (`FROM templates hs`, D31): owner, id and the record's own share table, which the
+ * `sharedWith` condition of `handSharedRules` reads. No lifecycle, no buckets.
+ */
+export function handSharedBinding(table: { shares: string; record: string }, alias = 'hs'): Binding {
+  return { alias, org: 'org_id', id: 'id', owner: 'owner_id', shares: { table: table.shares, record: table.record } };
+}
+
 /** `FROM buckets b`: owner and id; no lifecycle, no per-record shares (bucket shares reach the core as facts). */
 export const BUCKETS: Binding = { alias: 'b', org: 'org_id', id: 'id', owner: 'owner_id' };
 /**

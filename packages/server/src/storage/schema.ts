@@ -111,6 +111,10 @@ export type ContactEventsTable = {
   sent_by: string | null;
   on_behalf_of: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  /** The template a message was written from, and the program step that sent it (0014). */
+  template_id: Generated<string | null>;
+  enrollment_id: Generated<string | null>;
+  program_step: Generated<number | null>;
 };
 
 export type AuditLogTable = {
@@ -248,6 +252,33 @@ export type CalendarRemindersSentTable = {
   status: Generated<'queued' | 'sent' | 'skipped' | 'failed'>; reason: string | null; created_at: CreatedAt; finished_at: Timestamp | null;
 };
 
+/** Templates, pipelines and programs (0014, D31): shared by hand; each has a share table of one shape. */
+type HandSharedColumns = { org_id: string; id: Generated<string>; owner_id: string; name: string; created_at: CreatedAt; updated_at: Generated<Date> };
+export type TemplatesTable = HandSharedColumns & { subject: string | null; body: string };
+export type PipelinesTable = HandSharedColumns;
+export type ProgramsTable = HandSharedColumns;
+type HandSharedShare = GranteeColumns & WindowColumns & Provenance & { org_id: string; id: Generated<string>; level: number };
+export type TemplateSharesTable = HandSharedShare & { template_id: string };
+export type PipelineSharesTable = HandSharedShare & { pipeline_id: string };
+export type ProgramSharesTable = HandSharedShare & { program_id: string };
+export type PipelineStagesTable = { org_id: string; id: Generated<string>; pipeline_id: string; name: string; position: number };
+export type PipelineCardsTable = {
+  org_id: string; id: Generated<string>; pipeline_id: string; stage_id: string; contact_id: string; title: string;
+  /** numeric(14,2): read back as a string by pg. */
+  value: ColumnType<string | null, string | number | null, string | number | null>;
+  /** date: read as 'YYYY-MM-DD' (connect.ts keeps dates as text). */
+  expected_close_on: ColumnType<string | null, string | null, string | null>;
+  position: Generated<number>; created_by: string; created_at: CreatedAt; updated_at: Generated<Date>;
+};
+export type ProgramStepsTable = {
+  org_id: string; id: Generated<string>; program_id: string; position: number; template_id: string; delay_days: number; channel: 'email' | 'sms';
+};
+export type ProgramEnrollmentsTable = {
+  org_id: string; id: Generated<string>; program_id: string; contact_id: string; enrolled_by: string;
+  status: 'active' | 'paused' | 'stopped' | 'completed'; next_step: Generated<number>; next_step_at: Timestamp | null;
+  stopped_reason: string | null; stopped_at: Timestamp | null; created_at: CreatedAt; updated_at: Generated<Date>;
+};
+
 export type Database = {
   orgs: OrgsTable;
   users: UsersTable;
@@ -273,4 +304,14 @@ export type Database = {
   queue_jobs: QueueJobsTable;
   sms_outbox: SmsOutboxTable;
   calendar_reminders_sent: CalendarRemindersSentTable;
+  templates: TemplatesTable;
+  template_shares: TemplateSharesTable;
+  pipelines: PipelinesTable;
+  pipeline_shares: PipelineSharesTable;
+  pipeline_stages: PipelineStagesTable;
+  pipeline_cards: PipelineCardsTable;
+  programs: ProgramsTable;
+  program_shares: ProgramSharesTable;
+  program_steps: ProgramStepsTable;
+  program_enrollments: ProgramEnrollmentsTable;
 };

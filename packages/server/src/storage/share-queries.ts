@@ -9,8 +9,11 @@ export type ShareCore = {
   id: string; grantee_user_id: string | null; grantee_team_id: string | null; level: number;
   starts_at: Date | null; expires_at: Date | null; created_by: string | null; created_at: Date;
 };
-/** The two share tables, each with the column naming what it shares. */
-export const SHARE_TABLES = { contact_shares: 'contact_id', bucket_shares: 'bucket_id' } as const;
+/** The share tables, each with the column naming what it shares (templates, pipelines, programs: 0014, D31). */
+export const SHARE_TABLES = {
+  contact_shares: 'contact_id', bucket_shares: 'bucket_id',
+  template_shares: 'template_id', pipeline_shares: 'pipeline_id', program_shares: 'program_id',
+} as const;
 export type ShareTable = keyof typeof SHARE_TABLES;
 /** A stored share of `T`: its columns and the id of the contact or bucket it shares. */
 export type ShareRowOf<T extends ShareTable> = ShareCore & { [K in (typeof SHARE_TABLES)[T]]: string };
@@ -46,7 +49,7 @@ function withGrantee<T extends ShareTable>({ user_name, team_name, user_status, 
   return { ...share, grantee_name: user_name ?? team_name ?? null, grantee_active: row.grantee_team_id !== null || user_status === 'active' };
 }
 
-/** Every share of one contact or bucket (active or not), with the grantee's name, oldest first. */
+/** Every share of one contact, bucket, template, pipeline or program (active or not), with the grantee's name, oldest first. */
 export async function listSharesOf<T extends ShareTable>(db: Db, table: T, orgId: string, targetId: string): Promise<WithGrantee<ShareRowOf<T>>[]> {
   const rows = await sharesWithGrantee(db, table, orgId, targetId).orderBy('s.created_at').orderBy('s.id').execute();
   return rows.map((row) => withGrantee<T>(row));

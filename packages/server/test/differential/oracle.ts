@@ -95,7 +95,7 @@ export function oracleActions(world: World, userId: string, contactId: string): 
     return out;
   }
   if (atLeast(level, 'view')) out.add('contact.readHistory').add('contact.export');
-  if (atLeast(level, 'collaborate')) out.add('contact.message').add('contact.logNote').add('contact.createTask');
+  if (atLeast(level, 'collaborate')) out.add('contact.message').add('contact.logNote').add('contact.createTask').add('contact.moveCard').add('contact.enroll');
   if (atLeast(level, 'edit')) out.add('contact.edit');
   if (isOwner || isAdmin || atLeast(level, 'edit')) out.add('contact.share').add('contact.listShares');
   if (isOwner || isAdmin || (org.membersCanArchiveDeleteShared && atLeast(level, 'edit'))) out.add('contact.archive').add('contact.delete');

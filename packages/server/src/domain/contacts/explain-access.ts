@@ -21,7 +21,7 @@ async function contextOf(db: Db, ctx: ActorContext, userId: string): Promise<Act
   return target;
 }
 
-async function withNames(db: Db, orgId: string, sources: ExplainedSource[]): Promise<NamedSource[]> {
+export async function withNames(db: Db, orgId: string, sources: ExplainedSource[]): Promise<NamedSource[]> {
   const [users, teams, buckets] = await Promise.all([
     loadUserNames(db, orgId, sources.map((s) => s.grantedBy)),
     loadTeamNames(db, orgId, sources.map((s) => s.viaTeamId)),

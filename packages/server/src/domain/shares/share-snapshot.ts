@@ -5,12 +5,19 @@ import { isShareLevel, levelFromRank, type ShareLevel } from '@tandem/core';
 import type { ShareCore } from '../../storage/share-queries.ts';
 import { toIso } from '../shared/time.ts';
 
-export type SnapshotRow = ShareCore & ({ contact_id: string } | { bucket_id: string });
+/** A contact's or bucket's share; or any other share with the key its snapshot names its target by (`templateId`, ...). */
+export type SnapshotRow = ShareCore & ({ contact_id: string } | { bucket_id: string } | { target: { key: string; id: string } });
+
+function targetOf(row: SnapshotRow): Record<string, string> {
+  if ('contact_id' in row) return { contactId: row.contact_id };
+  if ('bucket_id' in row) return { bucketId: row.bucket_id };
+  return { [row.target.key]: row.target.id };
+}
 
 export function shareSnapshot(row: SnapshotRow) {
   return {
     id: row.id,
-    ...('contact_id' in row ? { contactId: row.contact_id } : { bucketId: row.bucket_id }),
+    ...targetOf(row),
     grantee: row.grantee_user_id ? { userId: row.grantee_user_id } : { teamId: row.grantee_team_id },
     level: levelFromRank(row.level),
     startsAt: toIso(row.starts_at),

@@ -10,14 +10,18 @@ import { contactHistoryRoutes } from './contact-history.ts';
 import { contactSharesRoutes } from './contact-shares.ts';
 import { contactsRoutes } from './contacts.ts';
 import { grantsRoutes } from './grants.ts';
+import { handSharedSharesRoutes } from './hand-shared-shares.ts';
 import { inboundRoutes } from './inbound.ts';
 import { invitationsRoutes } from './invitations.ts';
 import { meRoutes } from './me.ts';
 import { orgRoutes } from './org.ts';
 import { passwordResetsRoutes } from './password-resets.ts';
+import { pipelinesRoutes } from './pipelines.ts';
+import { programsRoutes } from './programs.ts';
 import { sessionsRoutes } from './sessions.ts';
 import { signupRoutes } from './signup.ts';
 import { teamsRoutes } from './teams.ts';
+import { templatesRoutes } from './templates.ts';
 import { tokensRoutes } from './tokens.ts';
 import { usersRoutes } from './users.ts';
 
@@ -46,4 +50,9 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   // Calendars, tasks and events, and their feeds.
   await api.register(calendarsRoutes, { deps });
   await api.register(calendarItemsRoutes, { deps });
+  // Templates, pipelines and programs (shared by hand), and their shares.
+  await api.register(templatesRoutes, { deps });
+  await api.register(pipelinesRoutes, { deps });
+  await api.register(programsRoutes, { deps });
+  await api.register(handSharedSharesRoutes, { deps });
 }

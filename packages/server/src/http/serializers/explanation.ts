@@ -6,7 +6,7 @@ import type { ExplanationView, NamedSource } from '../../domain/contacts/explain
 const iso = (ms: number | null | undefined): string | null | undefined => (ms === undefined ? undefined : ms === null ? null : new Date(ms).toISOString());
 
 /** One source as both answers show it: times as ISO strings, absent ones left out. */
-function toSourceDto({ grantedAt, startsAt, expiresAt, ...rest }: NamedSource): ExplanationSource {
+export function toSourceDto({ grantedAt, startsAt, expiresAt, ...rest }: NamedSource): ExplanationSource {
   const times = { grantedAt: iso(grantedAt), startsAt: iso(startsAt), expiresAt: iso(expiresAt) };
   return { ...rest, ...Object.fromEntries(Object.entries(times).filter(([, v]) => v !== undefined)) };
 }
