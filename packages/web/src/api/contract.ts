@@ -1,5 +1,10 @@
 // What each endpoint of ENDPOINTS takes and answers. `call(name, ...)` is typed from here. Answers and the bodies
 // @tandem/api describes are its types (models.ts); query strings and the other small bodies are written here.
+import type {
+  BoardDto, BulkEnrollmentResultDto, EnrollmentDto, EnrollmentStatus, HandSharedShareDto, HandSharedSharePatch, NewHandSharedShare, NewPipeline,
+  NewPipelineCard, NewProgram, NewTemplate, PipelineCardDto, PipelineCardPatch, PipelineDto, PipelinePatch, ProgramDto, ProgramPatch,
+  TemplateDto, TemplatePatch, TemplatePreviewDto,
+} from '@tandem/api';
 import type { AuditListQuery, CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus, UnmatchedReplyDto } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
 import type {
@@ -137,6 +142,45 @@ export type ApiContract = {
   deleteCalendarItem: Shape<void>;
   listContactCalendarItems: Shape<Page<CalendarItem>, never, PageQuery>;
   listTasks: Shape<Page<CalendarItem>, never, PageQuery & { userId?: string; status?: TaskStatus }>;
+
+  listTemplates: Shape<Page<TemplateDto>, never, PageQuery>;
+  createTemplate: Shape<{ template: TemplateDto }, NewTemplate>;
+  getTemplate: Shape<{ template: TemplateDto }>;
+  updateTemplate: Shape<{ template: TemplateDto }, TemplatePatch>;
+  deleteTemplate: Shape<void>;
+  previewTemplate: Shape<TemplatePreviewDto, { contactId: string }>;
+  listTemplateShares: Shape<Page<HandSharedShareDto>>;
+  createTemplateShare: Shape<{ share: HandSharedShareDto }, NewHandSharedShare>;
+  updateTemplateShare: Shape<{ share: HandSharedShareDto }, HandSharedSharePatch>;
+  deleteTemplateShare: Shape<void>;
+
+  listPipelines: Shape<Page<PipelineDto>, never, PageQuery>;
+  createPipeline: Shape<{ pipeline: PipelineDto }, NewPipeline>;
+  getPipeline: Shape<{ pipeline: PipelineDto }>;
+  updatePipeline: Shape<{ pipeline: PipelineDto }, PipelinePatch>;
+  deletePipeline: Shape<void>;
+  getBoard: Shape<BoardDto>;
+  createCard: Shape<{ card: PipelineCardDto }, NewPipelineCard>;
+  updateCard: Shape<{ card: PipelineCardDto }, PipelineCardPatch>;
+  deleteCard: Shape<void>;
+  listPipelineShares: Shape<Page<HandSharedShareDto>>;
+  createPipelineShare: Shape<{ share: HandSharedShareDto }, NewHandSharedShare>;
+  updatePipelineShare: Shape<{ share: HandSharedShareDto }, HandSharedSharePatch>;
+  deletePipelineShare: Shape<void>;
+
+  listPrograms: Shape<Page<ProgramDto>, never, PageQuery>;
+  createProgram: Shape<{ program: ProgramDto }, NewProgram>;
+  getProgram: Shape<{ program: ProgramDto }>;
+  updateProgram: Shape<{ program: ProgramDto }, ProgramPatch>;
+  deleteProgram: Shape<void>;
+  listEnrollments: Shape<Page<EnrollmentDto>, never, PageQuery & { status?: EnrollmentStatus }>;
+  enroll: Shape<{ enrollment: EnrollmentDto }, { contactId: string }>;
+  enrollMany: Shape<BulkEnrollmentResultDto, { contactIds: string[] }>;
+  updateEnrollment: Shape<{ enrollment: EnrollmentDto }, { status: 'paused' | 'active' | 'stopped' }>;
+  listProgramShares: Shape<Page<HandSharedShareDto>>;
+  createProgramShare: Shape<{ share: HandSharedShareDto }, NewHandSharedShare>;
+  updateProgramShare: Shape<{ share: HandSharedShareDto }, HandSharedSharePatch>;
+  deleteProgramShare: Shape<void>;
 };
 
 // Every endpoint of the table has a shape, and nothing else does.

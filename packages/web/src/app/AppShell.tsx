@@ -100,6 +100,9 @@ export function AppShell() {
           <NavItem to="/buckets" icon="folder" label="Buckets" />
           <NavItem to="/calendar" icon="calendar" label="Calendar" />
           <NavItem to="/tasks" icon="check" label="My tasks" />
+          <NavItem to="/pipelines" icon="activity" label="Pipelines" />
+          <NavItem to="/templates" icon="note" label="Templates" />
+          <NavItem to="/programs" icon="send" label="Programs" />
           <NavItem to="/account/api-tokens" icon="key" label="API tokens" />
           {user.role === 'admin' ? <NavItem to="/settings" icon="sliders" label="Settings" /> : null}
         </nav>

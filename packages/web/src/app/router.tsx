@@ -12,12 +12,15 @@ import { ContactsPage } from '../pages/ContactsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PermissionsPage } from '../pages/PermissionsPage.tsx';
+import { PipelinesPage } from '../pages/PipelinesPage.tsx';
+import { ProgramsPage } from '../pages/ProgramsPage.tsx';
 import { ProfilePage } from '../pages/ProfilePage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
 import { TasksPage } from '../pages/TasksPage.tsx';
 import { TeamsPage } from '../pages/TeamsPage.tsx';
+import { TemplatesPage } from '../pages/TemplatesPage.tsx';
 import { UnmatchedRepliesPage } from '../pages/UnmatchedRepliesPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AppShell } from './AppShell.tsx';
@@ -49,6 +52,12 @@ export const router = createBrowserRouter([
           { path: '/buckets/:id', element: <BucketPage /> },
           { path: '/calendar', element: <CalendarPage /> },
           { path: '/tasks', element: <TasksPage /> },
+          { path: '/pipelines', element: <PipelinesPage /> },
+          { path: '/pipelines/:id', element: <PipelinesPage /> },
+          { path: '/templates', element: <TemplatesPage /> },
+          { path: '/templates/:id', element: <TemplatesPage /> },
+          { path: '/programs', element: <ProgramsPage /> },
+          { path: '/programs/:id', element: <ProgramsPage /> },
           { path: '/account/api-tokens', element: <ApiTokensPage /> },
           { path: '/account/profile', element: <ProfilePage /> },
           {
