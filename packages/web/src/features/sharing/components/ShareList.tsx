@@ -36,10 +36,12 @@ export function FixedRow({ name, detail, badge }: { name: string; detail: string
   );
 }
 
-export function ShareListRow({ share, levels, pending, onLevel, onWindow, onRevoke }: {
+export function ShareListRow({ share, levels, labels, pending, onLevel, onWindow, onRevoke }: {
   share: ShareLike;
   /** The levels the caller may give; none: the row is read-only. */
   levels: ShareLevel[];
+  /** What each level is called here, when it differs from a contact share's (a template's "Can use"). */
+  labels?: Partial<Record<ShareLevel, string>>;
   pending: boolean;
   onLevel: (level: ShareLevel) => void;
   onWindow: (patch: WindowPatch, done: () => void) => void;
@@ -70,7 +72,7 @@ export function ShareListRow({ share, levels, pending, onLevel, onWindow, onRevo
         >
           {SHARE_LEVEL_ORDER.filter((l) => levels.includes(l) || l === share.level).map((l) => (
             <option key={l} value={l} disabled={!levels.includes(l)}>
-              {SHARE_LEVELS[l].label}
+              {labels?.[l] ?? SHARE_LEVELS[l].label}
             </option>
           ))}
         </Select>
