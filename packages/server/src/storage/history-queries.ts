@@ -21,6 +21,8 @@ export type NewEvent = {
   contactId: string; kind: EventKind; body: string; channel: string | null; sentBy: string; onBehalfOf: string | null;
   /** Outbound messages: their delivery as stored at send time (queued, or sent for seeded history). */
   delivery?: { subject: string | null; status: 'queued' | 'sent'; fromAddress: string | null; toAddress: string | null; sentAt: number | null };
+  /** A message written from a template (the composer's `templateId`): which one. */
+  templateId?: string | null;
 };
 
 const AT_KEY = sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -30,6 +32,7 @@ export async function insertEvent(trx: Db, orgId: string, event: NewEvent, now: 
     org_id: orgId, contact_id: event.contactId, kind: event.kind, body: event.body,
     channel: event.channel as 'email' | 'sms' | null, direction: event.kind === 'message' ? 'outbound' : null,
     sent_by: event.sentBy, on_behalf_of: event.onBehalfOf, created_at: new Date(now),
+    ...(event.templateId ? { template_id: event.templateId } : {}),
     ...(event.delivery ? {
       subject: event.delivery.subject, status: event.delivery.status, from_address: event.delivery.fromAddress,
       to_address: event.delivery.toAddress, sent_at: event.delivery.sentAt === null ? null : new Date(event.delivery.sentAt),
