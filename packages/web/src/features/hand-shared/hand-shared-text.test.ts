@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../lib/format.ts';
-import { accessSourcesSentence, handSharedLevelLabel, sourcePhrase, type HandSharedAccess } from './hand-shared-text.ts';
+import { accessBadgeLabel, accessSourcesSentence, handSharedLevelLabel, sourcePhrase, type HandSharedAccess } from './hand-shared-text.ts';
 
 type Source = HandSharedAccess['sources'][number];
 const owner: Source = { kind: 'owner', level: 'owner' };
@@ -37,5 +37,15 @@ describe('why the caller has access to a template, pipeline or program', () => {
     expect(handSharedLevelLabel('view')).toBe('Can use');
     expect(handSharedLevelLabel('edit')).toBe('Can change');
     expect(handSharedLevelLabel('owner')).toBe('Can change');
+  });
+});
+
+describe('the access badge', () => {
+  it('says Owner, Can change, Can use, or Admin when the role is the only source', () => {
+    expect(accessBadgeLabel({ level: 'owner', actions: ['view', 'edit', 'manage'], sources: [owner] })).toBe('Owner');
+    expect(accessBadgeLabel({ level: 'edit', actions: ['view', 'edit'], sources: [direct('edit')] })).toBe('Can change');
+    expect(accessBadgeLabel({ level: 'view', actions: ['view'], sources: [direct('view')] })).toBe('Can use');
+    expect(accessBadgeLabel({ level: 'view', actions: ['view', 'manage'], sources: [admin] })).toBe('Admin');
+    expect(accessBadgeLabel({ level: 'edit', actions: ['view', 'edit', 'manage'], sources: [admin, direct('edit')] })).toBe('Can change');
   });
 });

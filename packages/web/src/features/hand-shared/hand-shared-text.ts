@@ -74,3 +74,13 @@ export function accessSourcesSentence(access: Pick<HandSharedAccess, 'sources'>)
   const phrases = sorted.map(sourcePhrase).map((p, i) => (i === 0 ? p : p.charAt(0).toLowerCase() + p.slice(1)));
   return `${phrases.join('; ')}.`;
 }
+
+/**
+ * The caller's access in one or two words, for a list's "Your access" column: "Owner", "Can change", "Can use",
+ * or "Admin" when the admin role is the only source (an admin sees and manages every one, at `view`).
+ */
+export function accessBadgeLabel(access: Pick<HandSharedAccess, 'level' | 'actions' | 'sources'>): string {
+  if (access.level === 'owner') return 'Owner';
+  if (access.sources.length > 0 && access.sources.every((s) => s.kind === 'admin')) return 'Admin';
+  return access.actions.includes('edit') ? HAND_SHARED_LEVEL_LABEL.edit : HAND_SHARED_LEVEL_LABEL.view;
+}
