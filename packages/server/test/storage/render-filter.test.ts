@@ -5,7 +5,9 @@
 //   - pipeline cards: through their contact = the contact policy rendered on a joined contact alias;
 //   - shared templates (and pipelines, programs): owner, admin, shares at view/edit = `sharedWith` over the share
 //     table the binding names.
-// The tables below are made up for the demonstration; only contacts and buckets exist today.
+// The tables below are sketches made up for the demonstration (prefixed `sketch_`). The real resources have since been
+// built on these very shapes (calendar_items, pipeline_cards, templates with template_shares: migrations 0007 and 0014),
+// and each has its differential test against an oracle (test/differential).
 import {
   activeUserGrants, and, canOnCalendar, compileFilter, decide, evaluateCondition, or, ownerIn, TRUE, type ActorContext,
   type Condition, type ShareFact, type ShareLevel,
@@ -48,16 +50,16 @@ const world: World = {
 };
 
 const FUTURE_TABLES = `
-  CREATE TABLE tasks (org_id uuid NOT NULL, id uuid PRIMARY KEY, assignee_id uuid NOT NULL);
-  CREATE TABLE pipeline_cards (org_id uuid NOT NULL, id uuid PRIMARY KEY, contact_id uuid NOT NULL);
-  CREATE TABLE templates (org_id uuid NOT NULL, id uuid PRIMARY KEY, owner_id uuid NOT NULL);
-  CREATE TABLE template_shares (org_id uuid NOT NULL, id uuid PRIMARY KEY, template_id uuid NOT NULL,
+  CREATE TABLE sketch_tasks (org_id uuid NOT NULL, id uuid PRIMARY KEY, assignee_id uuid NOT NULL);
+  CREATE TABLE sketch_pipeline_cards (org_id uuid NOT NULL, id uuid PRIMARY KEY, contact_id uuid NOT NULL);
+  CREATE TABLE sketch_templates (org_id uuid NOT NULL, id uuid PRIMARY KEY, owner_id uuid NOT NULL);
+  CREATE TABLE sketch_template_shares (org_id uuid NOT NULL, id uuid PRIMARY KEY, template_id uuid NOT NULL,
     grantee_user_id uuid, grantee_team_id uuid, level int NOT NULL, starts_at timestamptz, expires_at timestamptz,
     created_by uuid, created_at timestamptz NOT NULL);`;
 
 /** The bindings a calendar item and a template would declare. */
 const TASKS: Binding = { alias: 't', org: 'org_id', id: 'id', owner: 'assignee_id' };
-const TEMPLATES: Binding = { alias: 'tp', org: 'org_id', id: 'id', owner: 'owner_id', shares: { table: 'template_shares', record: 'template_id' } };
+const TEMPLATES: Binding = { alias: 'tp', org: 'org_id', id: 'id', owner: 'owner_id', shares: { table: 'sketch_template_shares', record: 'template_id' } };
 
 const TASK_ROWS = [[1, ANN], [2, BOB], [3, ADA]] as const;
 const TEMPLATE_ROWS = [[1, ANN], [2, ADA], [3, ADA]] as const;
@@ -73,11 +75,11 @@ beforeAll(async () => {
   handle = await freshDatabase('pglite');
   await insertWorld(handle.db, world);
   await handle.runScript(FUTURE_TABLES);
-  for (const [n, assignee] of TASK_ROWS) await sql`INSERT INTO tasks VALUES (${ORG}, ${row(n)}, ${assignee})`.execute(handle.db);
-  for (const n of [1, 2, 3]) await sql`INSERT INTO pipeline_cards VALUES (${ORG}, ${row(10 + n)}, ${contact(n)})`.execute(handle.db);
-  for (const [n, owner] of TEMPLATE_ROWS) await sql`INSERT INTO templates VALUES (${ORG}, ${row(20 + n)}, ${owner})`.execute(handle.db);
+  for (const [n, assignee] of TASK_ROWS) await sql`INSERT INTO sketch_tasks VALUES (${ORG}, ${row(n)}, ${assignee})`.execute(handle.db);
+  for (const n of [1, 2, 3]) await sql`INSERT INTO sketch_pipeline_cards VALUES (${ORG}, ${row(10 + n)}, ${contact(n)})`.execute(handle.db);
+  for (const [n, owner] of TEMPLATE_ROWS) await sql`INSERT INTO sketch_templates VALUES (${ORG}, ${row(20 + n)}, ${owner})`.execute(handle.db);
   for (const s of TEMPLATE_SHARES) {
-    await sql`INSERT INTO template_shares VALUES (${ORG}, ${row(30 + s.n)}, ${row(20 + s.template)},
+    await sql`INSERT INTO sketch_template_shares VALUES (${ORG}, ${row(30 + s.n)}, ${row(20 + s.template)},
       ${'userId' in s.grantee ? s.grantee.userId : null}, ${'teamId' in s.grantee ? s.grantee.teamId : null},
       ${s.level === 'view' ? 2 : 4}, NULL, ${s.expiresAt === null ? null : new Date(s.expiresAt)}, ${ADA}, ${new Date(NOW - HOUR)})`.execute(handle.db);
   }
@@ -99,7 +101,7 @@ describe.each([['Ada', ADA], ['Ann', ANN], ['Bob', BOB]])('future resources fit 
     const ctx = await ctxOf(userId);
     const calendars = [ctx.actor.userId, ...activeUserGrants(ctx, 'calendar').map((g) => g.ownerId)];
     const condition = and(orgIs, ownerIn(calendars));
-    const bySql = await ids(sql<{ id: string }>`SELECT t.id FROM tasks t WHERE ${renderCondition(condition, TASKS)}`);
+    const bySql = await ids(sql<{ id: string }>`SELECT t.id FROM sketch_tasks t WHERE ${renderCondition(condition, TASKS)}`);
     const byCore = TASK_ROWS.filter(([, assignee]) => canOnCalendar(ctx, 'calendar.view', assignee)).map(([n]) => row(n)).sort();
     expect(bySql).toEqual(byCore);
   });
@@ -107,7 +109,7 @@ describe.each([['Ada', ADA], ['Ann', ANN], ['Bob', BOB]])('future resources fit 
   it('pipeline cards: the contact policy rendered on the joined contact alias', async () => {
     const ctx = await ctxOf(userId);
     const policy = compileFilter(ctx, 'contact.view', ['active']);
-    const bySql = await ids(sql<{ id: string }>`SELECT pc.id FROM pipeline_cards pc
+    const bySql = await ids(sql<{ id: string }>`SELECT pc.id FROM sketch_pipeline_cards pc
       JOIN contacts pc_c ON pc_c.org_id = pc.org_id AND pc_c.id = pc.contact_id
       WHERE pc.org_id = ${ORG} AND ${renderPolicy(policy, contactBinding('pc_c'), ORG)}`);
     const loaded = await loadContacts(handle.db, ctx, [1, 2, 3].map(contact));
@@ -126,9 +128,9 @@ describe.each([['Ada', ADA], ['Ann', ANN], ['Bob', BOB]])('future resources fit 
     const sharedWith: Condition = { op: 'sharedWith', userId: ctx.actor.userId, teamIds: [...ctx.actor.teamIds], minLevel: level, now: NOW };
     const admin = ctx.actor.role === 'admin' && level === 'view' ? TRUE : ownerIn([]);
     const condition = and(orgIs, or(ownerIn([ctx.actor.userId]), admin, sharedWith));
-    const bySql = await ids(sql<{ id: string }>`SELECT tp.id FROM templates tp WHERE ${renderCondition(condition, TEMPLATES)}`);
+    const bySql = await ids(sql<{ id: string }>`SELECT tp.id FROM sketch_templates tp WHERE ${renderCondition(condition, TEMPLATES)}`);
     const { rows: shareRows } = await sql<{ id: string; template_id: string; level: number; grantee_user_id: string | null; grantee_team_id: string | null; starts_at: Date | null; expires_at: Date | null; created_by: string | null; created_at: Date }>`
-      SELECT * FROM template_shares`.execute(handle.db);
+      SELECT * FROM sketch_template_shares`.execute(handle.db);
     const byCore = TEMPLATE_ROWS.filter(([n, ownerId]) => {
       const shares: ShareFact[] = shareRows.filter((s) => s.template_id === row(20 + n)).map((s) => ({
         id: s.id, grantee: granteeOf(s), level: s.level === 2 ? 'view' : 'edit', startsAt: ms(s.starts_at), expiresAt: ms(s.expires_at),
@@ -144,13 +146,13 @@ describe('spot check, so the comparisons above are not vacuous: what Bob (team S
   it('his own task and Ann\'s (team calendar grant); his contact and the one shared with him; templates by share', async () => {
     const ctx = await ctxOf(BOB);
     const calendars = [ctx.actor.userId, ...activeUserGrants(ctx, 'calendar').map((g) => g.ownerId)];
-    expect(await ids(sql<{ id: string }>`SELECT t.id FROM tasks t WHERE ${renderCondition(and(orgIs, ownerIn(calendars)), TASKS)}`)).toEqual([row(1), row(2)]);
-    const cards = sql<{ id: string }>`SELECT pc.id FROM pipeline_cards pc JOIN contacts pc_c ON pc_c.org_id = pc.org_id AND pc_c.id = pc.contact_id
+    expect(await ids(sql<{ id: string }>`SELECT t.id FROM sketch_tasks t WHERE ${renderCondition(and(orgIs, ownerIn(calendars)), TASKS)}`)).toEqual([row(1), row(2)]);
+    const cards = sql<{ id: string }>`SELECT pc.id FROM sketch_pipeline_cards pc JOIN contacts pc_c ON pc_c.org_id = pc.org_id AND pc_c.id = pc.contact_id
       WHERE ${renderPolicy(compileFilter(ctx, 'contact.view', ['active']), contactBinding('pc_c'), ORG)}`;
     expect(await ids(cards)).toEqual([row(12), row(13)]);
     const shared = (minLevel: ShareLevel): Condition => ({ op: 'sharedWith', userId: BOB, teamIds: [SALES], minLevel, now: NOW });
-    expect(await ids(sql<{ id: string }>`SELECT tp.id FROM templates tp WHERE ${renderCondition(shared('view'), TEMPLATES)}`)).toEqual([row(21), row(22)]);
-    expect(await ids(sql<{ id: string }>`SELECT tp.id FROM templates tp WHERE ${renderCondition(shared('edit'), TEMPLATES)}`)).toEqual([row(21)]);
+    expect(await ids(sql<{ id: string }>`SELECT tp.id FROM sketch_templates tp WHERE ${renderCondition(shared('view'), TEMPLATES)}`)).toEqual([row(21), row(22)]);
+    expect(await ids(sql<{ id: string }>`SELECT tp.id FROM sketch_templates tp WHERE ${renderCondition(shared('edit'), TEMPLATES)}`)).toEqual([row(21)]);
   });
 });
 
