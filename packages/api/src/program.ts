@@ -2,6 +2,7 @@
 // sent by the durable queue on the contact owner's behalf, with the enroller recorded as sender; before each step the
 // enroller's `collaborate` on the contact is checked again, and when it is gone the enrolment stops with the reason.
 import { z } from 'zod';
+import { listQuerySchema } from './common.ts';
 import { handSharedAccessSchema, handSharedNameSchema } from './hand-shared.ts';
 
 export const programStepSchema = z.object({
@@ -72,3 +73,6 @@ export const bulkEnrollmentResultSchema = z.object({
 export type BulkEnrollmentResultDto = z.infer<typeof bulkEnrollmentResultSchema>;
 
 export const enrollmentPatchSchema = z.object({ status: z.enum(['paused', 'active', 'stopped']) }).strict();
+
+/** GET /programs/:id/enrollments: a keyset page, oldest first, optionally of one status. */
+export const enrollmentListQuerySchema = z.object({ ...listQuerySchema, status: z.enum(ENROLLMENT_STATUSES).optional() });

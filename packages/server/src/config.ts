@@ -21,7 +21,11 @@ export type Config = {
   publicUrl: string;
   mail: MailConfig;
   sms: SmsConfig;
+  programs: ProgramConfig;
 };
+
+/** The program runner (docs/decisions.md D34): how often it looks for due steps, and how long a program "day" is. */
+export type ProgramConfig = { tickMs: number; dayMs: number };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -37,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       inboundDomain: env.TANDEM_INBOUND_DOMAIN?.trim() || hostOf(env.TANDEM_PUBLIC_URL?.trim()) || 'localhost',
     },
     sms: smsConfig(env),
+    programs: programConfig(env),
   };
 }
 
@@ -54,6 +59,22 @@ export function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
   const authToken = env.TANDEM_SMS_AUTH_TOKEN?.trim();
   if (!accountSid || !authToken) throw new Error('TANDEM_SMS_PROVIDER=twilio needs TANDEM_SMS_ACCOUNT_SID and TANDEM_SMS_AUTH_TOKEN');
   return { provider, defaultLine, accountSid, authToken, baseUrl: env.TANDEM_SMS_BASE_URL?.trim() || 'https://api.twilio.com' };
+}
+
+/**
+ * TANDEM_PROGRAM_TICK_SECONDS (default 60): how often the runner sends due program steps; TANDEM_PROGRAM_DAY_SECONDS
+ * (default 86400): the length of the "day" a step's `delayDays` counts (a browser test sets a few seconds).
+ */
+export function programConfig(env: NodeJS.ProcessEnv): ProgramConfig {
+  return { tickMs: positiveSeconds(env, 'TANDEM_PROGRAM_TICK_SECONDS', 60) * 1000, dayMs: positiveSeconds(env, 'TANDEM_PROGRAM_DAY_SECONDS', 86_400) * 1000 };
+}
+
+function positiveSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: "${text}" is not a positive number of seconds`);
+  return value;
 }
 
 function hostOf(url: string | undefined): string | null {

@@ -11,7 +11,7 @@ import { inboundDepsOf } from './http/routes/inbound.ts';
 import { smtpReceiverConfig, startSmtpReceiver } from './inbound/smtp-receiver.ts';
 import { calendarReminderHandler } from './jobs/calendar-reminders-job.ts';
 import { startMessageQueue } from './jobs/deliver-message-job.ts';
-import { JOBS } from './jobs/registry.ts';
+import { serverJobs } from './jobs/registry.ts';
 import { logMailer } from './mail/log-mailer.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
 import { smsSenderFrom } from './sms/sms-from-config.ts';
@@ -34,6 +34,7 @@ const app = await buildApp({
   ...(config.mail.smtpUrl ? { mailer: smtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) } : {}),
   publicUrl: config.publicUrl,
   inboundDomain: config.mail.inboundDomain,
+  programDayMs: config.programs.dayMs,
 });
 // INBOUND_SMTP_PORT: Tandem's own receiver of e-mail replies (inbound/smtp-receiver.ts), closed with the app.
 const smtpConfig = smtpReceiverConfig();
@@ -44,7 +45,7 @@ if (smtpConfig) {
   app.addHook('onClose', receiver.close);
   console.log(`  Replies by e-mail to reply+…@${config.mail.inboundDomain} are received on smtp://${smtpConfig.host}:${receiver.port}.`);
 }
-const jobs = startJobs(JOBS, { db: handle.db }, systemClock, app.log);
+const jobs = startJobs(serverJobs(config), { db: handle.db }, systemClock, app.log);
 // Conversation e-mail goes through its own pooled transport (bursts of sends); without SMTP_URL it is logged and the
 // message marked failed with the reason (docs/decisions.md D27).
 const conversationMailer = config.mail.smtpUrl ? smtpMailer({ url: config.mail.smtpUrl, from: config.mail.from, pool: 5 }) : logMailer(app.log);

@@ -13,6 +13,8 @@ export type AppDeps = MailDeps & {
   secureCookies?: boolean;
   /** The domain of reply addresses (TANDEM_INBOUND_DOMAIN, mail/reply-address.ts); default 'localhost'. */
   inboundDomain: string;
+  /** The length of a program "day" in ms (TANDEM_PROGRAM_DAY_SECONDS, config.ts); default one day. */
+  programDayMs?: number;
 };
 
 /** The public base URL when none is given (TANDEM_PUBLIC_URL; config.ts defaults it to the listen port). */

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Deps } from '../../src/domain/shared/deps.ts';
 import type { Job } from '../../src/jobs/job.ts';
-import { JOBS } from '../../src/jobs/registry.ts';
+import { programConfig } from '../../src/config.ts';
+import { serverJobs } from '../../src/jobs/registry.ts';
 import { startJobs, type JobLog, type Scheduler } from '../../src/jobs/scheduler.ts';
 
 const MINUTE = 60_000;
@@ -137,7 +138,18 @@ describe('job scheduler', () => {
   });
 
   it('has the server\'s jobs in its registry, each with a schedule', () => {
-    expect(JOBS.map((j) => j.name)).toEqual(['purge-trash', 'purge-idempotency-keys', 'calendar-reminders']);
-    for (const job of JOBS) expect(job.schedule.everyMs).toBeGreaterThan(0);
+    const jobs = serverJobs({ programs: programConfig({}) });
+    expect(jobs.map((j) => j.name)).toEqual(['purge-trash', 'purge-idempotency-keys', 'calendar-reminders', 'program-steps']);
+    for (const job of jobs) expect(job.schedule.everyMs).toBeGreaterThan(0);
+  });
+
+  it('runs the program runner every TANDEM_PROGRAM_TICK_SECONDS (60 by default) and refuses a tick that is not a positive number', () => {
+    const runnerOf = (env: NodeJS.ProcessEnv) => serverJobs({ programs: programConfig(env) }).find((j) => j.name === 'program-steps');
+    expect(runnerOf({})?.schedule.everyMs).toBe(60_000);
+    expect(runnerOf({ TANDEM_PROGRAM_TICK_SECONDS: '5' })?.schedule.everyMs).toBe(5_000);
+    expect(programConfig({ TANDEM_PROGRAM_DAY_SECONDS: '3' }).dayMs).toBe(3_000);
+    expect(programConfig({}).dayMs).toBe(86_400_000);
+    expect(() => programConfig({ TANDEM_PROGRAM_DAY_SECONDS: '0' })).toThrow(/TANDEM_PROGRAM_DAY_SECONDS/);
+    expect(() => programConfig({ TANDEM_PROGRAM_TICK_SECONDS: 'soon' })).toThrow(/TANDEM_PROGRAM_TICK_SECONDS/);
   });
 });
