@@ -13,6 +13,7 @@ import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PermissionsPage } from '../pages/PermissionsPage.tsx';
 import { PipelinesPage } from '../pages/PipelinesPage.tsx';
+import { ProgramPage } from '../pages/ProgramPage.tsx';
 import { ProgramsPage } from '../pages/ProgramsPage.tsx';
 import { ProfilePage } from '../pages/ProfilePage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
@@ -57,7 +58,7 @@ export const router = createBrowserRouter([
           { path: '/templates', element: <TemplatesPage /> },
           { path: '/templates/:id', element: <TemplatesPage /> },
           { path: '/programs', element: <ProgramsPage /> },
-          { path: '/programs/:id', element: <ProgramsPage /> },
+          { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/account/api-tokens', element: <ApiTokensPage /> },
           { path: '/account/profile', element: <ProfilePage /> },
           {

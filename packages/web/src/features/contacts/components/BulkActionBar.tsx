@@ -3,7 +3,8 @@
 // of POST /contacts/bulk (share, give to someone, tag, untag, archive, unarchive, trash, restore). After a bulk action
 // the server's report is shown in words ("12 done, 3 refused: you need Edit on them") and the refused contacts stay
 // picked; when nothing is refused a toast says what was done and the selection ends. Takes over the selection of
-// features/buckets/components/ContactSelection.tsx (same bar, same test id).
+// features/buckets/components/ContactSelection.tsx (same bar, same test id). "Enrol in program…" opens its own dialog
+// (features/programs) and reports refusals the same way.
 import { useState } from 'react';
 import type { BulkAction, Contact } from '../../../api/models.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -14,6 +15,7 @@ import { useToast } from '../../../ui/Toast.tsx';
 import { countOf } from '../../buckets/add-contacts.ts';
 import { AddToBucketDialog } from '../../buckets/components/AddToBucketDialog.tsx';
 import type { ContactSelection } from '../../buckets/components/ContactSelection.tsx';
+import { EnrollInProgramDialog } from '../../programs/components/EnrollInProgramDialog.tsx';
 import { bulkReport, type BulkReport } from '../bulk-report.ts';
 import { useBulkContacts } from '../hooks/useBulkContacts.ts';
 import type { InboxView } from '../hooks/useContacts.ts';
@@ -22,6 +24,7 @@ import { BulkActionDialog, type AskedKind } from './BulkActionDialog.tsx';
 
 export function BulkActionBar({ selection, items, view }: { selection: ContactSelection; items: Contact[]; view: InboxView }) {
   const [adding, setAdding] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
   const [asking, setAsking] = useState<AskedKind | null>(null);
   const [report, setReport] = useState<BulkReport | null>(null);
   const bulk = useBulkContacts();
@@ -35,19 +38,22 @@ export function BulkActionBar({ selection, items, view }: { selection: ContactSe
     const names = new Map(picked.map((c) => [c.id, c.name]));
     bulk.mutate({ ids: picked.map((c) => c.id), action }, {
       onSuccess: (result) => {
-        const said = bulkReport(action.action, result, (id) => names.get(id));
         setAsking(null);
-        if (said.refusedIds.length === 0) {
-          toast.show(said.summary);
-          setReport(null);
-          selection.stop();
-          return;
-        }
-        const refused = new Set(said.refusedIds);
-        selection.setMany(picked.filter((c) => !refused.has(c.id)), false);
-        setReport(said);
+        show(bulkReport(action.action, result, (id) => names.get(id)));
       },
     });
+  };
+  /** Nothing refused: a toast, and the selection ends; else the report, with only the refused ones still ticked. */
+  const show = (said: BulkReport) => {
+    if (said.refusedIds.length === 0) {
+      toast.show(said.summary);
+      setReport(null);
+      selection.stop();
+      return;
+    }
+    const refused = new Set(said.refusedIds);
+    selection.setMany(picked.filter((c) => !refused.has(c.id)), false);
+    setReport(said);
   };
   const ask = (kind: AskedKind) => {
     bulk.reset();
@@ -64,6 +70,7 @@ export function BulkActionBar({ selection, items, view }: { selection: ContactSe
     : [
       { label: 'Share…', icon: 'share', onSelect: () => ask('share') },
       { label: 'Give to…', icon: 'userCheck', onSelect: () => ask('reassign') },
+      { label: 'Enrol in program…', icon: 'send', onSelect: () => { setReport(null); setEnrolling(true); } },
       { label: 'Add tag…', icon: 'tag', onSelect: () => ask('addTag') },
       { label: 'Remove tag…', icon: 'tag', onSelect: () => ask('removeTag') },
       view === 'archived'
@@ -115,6 +122,16 @@ export function BulkActionBar({ selection, items, view }: { selection: ContactSe
       ) : null}
       {asking ? (
         <BulkActionDialog kind={asking} contacts={picked} pending={bulk.isPending} error={bulk.error} onRun={run} onClose={() => setAsking(null)} />
+      ) : null}
+      {enrolling ? (
+        <EnrollInProgramDialog
+          contacts={picked}
+          onClose={() => setEnrolling(false)}
+          onDone={(said) => {
+            setEnrolling(false);
+            show(said);
+          }}
+        />
       ) : null}
       {adding ? (
         <AddToBucketDialog contacts={picked} onClose={() => setAdding(false)} onAdded={() => selection.stop()} />
