@@ -21,17 +21,22 @@ export const templateSchema = z.object({
 });
 export type TemplateDto = z.infer<typeof templateSchema>;
 
+// The limits are a message's (history.ts: body 10 000, subject 300), less room for what the merge fields add: a
+// message written from a template is a message.
 export const newTemplateSchema = z.object({
   name: handSharedNameSchema,
-  subject: z.string().trim().max(500).nullable().optional(),
-  body: z.string().min(1).max(20_000),
+  subject: z.string().trim().max(250).nullable().optional().describe('empty or null: the message gets the default subject'),
+  body: z.string().min(1).max(9_000).refine((body) => body.trim() !== '', 'the body is empty'),
 }).strict();
 export type NewTemplate = z.input<typeof newTemplateSchema>;
 
 export const templatePatchSchema = newTemplateSchema.partial().strict();
 export type TemplatePatch = z.input<typeof templatePatchSchema>;
 
-/** POST /templates/:id/preview `{contactId}`: the template rendered for one contact the caller sees at `view`. */
+/** POST /templates/:id/preview `{contactId}`: the template rendered for one contact the caller may message. */
+export const templatePreviewRequestSchema = z.object({ contactId: z.string().max(100) }).strict();
+export type TemplatePreviewRequest = z.input<typeof templatePreviewRequestSchema>;
+
 export const templatePreviewSchema = z.object({
   subject: z.string().nullable(),
   text: z.string().describe('the body as the SMS and the e-mail text part carry it'),

@@ -13,6 +13,7 @@ import { loadSenderFacts } from '../../storage/message-queries.ts';
 import { enqueueJob } from '../../storage/queue-queries.ts';
 import { auditContactChange } from '../contacts/contact-audit.ts';
 import { loadContactOrThrow } from '../contacts/contact-guard.ts';
+import { composeMessage } from '../templates/compose-message.ts';
 import { toHistoryViews, type HistoryView } from './history-view.ts';
 import { emailFromAddress } from './message-addresses.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -23,7 +24,8 @@ export const DELIVER_MESSAGE_QUEUE = 'deliver-message';
 /** Attempts before a message that keeps failing transiently is marked failed (about 2 hours of backoff). */
 export const DELIVERY_ATTEMPTS = 6;
 
-export type MessageInput = { body: string; channel?: MessageChannel; subject?: string };
+/** `body` may be left out when `templateId` names a template to render (domain/templates/compose-message.ts). */
+export type MessageInput = { body?: string; channel?: MessageChannel; subject?: string; templateId?: string };
 
 /**
  * `seeded`: demo history (src/seed/), stored as already sent at its time and never enqueued: it is the record of
@@ -38,13 +40,15 @@ export async function sendMessage(deps: Deps, ctx: ActorContext, contactId: stri
     if (!toAddress && !options.seeded) {
       throw new AppError('TANDEM_CONTACT_NO_ADDRESS', `${contact.row.name} has no ${channel === 'email' ? 'e-mail address' : 'phone number'}.`);
     }
+    const message = await composeMessage(trx, ctx, contact, channel, input);
     const fromAddress = await fromAddressOf(trx, ctx.actor.orgId, contact.row.owner_id, channel);
     const row = await insertEvent(trx, ctx.actor.orgId, {
-      contactId: contact.row.id, kind: 'message', body: input.body, channel, sentBy: ctx.actor.userId, onBehalfOf: contact.row.owner_id,
+      contactId: contact.row.id, kind: 'message', body: message.body, channel, sentBy: ctx.actor.userId, onBehalfOf: contact.row.owner_id,
       delivery: {
-        subject: channel === 'email' ? input.subject ?? null : null, status: options.seeded ? 'sent' : 'queued',
+        subject: channel === 'email' ? message.subject ?? null : null, status: options.seeded ? 'sent' : 'queued',
         fromAddress, toAddress, sentAt: options.seeded ? ctx.now : null,
       },
+      templateId: message.templateId,
     }, ctx.now);
     if (!options.seeded) {
       await enqueueJob(trx, {

@@ -35,12 +35,15 @@ export const contactHistoryRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = as
     schema: {
       operationId: 'sendMessage',
       tags, summary: "Queue a message to the client on the owner's behalf (collaborate or more; audited); 409 when the contact has no address for the channel", params: contactParams,
+      description: 'With `templateId` (view on the template): without `body` the template is rendered for this contact and, for e-mail without a `subject`, '
+        + 'its subject too; with `body` the body goes as written. Either `body` or `templateId` is required (400).',
       headers: idempotencyHeaders,
       body: z.object({
-        body: historyBodySchema,
+        body: historyBodySchema.optional().describe('required unless templateId is given'),
         channel: messageChannelSchema.optional().describe('default email'),
-        subject: messageSubjectSchema.optional().describe('e-mail only; default "A message from <owner>"'),
-      }).strict(),
+        subject: messageSubjectSchema.optional().describe('e-mail only; default the template\'s subject, else "A message from <owner>"'),
+        templateId: z.string().max(100).optional().describe('the template the message is written from (recorded on the message)'),
+      }).strict().refine((b) => b.body !== undefined || b.templateId !== undefined, { message: 'write a message, or name a template with templateId', path: ['body'] }),
       response: { 201: z.object({ message: historyItemSchema }), ...writeProblems },
     },
     preValidation,
