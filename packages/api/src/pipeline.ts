@@ -77,9 +77,15 @@ export type PipelineCardPatch = z.input<typeof pipelineCardPatchSchema>;
 export const boardStageSchema = z.object({
   id: z.string(),
   name: z.string(),
-  cards: z.array(pipelineCardSchema),
+  cards: z.array(pipelineCardSchema).describe('the first `limit` visible cards of the stage, by position then id'),
+  visibleCount: z.number().int().describe('every card of this stage the caller sees (may exceed `cards.length`)'),
   hiddenCount: z.number().int().describe('cards on this stage whose contact the caller cannot see: only counted'),
-  totalValue: z.number().describe('the sum of the visible cards\' values'),
+  totalValue: z.number().describe('the sum of the visible cards\' values (all of them, not only those in `cards`)'),
+});
+
+/** GET /pipelines/:id/board: `limit` caps the cards shown per stage, so a board of thousands of cards stays bounded. */
+export const boardQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('cards shown per stage, 1-500'),
 });
 export const boardSchema = z.object({
   pipeline: pipelineSchema,
