@@ -19,9 +19,12 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   history: 'Messages, notes and calls on a contact',
   invitations: 'Inviting people into the organisation',
   org: 'The organisation and its team-wide switches',
+  pipelines: 'Pipelines shared by hand, their boards and cards (each card decided on its contact)',
+  programs: 'Drip programs shared by hand, and their enrolments',
   shares: 'Record shares of one contact',
   system: 'Liveness',
   teams: 'Teams of users',
+  templates: 'Message templates shared by hand',
   tokens: 'Personal API tokens',
   users: 'The organisation\'s users (admins)',
 };
