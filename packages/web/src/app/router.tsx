@@ -12,6 +12,7 @@ import { ContactsPage } from '../pages/ContactsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PermissionsPage } from '../pages/PermissionsPage.tsx';
+import { PipelineBoardPage } from '../pages/PipelineBoardPage.tsx';
 import { PipelinesPage } from '../pages/PipelinesPage.tsx';
 import { ProgramPage } from '../pages/ProgramPage.tsx';
 import { ProgramsPage } from '../pages/ProgramsPage.tsx';
@@ -54,7 +55,7 @@ export const router = createBrowserRouter([
           { path: '/calendar', element: <CalendarPage /> },
           { path: '/tasks', element: <TasksPage /> },
           { path: '/pipelines', element: <PipelinesPage /> },
-          { path: '/pipelines/:id', element: <PipelinesPage /> },
+          { path: '/pipelines/:id', element: <PipelineBoardPage /> },
           { path: '/templates', element: <TemplatesPage /> },
           { path: '/templates/:id', element: <TemplatesPage /> },
           { path: '/programs', element: <ProgramsPage /> },

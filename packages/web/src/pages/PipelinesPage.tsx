@@ -1,10 +1,91 @@
-// Pipelines (spec §6.6): being built in this session; see features/ for its parts.
+// Pipelines (spec §6.6): boards of deals in stages. The list shows every pipeline the caller sees (owned, shared with
+// them; admins: all) with its owner, its stages and the caller's access; "New pipeline" writes one (a name and its
+// stages) and opens its board.
+import type { PipelineDto } from '@tandem/api';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
+import { HandSharedAccessBadge } from '../features/hand-shared/index.ts';
+import { PipelineDialog } from '../features/pipelines/components/PipelineDialog.tsx';
+import { usePipelines } from '../features/pipelines/hooks/usePipelines.ts';
+import { Button } from '../ui/Button.tsx';
+import { EmptyState } from '../ui/EmptyState.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { Icon } from '../ui/Icon.tsx';
 import { Page, PageHeader } from '../ui/Page.tsx';
+import { PageSpinner } from '../ui/Spinner.tsx';
+import { useToast } from '../ui/Toast.tsx';
+import styles from './PipelinesPage.module.css';
 
 export function PipelinesPage() {
+  const pipelines = usePipelines();
+  const { user } = useCurrentUser();
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
+  const toast = useToast();
+  const ownerOf = (p: PipelineDto) => (p.ownerId === user.id ? 'You' : p.ownerName);
+  const newButton = (
+    <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
+      New pipeline
+    </Button>
+  );
+
   return (
     <Page>
-      <PageHeader title="Pipelines" subtitle="Deals on boards, each card linked to a contact." />
+      <PageHeader title="Pipelines" subtitle="Deals on boards, each card linked to a contact. Private until you share them; a board shows only the contacts each person can see." actions={newButton} />
+      {pipelines.isPending ? (
+        <PageSpinner label="Loading pipelines" />
+      ) : pipelines.isError ? (
+        <ErrorNotice error={pipelines.error} onRetry={() => void pipelines.refetch()} />
+      ) : pipelines.data.length === 0 ? (
+        <EmptyState icon="activity" title="No pipelines yet" action={newButton}>
+          <p>A pipeline follows deals from first contact to signature: name its stages, then add a card for each deal and move it along.</p>
+        </EmptyState>
+      ) : (
+        <div className={styles.list}>
+          <div className={styles.head} aria-hidden="true">
+            <span>Name</span>
+            <span>Owner</span>
+            <span>Stages</span>
+            <span>Your access</span>
+          </div>
+          <ul className={styles.rows} aria-label="Pipelines">
+            {pipelines.data.map((p) => (
+              <li key={p.id} data-testid="pipeline-row">
+                <Link to={`/pipelines/${p.id}`} className={styles.row}>
+                  <span className={styles.nameCell}>
+                    <span className={styles.icon}>
+                      <Icon name="activity" />
+                    </span>
+                    <span className={styles.nameText}>
+                      <span className={styles.name} data-testid="pipeline-name">
+                        {p.name}
+                      </span>
+                      <span className={styles.sub}>{ownerOf(p) === 'You' ? 'Yours' : `Owned by ${ownerOf(p)}`}</span>
+                    </span>
+                  </span>
+                  <span className={styles.owner}>{ownerOf(p)}</span>
+                  <span className={styles.stages}>{p.stages.map((s) => s.name).join(' › ')}</span>
+                  <span className={styles.level}>
+                    <HandSharedAccessBadge access={p.access} />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {creating ? (
+        <PipelineDialog
+          pipeline={null}
+          onClose={() => setCreating(false)}
+          onSaved={(pipeline) => {
+            setCreating(false);
+            toast.show(`${pipeline.name} created`);
+            navigate(`/pipelines/${pipeline.id}`);
+          }}
+        />
+      ) : null}
     </Page>
   );
 }

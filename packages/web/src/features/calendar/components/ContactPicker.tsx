@@ -1,8 +1,10 @@
 // Picks the contact a task or event is linked to: a search over the contacts the caller sees, offering only those
-// they may add a task to (`contact.createTask`, collaborate or more: spec §7).
+// they may add a task to (`contact.createTask`, collaborate or more: spec §7). Other pickers of one contact pass the
+// action they need (a pipeline card: `contact.edit`) and their own words.
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { call } from '../../../api/client.ts';
+import type { ContactAction } from '../../../api/models.ts';
 import { useDebounced } from '../../../lib/useDebounced.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Input } from '../../../ui/Field.tsx';
@@ -10,12 +12,21 @@ import styles from './ContactPicker.module.css';
 
 export type LinkedContact = { id: string; name: string };
 
-export function ContactPicker({ value, onChange }: { value: LinkedContact | null; onChange: (next: LinkedContact | null) => void }) {
+export type ContactPickerWords = { search: string; results: string; none: string; clear: string };
+const CALENDAR_WORDS: ContactPickerWords = { search: 'Link a contact', results: 'Contacts to link', none: 'No contact you collaborate on matches.', clear: 'Unlink' };
+
+export function ContactPicker({ value, onChange, requires = 'contact.createTask', words = CALENDAR_WORDS }: {
+  value: LinkedContact | null;
+  onChange: (next: LinkedContact | null) => void;
+  /** The action the chosen contact must allow the caller. */
+  requires?: ContactAction;
+  words?: ContactPickerWords;
+}) {
   const [q, setQ] = useState('');
   const search = useDebounced(q.trim(), 250);
   const listId = useId();
   const found = useQuery({
-    queryKey: ['contacts', 'calendar-link', search],
+    queryKey: ['contacts', 'picker', requires, search],
     enabled: value === null && search.length > 0,
     queryFn: async ({ signal }) => (await call('listContacts', { query: { q: search, limit: 8 }, signal })).items,
   });
@@ -23,18 +34,18 @@ export function ContactPicker({ value, onChange }: { value: LinkedContact | null
     return (
       <div className={styles.chosen} data-testid="linked-contact">
         <span className={styles.name}>{value.name}</span>
-        <Button size="sm" variant="ghost" onClick={() => onChange(null)} aria-label={`Unlink ${value.name}`}>
-          Unlink
+        <Button size="sm" variant="ghost" onClick={() => onChange(null)} aria-label={`${words.clear} ${value.name}`}>
+          {words.clear}
         </Button>
       </div>
     );
   }
-  const options = (found.data ?? []).filter((c) => c.access.actions.includes('contact.createTask'));
+  const options = (found.data ?? []).filter((c) => c.access.actions.includes(requires));
   return (
     <div className={styles.picker}>
-      <Input type="search" aria-label="Link a contact" aria-controls={listId} placeholder="Search your contacts" value={q} onChange={(e) => setQ(e.target.value)} />
+      <Input type="search" aria-label={words.search} aria-controls={listId} placeholder="Search your contacts" value={q} onChange={(e) => setQ(e.target.value)} />
       {search ? (
-        <ul id={listId} className={styles.results} aria-label="Contacts to link">
+        <ul id={listId} className={styles.results} aria-label={words.results}>
           {options.map((c) => (
             <li key={c.id}>
               <button type="button" className={styles.option} onClick={() => onChange({ id: c.id, name: c.name })}>
@@ -43,7 +54,7 @@ export function ContactPicker({ value, onChange }: { value: LinkedContact | null
               </button>
             </li>
           ))}
-          {found.isSuccess && options.length === 0 ? <li className="muted small">No contact you collaborate on matches.</li> : null}
+          {found.isSuccess && options.length === 0 ? <li className="muted small">{words.none}</li> : null}
         </ul>
       ) : null}
     </div>
