@@ -54,7 +54,11 @@ export async function setup(project: TestProject): Promise<void> {
   let output = '';
   server = spawn(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, TANDEM_DEMO_DATA: 'off', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, TANDEM_DEMO_DATA: 'off', LOG_LEVEL: 'warn', DATABASE_URL: '',
+      // A program "day" of 4 s, looked at every second: programs.spec.ts watches a two-step program run in seconds.
+      TANDEM_PROGRAM_TICK_SECONDS: '1', TANDEM_PROGRAM_DAY_SECONDS: '4',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
