@@ -112,7 +112,7 @@ export type ApiContract = {
   updateShare: Shape<{ share: Share }, SharePatch>;
   deleteShare: Shape<void>;
   listHistory: Shape<Page<HistoryItem>, never, PageQuery>;
-  sendMessage: Shape<{ message: HistoryItem }, { body: string; channel?: MessageChannel; subject?: string }>;
+  sendMessage: Shape<{ message: HistoryItem }, { body: string; channel?: MessageChannel; subject?: string; templateId?: string }>;
   addNote: Shape<{ note: HistoryItem }, { body: string }>;
   logCall: Shape<{ call: HistoryItem }, { body: string }>;
   explainAccess: Shape<Explanation, never, { userId?: string }>;

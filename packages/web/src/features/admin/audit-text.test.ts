@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../api/models.ts';
-import { describeAudit, recordNames } from './audit-text.ts';
+import { ACTION_LABEL, describeAudit, recordNames } from './audit-text.ts';
 
 const entry = (action: string, targetType: string, targetId: string | null, before: unknown, after: unknown): AuditEntry => ({
   seq: '1', id: action, at: '2026-01-05T09:00:00Z', actorId: 'ada', actorName: 'Ada Lindqvist', action, targetType, targetId, before, after, prevHash: '', hash: 'h',
@@ -38,5 +38,46 @@ describe('the audit log in sentences (defect 10)', () => {
     expect(describeAudit(entry('calendar_item.create', 'calendar_item', 'i1', null, { kind: 'event', userId: 'ben' }), names).text).toBe('created an event on Ben Okafor’s calendar');
     expect(describeAudit(entry('calendar_item.delete', 'calendar_item', 'i1', { kind: 'task', userId: 'cat' }, null), names).text).toBe('deleted a task from Cat Moreau’s calendar');
     expect(describeAudit(entry('calendar.feed.create', 'calendar', 'ben', null, { holderId: 'cat' }), names).text).toBe('made a private feed link to Ben Okafor’s calendar');
+  });
+
+  it('words templates, pipelines and programs: their changes, shares, cards and enrolments (issue 12)', () => {
+    const created = [
+      entry('template.create', 'template', 'tp1', null, { name: 'Welcome', ownerId: 'ben', subject: 'Hi', body: 'Hi {{contact.firstName}}' }),
+      entry('pipeline.create', 'pipeline', 'pl1', null, { name: 'Deals', stages: [] }),
+      entry('program.create', 'program', 'pr1', null, { name: 'Onboarding', steps: [] }),
+    ];
+    const known = recordNames(created);
+    const n = { ...names, record: (id: string) => known.get(id) ?? null };
+    const say = (e: AuditEntry) => describeAudit(e, n).text;
+    expect(say(created[0] as AuditEntry)).toBe('created the template Welcome');
+    expect(say(entry('template.update', 'template', 'tp1', { name: 'Welcome', body: 'a' }, { name: 'Welcome', body: 'b' }))).toBe('changed the template Welcome');
+    expect(say(entry('template.update', 'template', 'tp1', { name: 'Welcome' }, { name: 'Hello' }))).toBe('renamed the template Welcome to Hello');
+    expect(say(entry('template.delete', 'template', 'tp1', { name: 'Welcome', shares: [] }, null))).toBe('deleted the template Welcome');
+    expect(say(entry('template.share.create', 'template', 'tp1', null, { templateId: 'tp1', grantee: { userId: 'cat' }, level: 'view', startsAt: null, expiresAt: null })))
+      .toBe('shared the template Welcome with Cat Moreau (Can use)');
+    expect(say(entry('pipeline.share.update', 'pipeline', 'pl1', { grantee: { teamId: 't1' }, level: 'view' }, { grantee: { teamId: 't1' }, level: 'edit' })))
+      .toBe('changed the team Sales’s share of the pipeline Deals: Can use → Can change');
+    expect(say(entry('program.share.revoke', 'program', 'pr1', { grantee: { userId: 'ben' }, level: 'edit' }, null))).toBe('stopped sharing the program Onboarding with Ben Okafor');
+    expect(say(entry('program.share.create', 'program', 'unknown', null, { grantee: { userId: 'ben' }, level: 'edit' }))).toBe('shared a program with Ben Okafor (Can change)');
+
+    const card = { pipelineId: 'pl1', stageId: 's1', contactId: 'z1', title: 'Renewal', value: 1200, expectedCloseOn: null, position: 1 };
+    expect(say(entry('pipeline.card.create', 'pipeline_card', 'c1', null, card))).toBe('added the card “Renewal” to the pipeline Deals');
+    expect(say(entry('pipeline.card.update', 'pipeline_card', 'c1', card, { ...card, value: 1500 }))).toBe('changed the card “Renewal” on the pipeline Deals');
+    expect(say(entry('pipeline.card.move', 'pipeline_card', 'c1', card, { ...card, stageId: 's2' }))).toBe('moved the card “Renewal” to another stage of the pipeline Deals');
+    expect(say(entry('pipeline.card.delete', 'pipeline_card', 'c1', card, null))).toBe('removed the card “Renewal” from the pipeline Deals');
+
+    expect(say(entry('program.enrollment.create', 'enrollment', 'e1', null, { programId: 'pr1', contactId: 'z1', enrolledBy: 'cat' }))).toBe('enrolled a contact in the program Onboarding');
+    expect(say(entry('program.enrollment.update', 'enrollment', 'e1', { status: 'active' }, { status: 'paused' }))).toBe('paused a contact’s enrolment');
+    expect(say(entry('program.enrollment.update', 'enrollment', 'e1', { status: 'paused' }, { status: 'active' }))).toBe('resumed a contact’s enrolment');
+    const stop = { ...entry('program.enrollment.stop', 'enrollment', 'e1', { status: 'active', nextStep: 1 }, { status: 'stopped', reason: 'collaborate_lost', programId: 'pr1', contactId: 'z1', enrolledBy: 'cat' }), actorId: null, actorName: null };
+    expect(describeAudit(stop, n)).toEqual({ actor: 'Tandem', text: 'stopped a contact’s enrolment in the program Onboarding: the person who enrolled the contact no longer collaborates on it' });
+  });
+
+  it('has a label and a group for every new action', () => {
+    for (const code of ['template.create', 'template.share.revoke', 'pipeline.card.move', 'program.enrollment.stop', 'program.share.update']) {
+      expect(ACTION_LABEL[code]?.label, code).toBeTruthy();
+    }
+    expect(ACTION_LABEL['pipeline.card.move']?.category).toBe('workflows');
+    expect(ACTION_LABEL['template.share.create']?.category).toBe('sharing');
   });
 });

@@ -12,18 +12,21 @@ export type Names = {
   record: (id: string) => string | null;
 };
 
-/** Names of contacts and buckets as the loaded entries' snapshots give them (the latest first). */
+/** What the log names by the entries' own snapshots: contacts, buckets, templates, pipelines and programs. */
+const NAMED_TARGETS = new Set(['contact', 'bucket', 'template', 'pipeline', 'program']);
+
+/** Names of contacts, buckets, templates, pipelines and programs as the loaded entries' snapshots give them (the latest first). */
 export function recordNames(entries: readonly AuditEntry[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const e of entries) {
-    if ((e.targetType !== 'contact' && e.targetType !== 'bucket') || !e.targetId || names.has(e.targetId)) continue;
+    if (!NAMED_TARGETS.has(e.targetType) || !e.targetId || names.has(e.targetId)) continue;
     const name = str(obj(e.after).name) ?? str(obj(e.before).name);
     if (name) names.set(e.targetId, name);
   }
   return names;
 }
 
-export type AuditCategory = 'contacts' | 'sharing' | 'calendars' | 'people' | 'organisation' | 'other';
+export type AuditCategory = 'contacts' | 'sharing' | 'calendars' | 'workflows' | 'people' | 'organisation' | 'other';
 
 /** Each action code, in a few words, and the group it is filtered under. */
 export const ACTION_LABEL: Record<string, { label: string; category: AuditCategory }> = {
@@ -60,6 +63,31 @@ export const ACTION_LABEL: Record<string, { label: string; category: AuditCatego
   'bucket.contacts.add': { label: 'Contacts put in a bucket', category: 'sharing' },
   'bucket.contacts.remove': { label: 'Contact taken out of a bucket', category: 'sharing' },
   'bucket.delete': { label: 'Bucket deleted', category: 'sharing' },
+  'template.share.create': { label: 'Template shared', category: 'sharing' },
+  'template.share.update': { label: 'Template share changed', category: 'sharing' },
+  'template.share.revoke': { label: 'Template share removed', category: 'sharing' },
+  'pipeline.share.create': { label: 'Pipeline shared', category: 'sharing' },
+  'pipeline.share.update': { label: 'Pipeline share changed', category: 'sharing' },
+  'pipeline.share.revoke': { label: 'Pipeline share removed', category: 'sharing' },
+  'program.share.create': { label: 'Program shared', category: 'sharing' },
+  'program.share.update': { label: 'Program share changed', category: 'sharing' },
+  'program.share.revoke': { label: 'Program share removed', category: 'sharing' },
+  'template.create': { label: 'Template created', category: 'workflows' },
+  'template.update': { label: 'Template changed', category: 'workflows' },
+  'template.delete': { label: 'Template deleted', category: 'workflows' },
+  'pipeline.create': { label: 'Pipeline created', category: 'workflows' },
+  'pipeline.update': { label: 'Pipeline changed', category: 'workflows' },
+  'pipeline.delete': { label: 'Pipeline deleted', category: 'workflows' },
+  'pipeline.card.create': { label: 'Card added to a pipeline', category: 'workflows' },
+  'pipeline.card.update': { label: 'Pipeline card changed', category: 'workflows' },
+  'pipeline.card.move': { label: 'Pipeline card moved', category: 'workflows' },
+  'pipeline.card.delete': { label: 'Pipeline card removed', category: 'workflows' },
+  'program.create': { label: 'Program created', category: 'workflows' },
+  'program.update': { label: 'Program changed', category: 'workflows' },
+  'program.delete': { label: 'Program deleted', category: 'workflows' },
+  'program.enrollment.create': { label: 'Contact enrolled in a program', category: 'workflows' },
+  'program.enrollment.update': { label: 'Enrolment paused, resumed or stopped', category: 'workflows' },
+  'program.enrollment.stop': { label: 'Enrolment stopped by Tandem', category: 'workflows' },
   'user.create': { label: 'User added', category: 'people' },
   'user.role.change': { label: 'Role changed', category: 'people' },
   'user.status.change': { label: 'User deactivated or reactivated', category: 'people' },
@@ -89,6 +117,7 @@ export const CATEGORY_LABEL: Record<AuditCategory, string> = {
   contacts: 'Contacts',
   sharing: 'Sharing and access',
   calendars: 'Calendars',
+  workflows: 'Templates, pipelines and programs',
   people: 'People and sign-in',
   organisation: 'Organisation',
   other: 'Other',
@@ -122,6 +151,20 @@ function windowOf(snapshot: Obj): string {
   return [from ? ` from ${dateText(from)}` : '', until ? ` until ${dateText(until)}` : ''].join('');
 }
 
+/** Why Tandem stopped an enrolment (@tandem/api's STOP_REASONS), as the end of a sentence. */
+const STOP_REASON: Record<string, string> = {
+  stopped_by_user: 'stopped by hand',
+  collaborate_lost: 'the person who enrolled the contact no longer collaborates on it',
+  contact_trashed: 'the contact was moved to the trash',
+  enroller_deactivated: 'the person who enrolled the contact was deactivated',
+  no_address: 'the contact has no address for the step’s channel',
+  template_missing: 'the step’s template is gone',
+};
+
+const ENROLLMENT_STATUS: Record<string, string> = { active: 'resumed', paused: 'paused', stopped: 'stopped', completed: 'completed' };
+
+const HAND_SHARED_LEVEL: Record<string, string> = { view: 'Can use', edit: 'Can change' };
+
 export type Sentence = { actor: string; text: string };
 
 /** One entry as a sentence: "Ada Lindqvist" + "shared Zoe Hartmann with Ben Okafor (View until 9 May 2026, 17:00)". */
@@ -136,11 +179,15 @@ export function describeAudit(entry: AuditEntry, names: Names): Sentence {
     return userName(o.userId);
   };
   const targetUser = entry.targetId ? userName(entry.targetId) : 'someone';
-  const known = entry.targetId && (entry.targetType === 'contact' || entry.targetType === 'bucket') ? names.record(entry.targetId) : null;
+  const known = entry.targetId && NAMED_TARGETS.has(entry.targetType) ? names.record(entry.targetId) : null;
   const contact = str(after.name) ?? str(before.name) ?? known ?? 'a contact';
   const bucket = known ? `the bucket ${known}` : 'a bucket';
   const snapshot = Object.keys(after).length ? after : before;
   const say = (text: string): Sentence => ({ actor, text });
+  const handShared = handSharedSentence(entry, before, after, known, grantee);
+  if (handShared) return say(handShared);
+  const workflow = workflowSentence(entry, before, after, names);
+  if (workflow) return say(workflow);
   switch (entry.action) {
     case 'contact.create':
       return say(`created the contact ${contact}`);
@@ -269,4 +316,68 @@ export function describeAudit(entry: AuditEntry, names: Names): Sentence {
 
 function article(noun: string): string {
   return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+const NOUN: Record<string, string> = { template: 'template', pipeline: 'pipeline', program: 'program' };
+
+/** Creating, changing, deleting and sharing a template, pipeline or program ("shared the template Welcome with ..."). */
+function handSharedSentence(entry: AuditEntry, before: Obj, after: Obj, known: string | null, grantee: (g: unknown) => string): string | null {
+  const m = /^(template|pipeline|program)\.(create|update|delete|share\.create|share\.update|share\.revoke)$/.exec(entry.action);
+  if (!m) return null;
+  const noun = NOUN[m[1] ?? ''] ?? 'item';
+  const name = str(after.name) ?? str(before.name) ?? known;
+  const it = name ? `the ${noun} ${name}` : `a ${noun}`;
+  const level = (o: Obj) => `${HAND_SHARED_LEVEL[String(o.level)] ?? String(o.level)}${windowOf(o)}`;
+  switch (m[2]) {
+    case 'create':
+      return `created ${it}`;
+    case 'update': {
+      const renamed = str(before.name) && str(after.name) && before.name !== after.name;
+      return renamed ? `renamed the ${noun} ${str(before.name)} to ${str(after.name)}` : `changed ${it}`;
+    }
+    case 'delete':
+      return `deleted ${it}`;
+    case 'share.create':
+      return `shared ${it} with ${grantee(after.grantee)} (${level(after)})`;
+    case 'share.update':
+      return `changed ${grantee(after.grantee)}’s share of ${it}: ${level(before)} → ${level(after)}`;
+    default:
+      return `stopped sharing ${it} with ${grantee(before.grantee)}`;
+  }
+}
+
+/** A pipeline's cards and a program's enrolments; named by the card's title and the pipeline's or program's name. */
+function workflowSentence(entry: AuditEntry, before: Obj, after: Obj, names: Names): string | null {
+  const snapshot = Object.keys(after).length ? after : before;
+  const inPipeline = () => {
+    const name = typeof snapshot.pipelineId === 'string' ? names.record(snapshot.pipelineId) : null;
+    return name ? `the pipeline ${name}` : 'a pipeline';
+  };
+  const inProgram = () => {
+    const name = typeof snapshot.programId === 'string' ? names.record(snapshot.programId) : null;
+    return name ? `the program ${name}` : 'a program';
+  };
+  const card = () => (str(snapshot.title) ? `the card “${str(snapshot.title)}”` : 'a card');
+  switch (entry.action) {
+    case 'pipeline.card.create':
+      return `added ${card()} to ${inPipeline()}`;
+    case 'pipeline.card.update':
+      return `changed ${card()} on ${inPipeline()}`;
+    case 'pipeline.card.move':
+      return `moved ${card()} to another stage of ${inPipeline()}`;
+    case 'pipeline.card.delete':
+      return `removed ${card()} from ${inPipeline()}`;
+    case 'program.enrollment.create':
+      return `enrolled a contact in ${inProgram()}`;
+    case 'program.enrollment.update': {
+      const status = ENROLLMENT_STATUS[String(after.status)] ?? 'changed';
+      return `${status} a contact’s enrolment`;
+    }
+    case 'program.enrollment.stop': {
+      const reason = STOP_REASON[String(after.reason)] ?? (str(after.reason) ? String(after.reason) : null);
+      return `stopped a contact’s enrolment in ${inProgram()}${reason ? `: ${reason}` : ''}`;
+    }
+    default:
+      return null;
+  }
 }

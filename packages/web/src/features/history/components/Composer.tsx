@@ -1,5 +1,6 @@
 // Write to the client (on the owner's behalf, by e-mail or SMS), log a note or a call. Only the modes the caller may
-// use show.
+// use show. A message may start from a template ("Use a template": rendered for this contact, then editable); the
+// message then carries the template's id, which the server records.
 import type { MessageChannel } from '@tandem/api';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Contact } from '../../../api/models.ts';
@@ -12,6 +13,7 @@ import { Icon, type IconName } from '../../../ui/Icon.tsx';
 import { Kbd } from '../../../ui/Kbd.tsx';
 import { useToast } from '../../../ui/Toast.tsx';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser.ts';
+import { UseTemplateDialog, type UsedTemplate } from '../../templates/components/UseTemplateDialog.tsx';
 import { channelChoices, defaultChannel, isChannelRefusal, messageOutcome } from '../delivery.ts';
 import { useAddToHistory, type ComposerKind } from '../hooks/useHistory.ts';
 import { ChannelPicker, type ChannelError } from './ChannelPicker.tsx';
@@ -37,6 +39,8 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
   const [subject, setSubject] = useState('');
   const [picked, setPicked] = useState<MessageChannel | null>(null);
   const [channelError, setChannelError] = useState<ChannelError | null>(null);
+  const [template, setTemplate] = useState<{ id: string; name: string } | null>(null);
+  const [choosingTemplate, setChoosingTemplate] = useState(false);
   const add = useAddToHistory(contact.id);
   const toast = useToast();
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -58,11 +62,12 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
     if (!body.trim() || add.isPending || cannotSend) return;
     const sentOn = writing ? (channel ?? undefined) : undefined;
     add.mutate(
-      { kind: current.kind, body: body.trim(), channel: sentOn, subject: sentOn === 'email' ? subject.trim() : undefined },
+      { kind: current.kind, body: body.trim(), channel: sentOn, subject: sentOn === 'email' ? subject.trim() : undefined, templateId: writing ? template?.id : undefined },
       {
         onSuccess: (item) => {
           setBody('');
           setSubject('');
+          setTemplate(null);
           setChannelError(null);
           if (!writing) return toast.show(current.kind === 'note' ? 'Note saved' : 'Call logged', 'success');
           toast.show(messageOutcome(item, onBehalf ? contact.ownerName : null), item.status === 'failed' ? 'error' : 'success');
@@ -80,6 +85,13 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) submit();
+  };
+  const applyTemplate = (used: UsedTemplate) => {
+    setTemplate({ id: used.templateId, name: used.name });
+    setBody(used.text);
+    if (used.subject) setSubject(used.subject);
+    setChoosingTemplate(false);
+    ref.current?.focus();
   };
   const pick = (next: MessageChannel) => {
     setPicked(next);
@@ -104,6 +116,20 @@ export function Composer({ contact, mode, onModeChange, focusSignal }: { contact
               This contact has no e-mail address or phone number. Add one to write to them.
             </p>
           ) : null}
+          <div className={styles.templateLine}>
+            <Button size="sm" variant="ghost" icon="copy" onClick={() => setChoosingTemplate(true)} disabled={add.isPending || cannotSend}>
+              Use a template
+            </Button>
+            {template ? (
+              <span className={styles.templateChip} data-testid="composer-template">
+                From {template.name}
+                <button type="button" aria-label={`Stop using the template ${template.name}`} onClick={() => setTemplate(null)}>
+                  <Icon name="x" size={12} />
+                </button>
+              </span>
+            ) : null}
+          </div>
+          {choosingTemplate ? <UseTemplateDialog contactId={contact.id} contactName={contact.name} onUse={applyTemplate} onClose={() => setChoosingTemplate(false)} /> : null}
           {channel === 'email' ? (
             <input className={styles.subject} aria-label="Subject" placeholder="Subject" maxLength={SUBJECT_MAX} value={subject} onChange={(e) => setSubject(e.target.value)} />
           ) : null}

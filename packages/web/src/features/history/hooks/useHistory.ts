@@ -37,7 +37,8 @@ export function useHistory(contactId: string, enabled: boolean) {
 }
 
 export type ComposerKind = 'message' | 'note' | 'call';
-export type HistoryInput = { kind: ComposerKind; body: string; channel?: MessageChannel; subject?: string };
+/** `templateId`: the message was written from this template (the server records it). */
+export type HistoryInput = { kind: ComposerKind; body: string; channel?: MessageChannel; subject?: string | undefined; templateId?: string | undefined };
 
 /**
  * Adds to the history through the one mutation wrapper: the button is disabled while it runs, and the idempotency
@@ -49,10 +50,10 @@ export type HistoryInput = { kind: ComposerKind; body: string; channel?: Message
 export function useAddToHistory(contactId: string) {
   const client = useQueryClient();
   return useApiMutation({
-    mutationFn: async ({ kind, body, channel, subject }: HistoryInput, { idempotencyKey }) => {
+    mutationFn: async ({ kind, body, channel, subject, templateId }: HistoryInput, { idempotencyKey }) => {
       const params = { id: contactId };
       if (kind === 'message') {
-        const message = { body, ...(channel ? { channel } : {}), ...(channel === 'email' && subject ? { subject } : {}) };
+        const message = { body, ...(channel ? { channel } : {}), ...(channel === 'email' && subject ? { subject } : {}), ...(templateId ? { templateId } : {}) };
         return (await call('sendMessage', { params, body: message, idempotencyKey })).message;
       }
       if (kind === 'note') return (await call('addNote', { params, body: { body }, idempotencyKey })).note;
