@@ -20,7 +20,7 @@ export function ProgramStepsCard({ program }: { program: ProgramDto }) {
     <Card as="section" aria-labelledby="program-steps-title" data-testid="program-steps">
       <CardHeader id="program-steps-title" title="Steps" />
       {canEdit ? (
-        <StepsEditing key={program.updatedAt} program={program} />
+        <StepsEditing program={program} />
       ) : (
         <>
           <ProgramStepsList steps={program.steps} />
@@ -42,7 +42,12 @@ function StepsEditing({ program }: { program: ProgramDto }) {
   const save = () => {
     setTried(true);
     if (problem) return;
-    update.mutate({ id: program.id, patch: { steps: stepsInput(steps) } }, { onSuccess: () => toast.show(`Steps of ${program.name} saved`) });
+    update.mutate({ id: program.id, patch: { steps: stepsInput(steps) } }, {
+      onSuccess: (saved) => {
+        setSteps(draftOf(saved.steps));
+        toast.show(`Steps of ${saved.name} saved`);
+      },
+    });
   };
 
   if (templates.isPending) return <CardLoading label="Loading templates" />;
