@@ -24,5 +24,6 @@ describe('merge fields', () => {
   it('names the {{...}} that are not merge fields, once each', () => {
     expect(unknownMergeFields('Hi {{contact.firstName}} {{ contact.name }} {{contact.email}} {{#if x}} {{contact.email}}')).toEqual(['{{contact.email}}', '{{#if x}}']);
     expect(unknownMergeFields('No fields at all')).toEqual([]);
+    expect(unknownMergeFields('A literal \\{{not.a.field}} stays text')).toEqual([]);
   });
 });

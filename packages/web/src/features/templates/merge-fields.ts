@@ -26,11 +26,11 @@ export function insertAt(text: string, token: string, start: number | null | und
   return { text: text.slice(0, from) + token + text.slice(to), caret: from + token.length };
 }
 
-/** The `{{...}}` of a text that are not merge fields (the server refuses them with TANDEM_TEMPLATE_INVALID). */
+/** The `{{...}}` of a text that are not merge fields (the server refuses them with TANDEM_TEMPLATE_INVALID); `\{{` is a literal. */
 export function unknownMergeFields(text: string): string[] {
   const known = new Set<string>(MERGE_FIELDS);
   const found = new Set<string>();
-  for (const m of text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)) {
+  for (const m of text.matchAll(/(?<!\\)\{\{\s*([^{}]*?)\s*\}\}/g)) {
     const name = m[1] ?? '';
     if (!known.has(name)) found.add(`{{${name}}}`);
   }

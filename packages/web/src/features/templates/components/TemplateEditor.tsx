@@ -1,7 +1,8 @@
 // A template's name, subject and body, with the merge-field picker. Saving creates (no template yet) or changes it
 // (`edit` access); with `view` access it is read-only and says whom to ask. Delete is for the owner or an admin
 // (`manage`), after a confirmation. A body the server refuses (TANDEM_TEMPLATE_INVALID: an unknown `{{...}}`) shows
-// the server's detail under the body; other field errors under their fields.
+// the server's detail under the body (under the subject when it is the subject's); other field errors under their
+// fields.
 import type { TemplateDto } from '@tandem/api';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../api/client.ts';
@@ -80,7 +81,11 @@ export function TemplateEditor({ template, onSaved, onDeleted, onCancel }: {
   };
 
   const errors = fieldErrorsOf(failed, FIELDS).byField;
-  const bodyError = hasCode(failed, 'TANDEM_TEMPLATE_INVALID') && failed instanceof ApiError ? failed.detail || failed.title : errors.body;
+  // The server's detail names the part it refuses ("The subject uses {{x}}: ..."); anything else goes under the body.
+  const invalid = hasCode(failed, 'TANDEM_TEMPLATE_INVALID') && failed instanceof ApiError ? failed.detail || failed.title : null;
+  const invalidSubject = invalid !== null && invalid.startsWith('The subject');
+  const subjectError = invalidSubject ? invalid : errors.subject;
+  const bodyError = invalid !== null && !invalidSubject ? invalid : errors.body;
   const shownApart = failed !== null && !hasCode(failed, 'TANDEM_TEMPLATE_INVALID') && !allOnFields(failed, FIELDS);
   const unknown = unknownMergeFields(`${draft.subject}\n${draft.body}`);
 
@@ -112,7 +117,7 @@ export function TemplateEditor({ template, onSaved, onDeleted, onCancel }: {
       <Field label="Name" error={errors.name}>
         <Input value={draft.name} readOnly={!canEdit} maxLength={NAME_MAX} required onChange={(e) => setDraft({ ...draft, name: e.target.value })} data-autofocus={template === null || undefined} />
       </Field>
-      <Field label="Subject" optional hint="E-mail only; SMS sends the body alone." error={errors.subject}>
+      <Field label="Subject" optional hint="E-mail only; SMS sends the body alone." error={subjectError}>
         <Input ref={subjectRef} value={draft.subject} readOnly={!canEdit} maxLength={SUBJECT_MAX} onFocus={() => (target.current = 'subject')} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
       </Field>
       {canEdit ? <MergeFieldPicker onInsert={insert} disabled={saving} /> : null}
