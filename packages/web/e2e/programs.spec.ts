@@ -4,8 +4,9 @@
 // selection bar; step 1 goes out to both; Zoe's share ends before step 2 is due; Ben's enrolments table then shows
 // Zoe's enrolment stopped with the reason in words and Yan's completed, and Zoe's history holds exactly one program
 // message. The e2e server runs with a program "day" of 4 s, looked at every second (support/global-setup.ts).
-// Also: writing a program with the steps editor (add, reorder, channel, delay), the read-only steps of a sharee,
-// refusals reported per contact, delete after a confirmation, phone width and axe.
+// Also: writing a program with the steps editor (add, reorder, channel, delay, remove), enrolling from its page, pause,
+// resume and stop, the read-only steps of a sharee, refusals reported per contact, delete after a confirmation, phone
+// width and axe.
 import type { EnrollmentDto, ProgramDto, TemplateDto } from '@tandem/api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -154,14 +155,36 @@ describe('programs', () => {
       { templateId: welcome.id, delayDays: 0, channel: 'email' },
     ]);
 
-    // Change the steps on the page: remove the first, save; the draft is what the server keeps.
+    // Change the steps on the page: remove the first, put the other 30 days out, save; the draft is what the server keeps.
     const program = new ProgramPage(page, baseUrl);
     await program.steps.getByRole('button', { name: 'Remove step 1' }).click();
+    await program.steps.getByRole('spinbutton', { name: 'Delay of step 1 in days' }).fill('30');
     await program.steps.getByRole('button', { name: 'Save steps' }).click();
     await new AppShell(page).toast('Steps of Onboarding saved').waitFor();
-    await expect.poll(async () => (await ben.api.request<{ program: ProgramDto }>('GET', `/programs/${programId}`)).program.steps.map((s) => s.templateId)).toEqual([welcome.id]);
+    await expect.poll(async () => (await ben.api.request<{ program: ProgramDto }>('GET', `/programs/${programId}`)).program.steps.map((s) => [s.templateId, s.delayDays])).toEqual([[welcome.id, 30]]);
+    await program.steps.getByRole('button', { name: 'Save steps' }).waitFor({ state: 'detached' });
     await program.enrollments.getByText('No contact you can see is in this program yet').waitFor();
-    expect(await seriousViolations(page), 'program page').toEqual([]);
+
+    // Enrol Liam from the page, pause, resume, and stop him after a confirmation.
+    await program.enrollments.getByRole('button', { name: 'Enrol a contact' }).click();
+    const enrol = page.getByTestId('enroll-contact-dialog');
+    await enrol.getByRole('searchbox', { name: 'Search contacts to enrol' }).fill('Liam');
+    await enrol.getByRole('button', { name: 'Enrol Liam Novak' }).click();
+    await new AppShell(page).toast('Liam Novak enrolled in Onboarding').waitFor();
+    const liamRow = program.enrollmentRow('Liam Novak');
+    expect(await liamRow.innerText()).toMatch(/Active[\s\S]*Step 1 of 1 · E-mail on [\s\S]*You/);
+    expect(await seriousViolations(page), 'program page with an enrolment').toEqual([]);
+    await liamRow.getByRole('button', { name: 'Pause Liam Novak' }).click();
+    await liamRow.getByText('Step 1 of 1, paused').waitFor();
+    expect(await liamRow.getByTestId('enrollment-status').innerText()).toBe('Paused');
+    await liamRow.getByRole('button', { name: 'Resume Liam Novak' }).click();
+    await liamRow.getByRole('button', { name: 'Pause Liam Novak' }).waitFor();
+    await liamRow.getByRole('button', { name: 'Stop Liam Novak' }).click();
+    await page.getByRole('dialog', { name: 'Stop the program for Liam Novak?' }).getByRole('button', { name: 'Stop', exact: true }).click();
+    await liamRow.getByText('Stopped by hand: no further steps are sent').waitFor();
+    expect(await liamRow.getByRole('button').count()).toBe(0);
+    expect((await enrollmentsOf(ben, programId)).map((e) => [e.status, e.stoppedReason])).toEqual([['stopped', 'stopped_by_user']]);
+    expect(await messagesOf(ben, liam.id)).toEqual([]);
 
     // A sharee at Can use reads the steps in words (and a template not shared with her as such) and may not change them.
     await ben.api.request('POST', `/programs/${programId}/shares`, { grantee: { userId: cat.user.id }, level: 'view' });
