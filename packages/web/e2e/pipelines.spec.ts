@@ -161,23 +161,25 @@ describe('pipelines', () => {
     await page.getByRole('tooltip', { name: /cannot move it: moving needs Collaborate on its contact/ }).waitFor();
     expect(await board.card('Liam expansion').getByRole('combobox', { name: 'Move Liam expansion to' }).count()).toBe(0);
     const liamBox = await board.card('Liam expansion').getByTestId('card-title').boundingBox();
-    const won = await board.stage('Won').getByRole('list').boundingBox();
-    if (!liamBox || !won) throw new Error('no boxes');
+    const proposal = await board.stage('Proposal').getByRole('list').boundingBox();
+    if (!liamBox || !proposal) throw new Error('no boxes');
     await page.mouse.move(liamBox.x + 5, liamBox.y + 5);
     await page.mouse.down();
-    await page.mouse.move(won.x + won.width / 2, won.y + 20, { steps: 10 });
+    await page.mouse.move(proposal.x + proposal.width / 2, proposal.y + 20, { steps: 10 });
     await page.mouse.up();
     expect(await board.cardTitles('Qualified')).toEqual(['Zoe renewal', 'Liam expansion']);
+    expect(await board.cardTitles('Proposal')).toEqual([]);
 
-    await board.dragTo('Zoe renewal', 'Won');
-    await new AppShell(page).toast('Zoe renewal moved to Won').waitFor();
-    await expect.poll(() => board.cardTitles('Won')).toEqual(['Zoe renewal']);
+    await board.dragTo('Zoe renewal', 'Proposal');
+    await new AppShell(page).toast('Zoe renewal moved to Proposal').waitFor();
+    await expect.poll(() => board.cardTitles('Proposal')).toEqual(['Zoe renewal']);
     expect(await board.cardTitles('Qualified')).toEqual(['Liam expansion']);
-    expect(await board.stage('Won').getByTestId('stage-summary').innerText()).toMatch(/1 card[\s\S]*12,000/);
+    expect(await board.stage('Proposal').getByTestId('stage-summary').innerText()).toMatch(/1 card[\s\S]*12,000/);
+    expect(await board.hiddenLine('Proposal').innerText()).toBe('1 more you cannot see');
     await page.reload();
-    await expect.poll(() => board.cardTitles('Won')).toEqual(['Zoe renewal']);
+    await expect.poll(() => board.cardTitles('Proposal')).toEqual(['Zoe renewal']);
     const saved = await readBoard(ben, pipeline.id);
-    expect(saved.stages.find((s) => s.name === 'Won')?.cards.map((c) => c.title)).toEqual(['Zoe renewal']);
+    expect(saved.stages.find((s) => s.name === 'Proposal')?.cards.map((c) => c.title).sort()).toEqual(['Yusuf bulk order', 'Zoe renewal']);
     expect(saved.stages.find((s) => s.name === 'Qualified')?.cards.map((c) => c.title)).toEqual(['Liam expansion', 'Sofia new clinic']);
 
     // The same move without dragging: Move to…
@@ -193,10 +195,10 @@ describe('pipelines', () => {
     await board.dragHandle('Zoe renewal').waitFor();
     // Meanwhile Ben lowers Cat's share on Zoe to View only: moving Zoe's card needs Collaborate.
     await ben.api.request('PATCH', `/contacts/${zoe.id}/shares/${catOnZoe.id}`, { level: 'view' });
-    await board.dragTo('Zoe renewal', 'Lost');
+    await board.dragTo('Zoe renewal', 'Proposal');
     await new AppShell(page).toast(/Zoe renewal stays where it was/).waitFor();
     await expect.poll(() => board.cardTitles('Negotiation')).toEqual(['Zoe renewal']);
-    expect(await board.cardTitles('Lost')).toEqual([]);
+    expect(await board.cardTitles('Proposal')).toEqual([]);
     await board.dragHandle('Zoe renewal').waitFor({ state: 'detached' }); // the board, read again, knows she cannot
     expect((await readBoard(ben, pipeline.id)).stages.find((s) => s.name === 'Negotiation')?.cards.map((c) => c.title)).toEqual(['Zoe renewal']);
     await context.close();

@@ -83,7 +83,7 @@ function BoardView({ board }: { board: Board }) {
   const total = board.stages.reduce((n, s) => n + s.visibleCount + s.hiddenCount, 0);
 
   return (
-    <Page>
+    <Page className={styles.page}>
       <nav className={styles.breadcrumb} aria-label="Breadcrumb">
         <Link to="/pipelines">
           <Icon name="arrowLeft" size={14} /> Pipelines
