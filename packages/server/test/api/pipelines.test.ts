@@ -5,7 +5,8 @@
 // when its pipeline or its contact is invisible; a stage holding cards cannot be removed.
 import type { BoardDto } from '@tandem/api';
 import { describe, expect, it } from 'vitest';
-import { expectStatus, outcome, type SomeAnswer } from './support/api-client.ts';
+import { expectStatus, outcome } from './support/api-client.ts';
+import type { SomeAnswer } from './support/api-types.ts';
 import { pipelineClient } from './support/pipeline-client.ts';
 import { useTestApp } from './support/test-app.ts';
 
