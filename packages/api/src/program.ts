@@ -67,7 +67,7 @@ export const bulkEnrollmentResultSchema = z.object({
   enrolled: z.array(enrollmentSchema),
   refused: z.array(z.object({
     contactId: z.string(),
-    code: z.string().describe('TANDEM_CONTACT_NOT_FOUND (absent or invisible), TANDEM_ACCESS_FORBIDDEN (no collaborate), TANDEM_ENROLLMENT_EXISTS'),
+    code: z.string().describe('TANDEM_CONTACT_NOT_FOUND (absent or invisible), TANDEM_ACCESS_FORBIDDEN (no collaborate), TANDEM_CONTACT_WRONG_STATE (in the trash), TANDEM_ENROLLMENT_EXISTS'),
   })),
 });
 export type BulkEnrollmentResultDto = z.infer<typeof bulkEnrollmentResultSchema>;

@@ -65,12 +65,14 @@ describe.each(DATABASE_KINDS)('programs on %s', (kind) => {
         mia: { owner: 'ben', name: 'Mia Shared', emails: [`mia.${s}@client.test`] },
         nia: { owner: 'eve', name: 'Nia Hidden', emails: [`nia.${s}@client.test`] },
         pat: { owner: 'ben', name: 'Pat Noaddress' },
+        tom: { owner: 'ben', name: 'Tom Trashed', emails: [`tom.${s}@client.test`], state: 'trashed' },
       },
       shares: [
         { contact: 'kim', user: 'cat', level: 'view' },
         { contact: 'lou', user: 'cat', level: 'collaborate' },
         { contact: 'mia', user: 'cat', level: 'collaborate' },
         { contact: 'pat', user: 'cat', level: 'collaborate' },
+        { contact: 'tom', user: 'cat', level: 'collaborate' },
       ],
     });
     const template = async (owner: keyof typeof w.users, name: string, subject: string | null, body: string) => {
@@ -180,7 +182,7 @@ describe.each(DATABASE_KINDS)('programs on %s', (kind) => {
 
     // Bulk: each contact decided on its own; an invisible id is refused exactly as a missing one.
     const missing = randomUUID();
-    const bulk = expectStatus(await programs.enrollMany(program.id, { contactIds: [c.lou, c.kim, c.nia, missing, 'nope', c.mia, c.zoe] }, { as: cat }), 200);
+    const bulk = expectStatus(await programs.enrollMany(program.id, { contactIds: [c.lou, c.kim, c.nia, missing, 'nope', c.mia, c.zoe, c.tom] }, { as: cat }), 200);
     expect(bulk.enrolled.map((e) => e.contactId)).toEqual([c.mia]);
     expect(bulk.refused).toEqual([
       { contactId: c.lou, code: 'TANDEM_ENROLLMENT_EXISTS' },
@@ -189,7 +191,12 @@ describe.each(DATABASE_KINDS)('programs on %s', (kind) => {
       { contactId: missing, code: 'TANDEM_CONTACT_NOT_FOUND' },
       { contactId: 'nope', code: 'TANDEM_CONTACT_NOT_FOUND' },
       { contactId: c.zoe, code: 'TANDEM_CONTACT_NOT_FOUND' },
+      { contactId: c.tom, code: 'TANDEM_CONTACT_NOT_FOUND' },
     ]);
+    // A trashed contact: not visible to a sharee (above); its owner sees it and is told it is in the trash.
+    expect(expectStatus(await programs.enrollMany(program.id, { contactIds: [c.tom] }, { as: ben }), 200))
+      .toEqual({ enrolled: [], refused: [{ contactId: c.tom, code: 'TANDEM_CONTACT_WRONG_STATE' }] });
+    expect(outcome(await programs.enroll(program.id, { contactId: c.tom }, { as: ben }))).toEqual({ status: 409, code: 'TANDEM_CONTACT_WRONG_STATE' });
     expect(outcome(await programs.enrollMany(program.id, { contactIds: Array.from({ length: 201 }, () => randomUUID()) }, { as: cat })).status).toBe(400);
     expect(outcome(await programs.enrollMany(program.id, { contactIds: [c.lou] }, { as: dan }))).toEqual({ status: 404, code: 'TANDEM_PROGRAM_NOT_FOUND' });
 
