@@ -83,7 +83,7 @@ describe('templates', () => {
     expect(await templates.row(NAME).getByTestId('access-badge').innerText()).toBe('Owner');
     expect(await templates.accessLine.innerText()).toBe('You own it.');
 
-    expect(await templates.previewFor(ZOE.name)).toBe('Your renewal, Zoe\nHi Zoe, thanks for the call today. I will send the renewal terms by Friday.\n\nBen Okafor');
+    expect(await templates.previewFor(ZOE.name)).toEqual({ subject: 'Your renewal, Zoe', text: 'Hi Zoe, thanks for the call today. I will send the renewal terms by Friday.\n\nBen Okafor' });
 
     await templates.shares.getByText('Not shared with anyone yet').waitFor();
     await templates.share('Cat Moreau', 'Can use');

@@ -40,12 +40,13 @@ export class TemplatesPage {
   get preview(): Locator {
     return this.page.getByTestId('template-preview');
   }
-  async previewFor(contactName: string): Promise<string> {
+  /** The saved template rendered for a contact: its subject and its text, as the server sent them. */
+  async previewFor(contactName: string): Promise<{ subject: string | null; text: string | null }> {
     await this.preview.getByRole('searchbox', { name: 'Preview for a contact' }).fill(contactName.split(' ')[0] ?? contactName);
     await this.preview.getByRole('list', { name: 'Contacts to preview for' }).getByRole('button', { name: new RegExp(contactName) }).click();
-    const text = this.preview.getByTestId('template-preview-text');
-    await text.waitFor();
-    return text.innerText();
+    const body = this.preview.getByTestId('preview-body');
+    await body.waitFor();
+    return { subject: await this.preview.getByTestId('preview-subject').textContent(), text: await body.textContent() };
   }
   get shares(): Locator {
     return this.page.getByTestId('hand-shared-shares');

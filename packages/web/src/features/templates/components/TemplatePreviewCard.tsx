@@ -27,8 +27,14 @@ export function TemplatePreviewCard({ template }: { template: TemplateDto }) {
         <ErrorNotice error={preview.error} onRetry={() => void preview.refetch()} />
       ) : (
         <div className={styles.rendered} data-testid="template-preview-text">
-          {preview.data.subject ? <p className={styles.subject}>{preview.data.subject}</p> : null}
-          <p className={styles.body}>{preview.data.text}</p>
+          {preview.data.subject ? (
+            <p className={styles.subject} data-testid="preview-subject">
+              {preview.data.subject}
+            </p>
+          ) : null}
+          <p className={styles.body} data-testid="preview-body">
+            {preview.data.text}
+          </p>
         </div>
       )}
     </Card>
