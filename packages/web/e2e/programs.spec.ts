@@ -136,6 +136,7 @@ describe('programs', () => {
     const { context, page } = await openPage(browser, baseUrl, ben);
     const list = await new ProgramsListPage(page, baseUrl).goto();
     expect(await list.row('Renewal drip').innerText()).toMatch(/2[\s\S]*1 stopped · 1 completed[\s\S]*Owner/);
+    await screenshot(page, 'programs');
     const dialog = await list.openNew();
     await dialog.getByLabel('Name').fill('Onboarding');
     await dialog.getByRole('combobox', { name: 'Template of step 1' }).selectOption({ label: 'Renewal welcome' });
@@ -148,6 +149,7 @@ describe('programs', () => {
     expect(await seriousViolations(page), 'new program dialog').toEqual([]);
     await dialog.getByRole('button', { name: 'Create program' }).click();
     await page.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();
+    await screenshot(page, 'program-new');
     const programId = page.url().split('/').pop() ?? '';
     const saved = (await ben.api.request<{ program: ProgramDto }>('GET', `/programs/${programId}`)).program;
     expect(saved.steps.map(({ templateId, delayDays, channel }) => ({ templateId, delayDays, channel }))).toEqual([
@@ -190,7 +192,7 @@ describe('programs', () => {
     await ben.api.request('POST', `/programs/${programId}/shares`, { grantee: { userId: cat.user.id }, level: 'view' });
     const sharee = await openPage(browser, baseUrl, cat);
     const seen = await new ProgramPage(sharee.page, baseUrl).goto(programId, 'Onboarding');
-    expect(await seen.steps.getByTestId('program-step').innerText()).toMatch(/A template you cannot see[\s\S]*E-mail · right after enrolment/);
+    expect(await seen.steps.getByTestId('program-step').innerText()).toMatch(/A template you cannot see[\s\S]*E-mail · 30 days after enrolment/);
     expect(await seen.steps.getByRole('button').count()).toBe(0);
     expect(await sharee.page.getByTestId('access-badge').first().innerText()).toBe('Can use');
     expect(await seen.moreButton.count()).toBe(0);

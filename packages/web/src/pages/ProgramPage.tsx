@@ -11,8 +11,8 @@ import { AccessSourcesLine, HandSharedAccessBadge, HandSharedSharesCard } from '
 import { EnrollmentsCard } from '../features/programs/components/EnrollmentsCard.tsx';
 import { ProgramNameDialog } from '../features/programs/components/ProgramNameDialog.tsx';
 import { ProgramStepsCard } from '../features/programs/components/ProgramStepsCard.tsx';
-import { useProgram, useProgramMutations } from '../features/programs/hooks/usePrograms.ts';
-import { countsText } from '../features/programs/program-words.ts';
+import { useEnrollments, useProgram, useProgramMutations } from '../features/programs/hooks/usePrograms.ts';
+import { countsOf, countsText } from '../features/programs/program-words.ts';
 import { buttonClass } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
@@ -51,7 +51,10 @@ function ProgramView({ program }: { program: ProgramDto }) {
   const toast = useToast();
   const navigate = useNavigate();
   const mine = program.ownerId === user.id;
-  const live = program.counts.active + program.counts.paused;
+  // The enrolments table is read again as steps fall due (the program itself is not): count from it once it is in.
+  const enrollments = useEnrollments(program.id);
+  const counts = enrollments.data ? countsOf(enrollments.data) : program.counts;
+  const live = counts.active + counts.paused;
 
   const more: MenuItem[] = [];
   if (program.access.actions.includes('edit')) more.push({ label: 'Rename', icon: 'edit', onSelect: () => setDialog('rename') });
@@ -73,7 +76,7 @@ function ProgramView({ program }: { program: ProgramDto }) {
           <div className={styles.badges}>
             <HandSharedAccessBadge access={program.access} />
             <span className="muted">
-              {mine ? 'Yours' : `Owned by ${program.ownerName}`} · {countOf(program.steps.length, 'step', 'steps')} · {countsText(program.counts)}
+              {mine ? 'Yours' : `Owned by ${program.ownerName}`} · {countOf(program.steps.length, 'step', 'steps')} · {countsText(counts)}
             </span>
           </div>
           <AccessSourcesLine access={program.access} />

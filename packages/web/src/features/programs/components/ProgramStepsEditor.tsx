@@ -3,6 +3,7 @@
 // channel; steps are added, removed and moved up or down. Read-only: the same steps in words. A step whose template
 // the caller cannot see keeps it (its id is sent back unchanged) and says so.
 import type { ProgramDto, TemplateDto } from '@tandem/api';
+import { cx } from '../../../lib/cx.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Input, Select } from '../../../ui/Field.tsx';
 import { CHANNEL_LABEL, delayText, type Channel } from '../program-words.ts';
@@ -22,7 +23,7 @@ export function ProgramStepsEditor({ steps, onChange, templates }: { steps: Draf
             <li key={step.key} className={styles.step} data-testid="program-step">
               <span className={styles.number} aria-hidden="true">{n}</span>
               <div className={styles.fields}>
-                <label className={styles.field}>
+                <label className={cx(styles.field, styles.wide)}>
                   <span className={styles.label}>Template</span>
                   <Select compact value={step.templateId} onChange={(e) => onChange(changeStep(steps, i, { templateId: e.target.value }))} aria-label={`Template of step ${n}`}>
                     <option value="">Choose a template</option>
