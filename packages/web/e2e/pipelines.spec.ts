@@ -182,10 +182,22 @@ describe('pipelines', () => {
     expect(saved.stages.find((s) => s.name === 'Proposal')?.cards.map((c) => c.title).sort()).toEqual(['Yusuf bulk order', 'Zoe renewal']);
     expect(saved.stages.find((s) => s.name === 'Qualified')?.cards.map((c) => c.title)).toEqual(['Liam expansion', 'Sofia new clinic']);
 
-    // The same move without dragging: Move to…
-    await board.card('Zoe renewal').getByRole('combobox', { name: 'Move Zoe renewal to' }).selectOption({ label: 'Negotiation' });
+    // With the keyboard: Space picks the card up, an arrow moves it to the next stage, Space drops it.
+    await board.dragHandle('Zoe renewal').focus();
+    await page.keyboard.press('Space');
+    await page.getByText('Picked up Zoe renewal in Proposal.').waitFor({ state: 'attached' });
+    await page.keyboard.press('ArrowRight');
+    await page.getByText(/Zoe renewal is over Negotiation/).waitFor({ state: 'attached' });
+    await page.keyboard.press('Space');
     await new AppShell(page).toast('Zoe renewal moved to Negotiation').waitFor();
     await expect.poll(() => board.cardTitles('Negotiation')).toEqual(['Zoe renewal']);
+    expect(await board.cardTitles('Proposal')).toEqual([]);
+
+    // The same without dragging: Move to… (a phone, a screen reader)
+    await board.card('Zoe renewal').getByRole('combobox', { name: 'Move Zoe renewal to' }).selectOption({ label: 'Qualified' });
+    await new AppShell(page).toast('Zoe renewal moved to Qualified').waitFor();
+    await expect.poll(() => board.cardTitles('Qualified')).toEqual(['Liam expansion', 'Zoe renewal']);
+    expect((await readBoard(ben, pipeline.id)).stages.find((s) => s.name === 'Qualified')?.cards.map((c) => c.title)).toEqual(['Liam expansion', 'Sofia new clinic', 'Zoe renewal']);
     await context.close();
   });
 
@@ -197,10 +209,10 @@ describe('pipelines', () => {
     await ben.api.request('PATCH', `/contacts/${zoe.id}/shares/${catOnZoe.id}`, { level: 'view' });
     await board.dragTo('Zoe renewal', 'Proposal');
     await new AppShell(page).toast(/Zoe renewal stays where it was/).waitFor();
-    await expect.poll(() => board.cardTitles('Negotiation')).toEqual(['Zoe renewal']);
+    await expect.poll(() => board.cardTitles('Qualified')).toEqual(['Liam expansion', 'Zoe renewal']);
     expect(await board.cardTitles('Proposal')).toEqual([]);
     await board.dragHandle('Zoe renewal').waitFor({ state: 'detached' }); // the board, read again, knows she cannot
-    expect((await readBoard(ben, pipeline.id)).stages.find((s) => s.name === 'Negotiation')?.cards.map((c) => c.title)).toEqual(['Zoe renewal']);
+    expect((await readBoard(ben, pipeline.id)).stages.find((s) => s.name === 'Proposal')?.cards.map((c) => c.title)).toEqual(['Yusuf bulk order']);
     await context.close();
   });
 
