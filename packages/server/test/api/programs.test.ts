@@ -375,6 +375,23 @@ describe.each(DATABASE_KINDS)('programs on %s', (kind) => {
       .toEqual(['paused', 'active', 'paused', 'active', 'stopped']);
   });
 
+  it('steps replaced by a shorter list: an enrolment past the new end completes at its next time and sends nothing more', async () => {
+    const w = await world();
+    const hello = await w.template('ben', 'Hello', 'Hi {{contact.name}}', 'Hello {{contact.firstName}}');
+    const program = expectStatus(await programs.create({
+      name: 'Two', steps: [{ templateId: hello, delayDays: 0, channel: 'email' }, { templateId: hello, delayDays: 1, channel: 'email' }],
+    }, { as: w.ben }), 201).program;
+    const enrollment = expectStatus(await programs.enroll(program.id, { contactId: w.c.lou }, { as: w.ben }), 201).enrollment;
+    const worker = queue();
+    const first = inbox.received.length;
+    expect(await tick(worker)).toEqual({ sent: 1, stopped: 0, completed: 0, skipped: 0 });
+    expectStatus(await programs.update(program.id, { steps: [{ templateId: hello, delayDays: 0, channel: 'email' }] }, { as: w.ben }), 200);
+    t.clock.advance(DAY);
+    expect(await tick(worker)).toEqual({ sent: 0, stopped: 0, completed: 1, skipped: 0 });
+    expect(inbox.received.length - first).toBe(1);
+    expect(await enrollmentRow(enrollment.id)).toMatchObject({ status: 'completed', next_step: 1, stopped_reason: null });
+  });
+
   it('two runners at the same moment send a step once', async () => {
     const w = await world();
     const program = await programOf(w, { delayDays: 0 });
