@@ -3,7 +3,8 @@
 // body), previews it for a contact, and shares it with Cat at Can use. Cat finds it in her list, reads it without
 // being able to change it (the editor is read-only and says whom to ask; a PATCH through the API answers 403), uses it
 // from the composer on a contact she collaborates on (the text is rendered with that contact's first name, the send
-// carries the template's id) and sends it. Also: the page at phone width and axe.
+// carries the template's id) and sends it. Also: the page at phone width and axe; an admin manages (shares, deletes)
+// but does not change it; the owner raises the share to Can change and revokes it after a confirmation.
 import type { HandSharedShareDto, TemplateDto } from '@tandem/api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -22,6 +23,7 @@ const NAME = 'Renewal follow-up';
 const BODY = 'Hi {{contact.firstName}}, thanks for the call today. I will send the renewal terms by Friday.\n\n{{sender.name}}';
 
 let browser: Browser;
+let ada: Actor;
 let ben: Actor;
 let cat: Actor;
 let zoe: Contact;
@@ -41,6 +43,7 @@ const statusOf = async (run: () => Promise<unknown>): Promise<number> => {
 beforeAll(async () => {
   browser = await launchBrowser();
   const org = await buildOrg(baseUrl, 'Template Harbour', 'Ada Lindqvist', ['Ben Okafor', 'Cat Moreau']);
+  ada = org.admin;
   ben = org.member('Ben');
   cat = org.member('Cat');
   zoe = await ben.api.createContact(ZOE);
@@ -94,6 +97,7 @@ describe('templates', () => {
     const shares = (await ben.api.request<ListPage<HandSharedShareDto>>('GET', `/templates/${template.id}/shares`)).items;
     expect(shares).toMatchObject([{ grantee: { userId: cat.user.id }, level: 'view', active: true }]);
     expect(await seriousViolations(page), 'templates page with the editor and shares').toEqual([]);
+    await page.getByRole('heading', { name: 'Templates', level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'templates');
     await context.close();
   });
@@ -118,6 +122,8 @@ describe('templates', () => {
     const composer = page.getByTestId('composer');
     await composer.getByRole('button', { name: 'Use a template' }).click();
     const dialog = page.getByTestId('use-template-dialog');
+    await dialog.getByRole('list', { name: 'Templates you can use' }).waitFor();
+    expect(await seriousViolations(page), 'Use a template dialog').toEqual([]);
     await dialog.getByRole('list', { name: 'Templates you can use' }).getByRole('button', { name: new RegExp(NAME) }).click();
     await dialog.waitFor({ state: 'detached' });
     const text = 'Hi Zoe, thanks for the call today. I will send the renewal terms by Friday.\n\nCat Moreau';
@@ -143,6 +149,36 @@ describe('templates', () => {
     await templates.shareRow('Cat Moreau').waitFor();
     await expectNoHorizontalScroll(page, 390);
     await screenshot(page, 'templates-phone');
+    await context.close();
+  });
+
+  it('lets an admin manage but not change it, and the owner raise a share to Can change and revoke it after a confirmation', async () => {
+    const admin = await openPage(browser, baseUrl, ada);
+    const asAdmin = await new TemplatesPage(admin.page, baseUrl).goto(template.id);
+    await admin.page.getByRole('heading', { name: NAME, level: 2 }).waitFor();
+    expect(await asAdmin.row(NAME).getByTestId('access-badge').innerText()).toBe('Admin');
+    expect(await asAdmin.accessLine.innerText()).toBe('You are an admin.');
+    expect(await asAdmin.body.getAttribute('readonly'), 'an admin sees every template at view: not edit').not.toBeNull();
+    await asAdmin.shareRow('Cat Moreau').waitFor();
+    expect(await asAdmin.editor.getByRole('button', { name: 'Delete' }).count()).toBe(1);
+    await admin.context.close();
+
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const templates = await new TemplatesPage(page, baseUrl).goto(template.id);
+    const row = templates.shareRow('Cat Moreau');
+    await row.getByRole('combobox', { name: 'Level for Cat Moreau' }).selectOption('edit');
+    await new AppShell(page).toast(`Cat Moreau now can change ${NAME}`).waitFor();
+    expect(await statusOf(() => cat.api.request('PATCH', `/templates/${template.id}`, { name: `${NAME} (Cat)` }))).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { name: `${NAME} (Cat)`, level: 2 }).waitFor();
+
+    await templates.shareRow('Cat Moreau').getByRole('button', { name: 'Revoke Cat Moreau' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Stop sharing with Cat Moreau?' });
+    expect(await confirm.innerText()).toMatch(/Cat Moreau loses Can change on/);
+    await confirm.getByRole('button', { name: 'Remove share' }).click();
+    await templates.shares.getByText('Not shared with anyone yet').waitFor();
+    expect(await statusOf(() => cat.api.request('GET', `/templates/${template.id}`))).toBe(404);
+    expect(await templatesOf(cat)).toEqual([]);
     await context.close();
   });
 });
