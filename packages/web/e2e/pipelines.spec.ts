@@ -185,9 +185,9 @@ describe('pipelines', () => {
     // With the keyboard: Space picks the card up, an arrow moves it to the next stage, Space drops it.
     await board.dragHandle('Zoe renewal').focus();
     await page.keyboard.press('Space');
-    await page.getByText('Picked up Zoe renewal in Proposal.').waitFor({ state: 'attached' });
+    await page.getByText('Zoe renewal is over Proposal, place 1.').waitFor({ state: 'attached' }); // the live region
     await page.keyboard.press('ArrowRight');
-    await page.getByText(/Zoe renewal is over Negotiation/).waitFor({ state: 'attached' });
+    await page.getByText('Zoe renewal is over Negotiation, place 1.').waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
     await new AppShell(page).toast('Zoe renewal moved to Negotiation').waitFor();
     await expect.poll(() => board.cardTitles('Negotiation')).toEqual(['Zoe renewal']);
