@@ -3,7 +3,8 @@
 // Blocks, partials, helpers, triple-stash, `@data` and any other path are refused (TANDEM_TEMPLATE_INVALID). Merged
 // values are data, never template: Handlebars does not re-read its output, so a `{{` inside a contact's name comes
 // out literally. The body is plain text: `text` is it rendered as is (SMS and the e-mail text part), `html` is it with
-// the literal text and every merged value HTML-escaped and line breaks as <br> (the e-mail HTML part).
+// the literal text and every merged value HTML-escaped and line breaks as <br> (for an e-mail HTML part; the preview
+// shows it, delivery sends the text part only today).
 import Handlebars from 'handlebars';
 import { MERGE_FIELDS } from '@tandem/api';
 import { AppError } from '../../errors.ts';
