@@ -7,7 +7,7 @@ const saved = [
 ];
 
 describe('the steps editor’s draft', () => {
-  it('starts from the saved steps and sends them back unchanged (a template the caller cannot see kept)', () => {
+  it('starts from the saved steps and gives them back as the API takes them', () => {
     const draft = draftOf(saved);
     expect(stepsChanged(draft, saved)).toBe(false);
     expect(stepsInput(draft)).toEqual([{ templateId: 't1', delayDays: 0, channel: 'email' }, { templateId: 't2', delayDays: 3, channel: 'sms' }]);
@@ -51,5 +51,7 @@ describe('the steps editor’s draft', () => {
     expect(stepsProblem(changeStep(draftOf(saved), 1, { delayDays: 366 }))).toMatch(/^The delay of step 2/);
     expect(stepsProblem(changeStep(draftOf(saved), 1, { delayDays: 1.5 }))).toMatch(/^The delay of step 2/);
     expect(stepsProblem(draftOf(saved))).toBeNull();
+    expect(stepsProblem(draftOf(saved), new Set(['t1']))).toBe('Step 2 uses a template that is not shared with you: choose one you may use, or ask its owner to share it.');
+    expect(stepsProblem(draftOf(saved), new Set(['t1', 't2']))).toBeNull();
   });
 });

@@ -39,11 +39,16 @@ export function changeStep(steps: DraftStep[], index: number, patch: Partial<Omi
   return steps.map((s, i) => (i === index ? { ...s, ...patch } : s));
 }
 
-/** What is wrong with the draft, in words, or null when it may be saved. */
-export function stepsProblem(steps: DraftStep[]): string | null {
+/**
+ * What is wrong with the draft, in words, or null when it may be saved. With `usable` (the ids of the templates the
+ * caller may use): the server refuses steps whose template the caller cannot use, even one kept from before.
+ */
+export function stepsProblem(steps: DraftStep[], usable?: ReadonlySet<string>): string | null {
   if (steps.length === 0) return 'A program needs at least one step.';
   const missing = steps.findIndex((s) => !s.templateId);
   if (missing >= 0) return `Choose a template for step ${missing + 1}.`;
+  const hidden = usable ? steps.findIndex((s) => !usable.has(s.templateId)) : -1;
+  if (hidden >= 0) return `Step ${hidden + 1} uses a template that is not shared with you: choose one you may use, or ask its owner to share it.`;
   const bad = steps.findIndex((s) => !Number.isInteger(s.delayDays) || s.delayDays < 0 || s.delayDays > MAX_DELAY_DAYS);
   if (bad >= 0) return `The delay of step ${bad + 1} must be a whole number of days from 0 to ${MAX_DELAY_DAYS}.`;
   return null;

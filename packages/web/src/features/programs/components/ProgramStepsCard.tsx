@@ -1,6 +1,7 @@
 // The program's steps: with `edit`, the steps editor with Save and Discard (leaving with unsaved steps asks first);
-// otherwise the steps in words and who may change them. Saving replaces the steps; enrolments keep their place
-// (the server's rule), so the card says so.
+// otherwise the steps in words and who may change them. Saving replaces the steps and enrolments keep their step
+// number (the server's rule), so the card says so; a step kept with a template the caller cannot use is refused by
+// the server, so the card says that before saving.
 import type { ProgramDto } from '@tandem/api';
 import { useState } from 'react';
 import { Button } from '../../../ui/Button.tsx';
@@ -38,7 +39,7 @@ function StepsEditing({ program }: { program: ProgramDto }) {
   const [tried, setTried] = useState(false);
   const toast = useToast();
   const changed = stepsChanged(steps, program.steps);
-  const problem = stepsProblem(steps);
+  const problem = stepsProblem(steps, new Set(templates.data?.map((t) => t.id)));
   const save = () => {
     setTried(true);
     if (problem) return;
@@ -58,7 +59,7 @@ function StepsEditing({ program }: { program: ProgramDto }) {
       {update.error ? <ErrorNotice error={update.error} /> : null}
       <ProgramStepsEditor steps={steps} onChange={setSteps} templates={templates.data} />
       {tried && problem ? <FieldError>{problem}</FieldError> : null}
-      <p className={styles.note}>Contacts already enrolled continue from the step they are at.</p>
+      <p className={styles.note}>Contacts already enrolled keep their place by number: one waiting for step 2 gets the new step 2.</p>
       {changed ? (
         <div className={styles.actions}>
           <Button onClick={() => setSteps(draftOf(program.steps))} disabled={update.isPending}>

@@ -1,7 +1,7 @@
 // A program's ordered steps. Editable (the caller holds `edit`, or is writing a new program): each step picks one of
 // the templates the caller may use, a delay in whole days after the step before (the first: after enrolment) and a
 // channel; steps are added, removed and moved up or down. Read-only: the same steps in words. A step whose template
-// the caller cannot see keeps it (its id is sent back unchanged) and says so.
+// the caller cannot see shows it as such (the server refuses to save it: the card asks for another first).
 import type { ProgramDto, TemplateDto } from '@tandem/api';
 import { cx } from '../../../lib/cx.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -11,6 +11,7 @@ import { addStep, changeStep, MAX_DELAY_DAYS, MAX_STEPS, moveStep, removeStep, t
 import styles from './ProgramStepsEditor.module.css';
 
 const HIDDEN_TEMPLATE = 'A template you cannot see';
+const HIDDEN_OPTION = 'A template not shared with you (choose another to save)';
 
 export function ProgramStepsEditor({ steps, onChange, templates }: { steps: DraftStep[]; onChange: (next: DraftStep[]) => void; templates: TemplateDto[] }) {
   const known = new Set(templates.map((t) => t.id));
@@ -27,7 +28,7 @@ export function ProgramStepsEditor({ steps, onChange, templates }: { steps: Draf
                   <span className={styles.label}>Template</span>
                   <Select compact value={step.templateId} onChange={(e) => onChange(changeStep(steps, i, { templateId: e.target.value }))} aria-label={`Template of step ${n}`}>
                     <option value="">Choose a template</option>
-                    {step.templateId && !known.has(step.templateId) ? <option value={step.templateId}>{HIDDEN_TEMPLATE}</option> : null}
+                    {step.templateId && !known.has(step.templateId) ? <option value={step.templateId}>{HIDDEN_OPTION}</option> : null}
                     {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
                   </Select>
                 </label>

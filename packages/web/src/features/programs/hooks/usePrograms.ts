@@ -88,6 +88,8 @@ export function useProgramMutations() {
     mutationFn: (id: string) => call('deleteProgram', { params: { id } }),
     onSuccess: (_, id) => {
       client.removeQueries({ queryKey: programKey(id) });
+      // The list is not on screen now: drop the program from it, or it shows there until the list is read again.
+      client.setQueryData<ProgramDto[]>(PROGRAMS_KEY, (list) => list?.filter((p) => p.id !== id));
       return refreshPrograms(client);
     },
   });
