@@ -41,11 +41,20 @@ export type RunResult = { sent: number; stopped: number; completed: number; skip
 
 export async function runDueSteps(deps: ProgramDeps, now: number): Promise<RunResult> {
   const result: RunResult = { sent: 0, stopped: 0, completed: 0, skipped: 0 };
+  const failures: unknown[] = [];
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
     const due = await findDueEnrollments(deps.db, now, RUNNER_BATCH);
     let skipped = 0;
     for (const { org_id, id } of due) {
-      const outcome = await deps.db.transaction().execute((trx) => runOne(trx, deps, org_id, id, now));
+      let outcome: Outcome;
+      try {
+        outcome = await deps.db.transaction().execute((trx) => runOne(trx, deps, org_id, id, now));
+      } catch (error) {
+        // One enrolment that fails (rolled back, due again next tick) must not hold up the others behind it.
+        failures.push(error);
+        skipped += 1;
+        continue;
+      }
       if (outcome === 'sent') result.sent += 1;
       else if (outcome === 'completed') result.completed += 1;
       else if (outcome === 'skipped') skipped += 1;
@@ -55,6 +64,8 @@ export async function runDueSteps(deps: ProgramDeps, now: number): Promise<RunRe
     // A short batch: nothing more is due. A batch all held by another runner: that runner is on them.
     if (due.length < RUNNER_BATCH || skipped === due.length) break;
   }
+  // The scheduler logs a run that throws: the others were handled, the failed ones are tried again at the next tick.
+  if (failures.length > 0) throw new AggregateError(failures, `program runner: ${failures.length} enrolment(s) failed (${JSON.stringify(result)})`);
   return result;
 }
 
