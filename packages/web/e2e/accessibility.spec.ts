@@ -12,10 +12,12 @@ import { SignInPage, SignUpPage } from './pages/AuthPages.ts';
 import { ContactPage } from './pages/ContactPage.ts';
 import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.ts';
 import { InboxPage } from './pages/InboxPage.ts';
+import { BoardPage, PipelinesListPage } from './pages/PipelinePages.ts';
 import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { postSignedReply } from './support/inbound.ts';
+import { addCard, createPipeline, stageId } from './support/pipelines.ts';
 import { createBucket, shareBucket } from './support/buckets.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { BEN_BOOK, ZOE } from './support/people.ts';
@@ -222,6 +224,31 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await page.getByRole('list', { name: 'Contacts to link' }).getByRole('button').first().waitFor();
     await expectAccessible(page, 'a new calendar item with the contact search open');
     await context.close();
+  });
+
+  it('pipelines: the list, a board with a hidden count, the card and pipeline dialogs', async () => {
+    const pipeline = await createPipeline(ben, 'Renewals board', ['Lead', 'Proposal', 'Won']);
+    const ivo = await ben.api.createContact({ name: 'Ivo Petrov', company: 'Petrov Dental' });
+    await addCard(ben, pipeline.id, { contactId: zoe.id, stageId: stageId(pipeline, 'Lead'), title: 'Zoe renewal', value: 12000, expectedCloseOn: '2026-12-15' });
+    await addCard(ben, pipeline.id, { contactId: ivo.id, stageId: stageId(pipeline, 'Proposal'), title: 'Ivo new chairs' });
+    await ben.api.request('POST', `/pipelines/${pipeline.id}/shares`, { grantee: { userId: cat.user.id }, level: 'view' });
+    const { context, page } = await openPage(browser, baseUrl, cat);
+    const list = await new PipelinesListPage(page, baseUrl).goto();
+    await list.row('Renewals board').waitFor();
+    await expectAccessible(page, 'pipelines list');
+    const board = await new BoardPage(page, baseUrl).goto(pipeline.id, 'Renewals board');
+    await board.hiddenLine('Proposal').waitFor();
+    await expectAccessible(page, 'a board, as a sharee');
+    await board.openNewCard();
+    await expectAccessible(page, 'the New card dialog');
+    await context.close();
+    const owner = await openPage(browser, baseUrl, ben);
+    const own = await new BoardPage(owner.page, baseUrl).goto(pipeline.id, 'Renewals board');
+    await own.shares.getByTestId('share-row').first().waitFor();
+    await expectAccessible(owner.page, 'a board, as its owner, with its shares');
+    await own.openChange();
+    await expectAccessible(owner.page, 'the pipeline dialog');
+    await owner.context.close();
   });
 
   it('the navigation folded out on a phone', async () => {
