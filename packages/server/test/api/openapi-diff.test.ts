@@ -268,7 +268,32 @@ const SMS_LINE: Change[] = [
   ...['403', '404', '409'].map((status): Change => ({ pointer: `${v1('/users/{id}')}/patch/responses/${status}`, change: 'added', to: expect.objectContaining({ description: expect.any(String) }) })),
 ];
 
-const EXPECTED: Change[] = [...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
+/**
+ * Issue 12 (templates, pipelines and programs, spec §6.6; D31-D34): their paths are new; every contact answer's
+ * `access.actions` may name the two new contact actions (`contact.moveCard`, `contact.enroll`, both at collaborate);
+ * POST /contacts/{id}/messages takes `templateId`, and `body` may then be left out (the server renders the template).
+ */
+const OLD_ACTIONS = ['contact.view', 'contact.readHistory', 'contact.message', 'contact.logNote', 'contact.createTask', 'contact.edit', 'contact.share',
+  'contact.listShares', 'contact.archive', 'contact.delete', 'contact.restore', 'contact.reassign', 'contact.export', 'contact.explainOthers'];
+const NEW_ACTIONS = [...OLD_ACTIONS.slice(0, 5), 'contact.moveCard', 'contact.enroll', ...OLD_ACTIONS.slice(5)];
+const messageBody = `${v1('/contacts/{id}/messages')}${pointerOf(['post', 'requestBody', 'content', 'application/json', 'schema'])}`;
+const ISSUE_12: Change[] = [
+  ...[
+    '/templates', '/templates/{id}', '/templates/{id}/preview', '/templates/{id}/shares', '/templates/{id}/shares/{shareId}',
+    '/pipelines', '/pipelines/{id}', '/pipelines/{id}/board', '/pipelines/{id}/cards', '/pipelines/{id}/shares', '/pipelines/{id}/shares/{shareId}', '/pipeline-cards/{id}',
+    '/programs', '/programs/{id}', '/programs/{id}/enrollments', '/programs/{id}/enrollments/bulk', '/programs/{id}/shares', '/programs/{id}/shares/{shareId}', '/enrollments/{id}',
+  ].map((path): Change => ({ pointer: v1(path), change: 'added', to: expect.any(Object) })),
+  ...CONTACT_ANSWERS.map(([path, method, status, inner]): Change => ({
+    pointer: `${v1(path)}${pointerOf([method, 'responses', status, 'content', 'application/json', 'schema', ...inner, 'properties', 'access', 'properties', 'actions', 'items', 'enum'])}`,
+    change: 'changed', from: OLD_ACTIONS, to: NEW_ACTIONS,
+  })),
+  { pointer: `${v1('/contacts/{id}/messages')}/post/description`, change: 'added', to: expect.stringContaining('templateId') },
+  { pointer: `${messageBody}/properties/templateId`, change: 'added', to: expect.objectContaining({ type: 'string' }) },
+  { pointer: `${messageBody}/properties/body/description`, change: 'added', to: expect.any(String) },
+  { pointer: `${messageBody}/required`, change: 'removed', from: ['body'] },
+];
+
+const EXPECTED: Change[] = [...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });
