@@ -3,7 +3,8 @@
 // `npm start` runs it, beside the Fastify hello floor measured in the same run (both one request at a time, keep-alive,
 // the server pinned to core 0 and this client to core 1 as in the main benchmark).
 //
-//   npm run bench:board -- --size 100k [--cards 10000] [--runs 200] [--seed 42] [--data-dir DIR] [--fresh]
+//   npm run bench:board -- --size 100k [--cards 10000] [--runs 200] [--seed 42] [--data-dir DIR] [--fresh] [--explain]
+// `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the board's statements for both users instead of measuring.
 //
 // Data: CRM-N as `npm run bench` seeds it (reused from bench/.data when seeded at the same size, seed and seeder
 // version; the server on PostgreSQL only). On it this script adds one pipeline with 6 stages owned by the admin, `cards`
@@ -12,7 +13,11 @@
 // put in. The pipeline and the team are removed at the end (the dataset's marker says `dirty` meanwhile, so a run that
 // dies half-way makes the next one seed again). Each board asks the default 100 cards per stage. Prints p50 / p95 /
 // p99 in ms and the multiple of the floor's p50, and what each user's board holds (cards shown, visible, hidden).
+import type { CompiledQuery, LogEvent } from 'kysely';
 import pg from 'pg';
+import { getBoard } from '../../server/src/domain/pipelines/get-board.ts';
+import { openDatabase } from '../../server/src/storage/connect.ts';
+import { loadActorContext } from '../../server/src/storage/load-actor-context.ts';
 import { parseArgs as parseBenchArgs, UsageError } from './args.ts';
 import { prepareDataset } from './dataset.ts';
 import { Api, signIn } from './http.ts';
@@ -30,6 +35,10 @@ function readArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const name = arg.replace(/^--/, '').split('=')[0] as string;
+    if (name === 'explain') {
+      own.set(name, 'on');
+      continue;
+    }
     if (name === 'cards' || name === 'runs') {
       const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[(i += 1)];
       own.set(name, inline ?? '');
@@ -43,7 +52,7 @@ function readArgs(argv: string[]) {
     if (!Number.isInteger(n) || n < min) throw new UsageError(`bench:board: --${name} must be a whole number of at least ${min}`);
     return n;
   };
-  return { opts, cards: number('cards', 10_000, 1), runs: number('runs', 200, 10) };
+  return { opts, cards: number('cards', 10_000, 1), runs: number('runs', 200, 10), explain: own.has('explain') };
 }
 
 type Board = { stages: { cards: unknown[]; visibleCount: number; hiddenCount: number }[] };
@@ -76,6 +85,31 @@ async function seedBoard(client: pg.Client, orgId: string, ownerId: string, user
   return { pipelineId, teamId };
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of every statement the board's use case runs for one user, with its time in process. */
+async function explainBoard(url: string, orgId: string, userId: string, pipelineId: string): Promise<void> {
+  const ran: CompiledQuery[] = [];
+  const log = (event: LogEvent) => {
+    if (event.level === 'query') ran.push(event.query);
+  };
+  const handle = openDatabase({ kind: 'postgres', url, poolSize: 1, log });
+  try {
+    const ctx = await loadActorContext(handle.db, orgId, userId, Date.now());
+    if (!ctx) throw new Error(`no actor ${userId}`);
+    for (let i = 0; i < 5; i++) await getBoard({ db: handle.db }, ctx, pipelineId);
+    ran.length = 0;
+    const started = performance.now();
+    await getBoard({ db: handle.db }, ctx, pipelineId);
+    console.log(`\ngetBoard for ${userId} in process: ${(performance.now() - started).toFixed(1)} ms, ${ran.length} statements`);
+    for (const query of [...ran]) {
+      if (!/^\s*select/i.test(query.sql)) continue;
+      const plan = await handle.db.executeQuery<{ 'QUERY PLAN': string }>({ ...query, sql: `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}` });
+      console.log(`\n${query.sql.replace(/\s+/g, ' ').slice(0, 200)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 async function removeBoard(client: pg.Client, orgId: string, pipelineId: string, teamId: string): Promise<void> {
   await client.query('DELETE FROM pipelines WHERE org_id = $1 AND id = $2', [orgId, pipelineId]);
   await client.query('DELETE FROM team_members WHERE org_id = $1 AND team_id = $2', [orgId, teamId]);
@@ -87,7 +121,7 @@ const row = (name: string, s: Summary, floor: Summary | null) =>
   `| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${floor ? `${(s.p50 / floor.p50).toFixed(1)}×` : '-'} |`;
 
 async function main(): Promise<void> {
-  const { opts, cards, runs } = readArgs(process.argv.slice(2));
+  const { opts, cards, runs, explain } = readArgs(process.argv.slice(2));
   pinSelf();
   progress(`board: CRM-N ${opts.contacts.toLocaleString('en-US')} contacts / ${opts.users} users, seed ${opts.seed}; ${cards.toLocaleString('en-US')} cards; ${runs} runs; pinning ${PINNING ? 'on' : 'off'}`);
   const ds = await prepareDataset(opts);
@@ -107,6 +141,10 @@ async function main(): Promise<void> {
     seeded = await seedBoard(client, orgId, admin.id, active, world.contacts.map((c) => c.id), cards, opts.seed);
     progress(`pipeline ${seeded.pipelineId}: ${STAGES.length} stages, ${cards} cards, shared at view with a team of ${active.length} users`);
 
+    if (explain) {
+      for (const user of [narrow, admin]) await explainBoard(ds.databaseUrl as string, orgId, user.id, seeded.pipelineId);
+      return;
+    }
     progress('building the server (scripts/build-server.mjs)');
     buildServer();
     const hello = await startHello();
