@@ -1,7 +1,8 @@
 // One program: its name, owner and the caller's access (and why: AccessSourcesLine); its steps (editable with
 // `edit`); the enrolments of contacts the caller sees, with pause, resume, stop and "Enrol a contact"; who it is
 // shared with (owner and admins: HandSharedSharesCard); rename (`edit`) and delete after a confirmation (`manage`).
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ProgramDto } from '@tandem/api';
 import { errorMessage, isStatus } from '../api/errors.ts';
@@ -11,8 +12,8 @@ import { AccessSourcesLine, HandSharedAccessBadge, HandSharedSharesCard } from '
 import { EnrollmentsCard } from '../features/programs/components/EnrollmentsCard.tsx';
 import { ProgramNameDialog } from '../features/programs/components/ProgramNameDialog.tsx';
 import { ProgramStepsCard } from '../features/programs/components/ProgramStepsCard.tsx';
-import { useEnrollments, useProgram, useProgramMutations } from '../features/programs/hooks/usePrograms.ts';
-import { countsOf, countsText } from '../features/programs/program-words.ts';
+import { programKey, useEnrollments, useProgram, useProgramMutations } from '../features/programs/hooks/usePrograms.ts';
+import { countsText } from '../features/programs/program-words.ts';
 import { buttonClass } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
@@ -51,9 +52,16 @@ function ProgramView({ program }: { program: ProgramDto }) {
   const toast = useToast();
   const navigate = useNavigate();
   const mine = program.ownerId === user.id;
-  // The enrolments table is read again as steps fall due (the program itself is not): count from it once it is in.
-  const enrollments = useEnrollments(program.id);
-  const counts = enrollments.data ? countsOf(enrollments.data) : program.counts;
+  // The enrolments table is read again as steps fall due; the program (its counts) is read again with it.
+  const client = useQueryClient();
+  const { dataUpdatedAt } = useEnrollments(program.id);
+  const firstRead = useRef(0);
+  useEffect(() => {
+    if (!dataUpdatedAt) return;
+    firstRead.current ||= dataUpdatedAt;
+    if (dataUpdatedAt !== firstRead.current) void client.invalidateQueries({ queryKey: programKey(program.id) });
+  }, [client, dataUpdatedAt, program.id]);
+  const counts = program.counts;
   const live = counts.active + counts.paused;
 
   const more: MenuItem[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../lib/format.ts';
-import { countsOf, countsText, delayText, enrollmentPollMs, nextStepText, stopReasonText } from './program-words.ts';
+import { countsText, delayText, enrollmentPollMs, nextStepText, stopReasonText } from './program-words.ts';
 
 const steps = [{ channel: 'email' as const }, { channel: 'sms' as const }];
 const now = new Date('2026-11-30T10:00:00.000Z');
@@ -53,11 +53,6 @@ describe('a step’s delay and a program’s counts', () => {
     expect(delayText(2, 0)).toBe('2 days after enrolment');
     expect(delayText(0, 1)).toBe('the same day as the step before');
     expect(delayText(1, 1)).toBe('1 day after the step before');
-  });
-
-  it('counts a list of enrolments by status', () => {
-    expect(countsOf([{ status: 'active' }, { status: 'stopped' }, { status: 'active' }, { status: 'completed' }])).toEqual({ active: 2, paused: 0, stopped: 1, completed: 1 });
-    expect(countsOf([])).toEqual({ active: 0, paused: 0, stopped: 0, completed: 0 });
   });
 
   it('leaves out the zero counts', () => {

@@ -71,13 +71,6 @@ export function countsText(counts: ProgramDto['counts']): string {
   return parts.length ? parts.join(' · ') : 'No one enrolled';
 }
 
-/** The counts by status of a list of enrolments (the program's own counts, fresher when the list was read later). */
-export function countsOf(enrollments: Pick<EnrollmentDto, 'status'>[]): ProgramDto['counts'] {
-  const counts = { active: 0, paused: 0, stopped: 0, completed: 0 };
-  for (const e of enrollments) counts[e.status] += 1;
-  return counts;
-}
-
 /**
  * How soon to read the enrolments again while some are active: a little after the earliest step is due (the runner
  * sends it then), at least 2 s and at most 30 s apart; null when nothing is active (nothing changes by itself).

@@ -1,6 +1,6 @@
 // A program's enrolments of the contacts the caller sees: the contact, its status (for a stopped one, why, in
 // words), where it stands and when the next step goes out, and who enrolled it; pause, resume and stop (after a
-// confirmation) for live ones, and "Enrol a contact". The server decides each change (the same as enrolling, or
+// confirmation) for live ones, and "Enrol a contact"; 50 at a time ("Load more"). The server decides each change (the same as enrolling, or
 // `edit` on the program) and a refusal is said in a toast.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -23,6 +23,7 @@ const TONE: Record<EnrollmentStatus, BadgeTone> = { active: 'accent', paused: 'w
 export function EnrollmentsCard({ program }: { program: ProgramDto }) {
   const { user } = useCurrentUser();
   const enrollments = useEnrollments(program.id);
+  const items = enrollments.data?.pages.flatMap((p) => p.items) ?? [];
   const { setStatus } = useEnrollmentMutations();
   const [stopping, setStopping] = useState<EnrollmentDto | null>(null);
   const [enrolling, setEnrolling] = useState(false);
@@ -54,7 +55,7 @@ export function EnrollmentsCard({ program }: { program: ProgramDto }) {
         <div className={styles.message}>
           <ErrorNotice error={enrollments.error} onRetry={() => void enrollments.refetch()} />
         </div>
-      ) : enrollments.data.length === 0 ? (
+      ) : items.length === 0 ? (
         <p className={styles.message}>No contact you can see is in this program yet. Enrol one here, or pick several in the contacts list and choose “Enrol in program…”.</p>
       ) : (
         <table className={styles.table}>
@@ -68,7 +69,7 @@ export function EnrollmentsCard({ program }: { program: ProgramDto }) {
             </tr>
           </thead>
           <tbody>
-            {enrollments.data.map((e) => {
+            {items.map((e) => {
               const enroller = e.enrolledBy === user.id ? 'You' : e.enrolledByName;
               const live = e.status === 'active' || e.status === 'paused';
               return (
@@ -109,6 +110,13 @@ export function EnrollmentsCard({ program }: { program: ProgramDto }) {
           </tbody>
         </table>
       )}
+      {enrollments.hasNextPage ? (
+        <div className={styles.more}>
+          <Button size="sm" loading={enrollments.isFetchingNextPage} onClick={() => void enrollments.fetchNextPage()}>
+            Load more
+          </Button>
+        </div>
+      ) : null}
       <ConfirmDialog
         open={stopping !== null}
         title={`Stop the program for ${stopping?.contactName ?? ''}?`}

@@ -1,8 +1,8 @@
 // Programs (spec §6.6): the list, one program, its enrolments, the templates its steps may use, and every change.
 // Every change goes through the one mutation wrapper (D24): a change in flight disables its control and a second click
 // joins it. An enrolment changes the program's counts, so enrolment changes refresh the program and the list too.
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { EnrollmentDto, NewProgram, ProgramDto, ProgramPatch, TemplateDto } from '@tandem/api';
+import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { NewProgram, ProgramDto, ProgramPatch, TemplateDto } from '@tandem/api';
 import { ApiError, call } from '../../../api/client.ts';
 import type { Page } from '../../../api/models.ts';
 import { useApiMutation as useMutation } from '../../../api/useApiMutation.ts';
@@ -54,14 +54,17 @@ export function useUsableTemplates() {
 }
 
 /**
- * The program's enrolments of contacts the caller sees. While some are active the runner moves them on by itself, so
- * they are read again shortly after the earliest step is due (enrollmentPollMs).
+ * The program's enrolments of contacts the caller sees, oldest first, 50 a page ("Load more" for the next). While
+ * some of those loaded are active the runner moves them on by itself, so the loaded pages are read again shortly
+ * after the earliest step is due (enrollmentPollMs); a program with thousands enrolled costs only what is shown.
  */
 export function useEnrollments(programId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: enrollmentsKey(programId),
-    queryFn: ({ signal }) => everyPage<EnrollmentDto>((cursor) => call('listEnrollments', { params: { id: programId }, query: { limit: 200, cursor }, signal })),
-    refetchInterval: (query) => enrollmentPollMs(query.state.data ?? []) ?? false,
+    queryFn: ({ pageParam, signal }) => call('listEnrollments', { params: { id: programId }, query: { limit: 50, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (query) => enrollmentPollMs(query.state.data?.pages.flatMap((p) => p.items) ?? []) ?? false,
   });
 }
 
