@@ -49,7 +49,7 @@ export function BoardColumn({ stage, cards, choicesOf, moving, handlers, onAdd }
         </p>
       ) : null}
       {onAdd ? (
-        <Button size="sm" variant="ghost" icon="plus" className={styles.add} onClick={onAdd} aria-label={`Add a card to ${stage.name}`}>
+        <Button size="sm" variant="ghost" icon="plus" className={styles.add} onClick={onAdd} aria-label={`Add card to ${stage.name}`}>
           Add card
         </Button>
       ) : null}
