@@ -101,7 +101,7 @@ async function explainBoard(url: string, orgId: string, userId: string, pipeline
     await getBoard({ db: handle.db }, ctx, pipelineId);
     console.log(`\ngetBoard for ${userId} in process: ${(performance.now() - started).toFixed(1)} ms, ${ran.length} statements`);
     for (const query of [...ran]) {
-      if (!/^\s*select/i.test(query.sql)) continue;
+      if (!/^\s*(select|with)/i.test(query.sql)) continue;
       const plan = await handle.db.executeQuery<{ 'QUERY PLAN': string }>({ ...query, sql: `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}` });
       console.log(`\n${query.sql.replace(/\s+/g, ' ').slice(0, 200)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
     }
