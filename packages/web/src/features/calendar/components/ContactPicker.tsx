@@ -43,7 +43,7 @@ export function ContactPicker({ value, onChange, requires = 'contact.createTask'
   const options = (found.data ?? []).filter((c) => c.access.actions.includes(requires));
   return (
     <div className={styles.picker}>
-      <Input type="search" aria-label={words.search} aria-controls={listId} placeholder="Search your contacts" value={q} onChange={(e) => setQ(e.target.value)} />
+      <Input type="search" aria-label={words.search} aria-controls={search ? listId : undefined} placeholder="Search your contacts" value={q} onChange={(e) => setQ(e.target.value)} />
       {search ? (
         <ul id={listId} className={styles.results} aria-label={words.results}>
           {options.map((c) => (
