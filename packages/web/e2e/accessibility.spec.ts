@@ -1,5 +1,5 @@
 // Accessibility: axe-core finds no serious or critical violation on any main page (sign-in, sign-up, the contacts
-// list, a contact, each settings page) nor in the share dialog or the folded-out navigation on a phone; the
+// list, a contact, each settings page, buckets, pipelines, templates) nor in the share dialog or the folded-out navigation on a phone; the
 // "Skip to content" link is the first stop of the keyboard and moves focus to the page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +13,7 @@ import { ContactPage } from './pages/ContactPage.ts';
 import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { BoardPage, PipelinesListPage } from './pages/PipelinePages.ts';
+import { TemplatesPage } from './pages/TemplatePages.ts';
 import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
 import { buildOrg, type Actor } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -249,6 +250,29 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await own.openChange();
     await expectAccessible(owner.page, 'the pipeline dialog');
     await owner.context.close();
+  });
+
+  it('templates: the list, a template with its shares and share dialog, a sharee\'s read-only one, Use a template', async () => {
+    const { template } = await ben.api.request<{ template: { id: string } }>('POST', '/templates', { name: 'Check-in', subject: 'Hello {{contact.firstName}}', body: 'Hi {{contact.firstName}}, how are things?' });
+    await ben.api.request('POST', `/templates/${template.id}/shares`, { grantee: { userId: cat.user.id }, level: 'view' });
+    const owner = await openPage(browser, baseUrl, ben);
+    const own = await new TemplatesPage(owner.page, baseUrl).goto(template.id);
+    await own.shareRow('Cat Moreau').waitFor();
+    await expectAccessible(owner.page, 'the templates page with a template and its shares');
+    await own.shares.getByRole('button', { name: 'Share', exact: true }).click();
+    await owner.page.getByTestId('hand-shared-share-dialog').waitFor();
+    await expectAccessible(owner.page, 'the template share dialog');
+    await owner.context.close();
+    const { context, page } = await openPage(browser, baseUrl, cat);
+    await new TemplatesPage(page, baseUrl).goto(template.id);
+    await page.getByTestId('template-read-only').waitFor();
+    await expectAccessible(page, 'a template shared at Can use (read-only)');
+    const contact = await new ContactPage(page, baseUrl).goto(zoe.id, ZOE.name);
+    await contact.actionsBar.getByRole('button', { name: 'Message' }).click();
+    await page.getByTestId('composer').getByRole('button', { name: 'Use a template' }).click();
+    await page.getByRole('list', { name: 'Templates you can use' }).waitFor();
+    await expectAccessible(page, 'the Use a template dialog');
+    await context.close();
   });
 
   it('the navigation folded out on a phone', async () => {
