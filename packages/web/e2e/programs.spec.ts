@@ -210,7 +210,7 @@ describe('programs', () => {
     await context.close();
   });
 
-  it('fits a phone: the list and a program with its enrolments, without sideways scrolling', async () => {
+  it('fits a phone: the list, a program with its enrolments and the enrol dialog, without sideways scrolling', async () => {
     const { context, page } = await openPage(browser, baseUrl, ben, 'phone');
     const list = await new ProgramsListPage(page, baseUrl).goto();
     await list.row('Renewal drip').waitFor();
@@ -220,6 +220,19 @@ describe('programs', () => {
     await program.steps.getByTestId('program-step').first().waitFor();
     await expectNoHorizontalScroll(page, 390);
     await screenshot(page, 'program-page-phone');
+
+    // "Enrol in program…" from the contacts list's selection bar, on the phone.
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row('Liam Novak').waitFor();
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Select Liam Novak' }).check();
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Enrol in program…' }).click();
+    const dialog = page.getByTestId('enroll-in-program-dialog');
+    await dialog.getByRole('radio', { name: /Renewal drip/ }).waitFor();
+    await expectNoHorizontalScroll(page, 390);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await context.close();
   });
 });
