@@ -219,6 +219,9 @@ describe('pipelines', () => {
 
   it('on a phone the board scrolls sideways inside itself, one column about 85 % wide, and the page does not', async () => {
     const { context, page } = await openPage(browser, baseUrl, cat, 'phone');
+    const list = await new PipelinesListPage(page, baseUrl).goto();
+    await list.row('Q4 deals').waitFor();
+    await expectNoHorizontalScroll(page, PHONE.viewport.width);
     const board = await new BoardPage(page, baseUrl).goto(pipeline.id, 'Q4 deals');
     await board.card('Liam expansion').waitFor();
     await expectNoHorizontalScroll(page, PHONE.viewport.width);
