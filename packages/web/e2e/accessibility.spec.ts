@@ -13,6 +13,7 @@ import { ContactPage } from './pages/ContactPage.ts';
 import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { BoardPage, PipelinesListPage } from './pages/PipelinePages.ts';
+import { ProgramPage, ProgramsListPage } from './pages/ProgramPages.ts';
 import { TemplatesPage } from './pages/TemplatePages.ts';
 import { AuditLogPage, BillingSettingsPage, BrandingSettingsPage, PermissionsSettingsPage, TeamsSettingsPage, UsersSettingsPage } from './pages/SettingsPages.ts';
 import { buildOrg, type Actor } from './support/api.ts';
@@ -272,6 +273,44 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await page.getByTestId('composer').getByRole('button', { name: 'Use a template' }).click();
     await page.getByRole('list', { name: 'Templates you can use' }).waitFor();
     await expectAccessible(page, 'the Use a template dialog');
+    await context.close();
+  });
+
+  it('programs: the list, a program with an enrolment and its shares, its dialogs, a sharee\'s read-only one, Enrol in program…', async () => {
+    const { template } = await ben.api.request<{ template: { id: string } }>('POST', '/templates', { name: 'Quarterly note', subject: 'Quarterly', body: 'Hi {{contact.firstName}}, a quick quarterly hello.' });
+    // Its one step is 30 days out, so nothing is sent to Zoe while the other checks read her page.
+    const { program } = await ben.api.request<{ program: { id: string } }>('POST', '/programs', { name: 'Quarterly drip', steps: [{ templateId: template.id, delayDays: 30, channel: 'email' }] });
+    await ben.api.request('POST', `/programs/${program.id}/enrollments`, { contactId: zoe.id });
+    await ben.api.request('POST', `/programs/${program.id}/shares`, { grantee: { userId: cat.user.id }, level: 'view' });
+    const owner = await openPage(browser, baseUrl, ben);
+    const list = await new ProgramsListPage(owner.page, baseUrl).goto();
+    await list.row('Quarterly drip').waitFor();
+    await expectAccessible(owner.page, 'programs list');
+    const own = await new ProgramPage(owner.page, baseUrl).goto(program.id, 'Quarterly drip');
+    await own.enrollmentRow(ZOE.name).waitFor();
+    await owner.page.getByTestId('hand-shared-shares').getByTestId('share-row').first().waitFor();
+    await expectAccessible(owner.page, 'a program with an enrolment and its shares, as its owner');
+    await own.enrollments.getByRole('button', { name: 'Enrol a contact' }).click();
+    await owner.page.getByTestId('enroll-contact-dialog').getByRole('searchbox').fill('Liam');
+    await owner.page.getByRole('button', { name: 'Enrol Liam Novak' }).waitFor();
+    await expectAccessible(owner.page, 'the Enrol a contact dialog');
+    await owner.page.getByTestId('enroll-contact-dialog').getByRole('button', { name: 'Close' }).click();
+    await new ProgramsListPage(owner.page, baseUrl).goto();
+    await list.openNew();
+    await expectAccessible(owner.page, 'the New program dialog');
+    await owner.context.close();
+    const { context, page } = await openPage(browser, baseUrl, cat);
+    const seen = await new ProgramPage(page, baseUrl).goto(program.id, 'Quarterly drip');
+    await seen.steps.getByTestId('program-step').waitFor();
+    await expectAccessible(page, 'a program shared at Can use (read-only steps)');
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    await page.getByRole('checkbox', { name: `Select ${ZOE.name}` }).check();
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Enrol in program…' }).click();
+    await page.getByTestId('enroll-in-program-dialog').getByRole('radio', { name: /Quarterly drip/ }).waitFor();
+    await expectAccessible(page, 'the Enrol in program dialog');
     await context.close();
   });
 
