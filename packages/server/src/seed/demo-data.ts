@@ -1,6 +1,6 @@
 // Demo data on first start: the org "Acme Care" of demo-data-cast.ts, which shows every kind of sharing (record
 // shares with and without expiry, a team share, user grants, a shared bucket, archive and trash, messages sent on
-// someone's behalf). Told through the domain's use cases, as the API would have written it: Ada signs up, adds her
+// someone's behalf, shared templates, a shared pipeline and program: demo-data-playbooks.ts). Told through the domain's use cases, as the API would have written it: Ada signs up, adds her
 // colleagues and teams, people add their contacts, share, grant, fill buckets, write to clients... Each step runs
 // as its actor at its own time (`ctx.now` moves with the story), so rows, permission checks and audit entries are
 // the API's own and cannot drift from it. All steps run in one transaction (one-transaction.ts): a failure leaves
@@ -32,6 +32,7 @@ import {
   DEMO_TEAMS, DEMO_USERS, KEY_ACCOUNTS, ORG_DAYS_AGO, PRIVATE_BUCKET, TEAMS_DAYS_AGO, TRASHED, demoContacts, demoEmail,
   type DemoUserKey,
 } from './demo-data-cast.ts';
+import { playbookSteps } from './demo-data-playbooks.ts';
 import { joinOuterTransaction } from './one-transaction.ts';
 
 export type DemoInfo = { adminEmail: string; password: string };
@@ -108,7 +109,7 @@ async function tellStory(deps: Deps, now: number): Promise<void> {
   const story = new Story(deps, org.id, now);
   story.users.set('ada', user.id);
   // Steps run in the order of their times; steps at the same time in the order listed (the sort is stable).
-  const steps = [...people(), ...contacts(), ...buckets(), ...shares(), ...grants(), ...archiveAndTrash(), ...history(), ...calendarItems()];
+  const steps = [...people(), ...contacts(), ...buckets(), ...shares(), ...grants(), ...archiveAndTrash(), ...history(), ...calendarItems(), ...playbookSteps()];
   steps.sort((a, b) => b.daysAgo - a.daysAgo);
   for (const step of steps) await step.run(story);
 }

@@ -8,6 +8,8 @@ import { loadContacts } from '../../src/storage/contact-queries.ts';
 import { DEMO_CALENDAR_ITEMS, DEMO_CONTACT, DEMO_PASSWORD, KEY_ACCOUNTS, TRASHED, demoContacts, demoEmail, type DemoUserKey } from '../../src/seed/demo-data-cast.ts';
 import { loadDemoDataIfEmpty } from '../../src/seed/demo-data.ts';
 import { listCalendars } from '../../src/domain/calendars/list-calendars.ts';
+import { getBoard } from '../../src/domain/pipelines/get-board.ts';
+import { listTemplates } from '../../src/domain/templates/list-templates.ts';
 import { loadActorContext } from '../../src/storage/load-actor-context.ts';
 import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
 
@@ -148,6 +150,49 @@ describe.each(DATABASE_KINDS)('demo data on first start, on %s', (kind) => {
     expect(actions.filter((a) => a.action === 'contact.message')).toHaveLength(messages.length);
     const times = actions.map((a) => new Date(a.at).getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+});
+
+describe.each(DATABASE_KINDS)('demo templates, pipeline and program (spec §6.6), on %s', (kind) => {
+  let handle: DbHandle;
+  let orgId: string;
+  const users = new Map<DemoUserKey, string>();
+  beforeAll(async () => {
+    handle = await freshDatabase(kind);
+    await loadDemoDataIfEmpty(handle.db, NOW);
+    orgId = (await handle.db.selectFrom('orgs').select('id').executeTakeFirstOrThrow()).id;
+    for (const row of await handle.db.selectFrom('users').select(['id', 'email']).execute()) users.set(row.email.split('@')[0] as DemoUserKey, row.id);
+  });
+  afterAll(async () => handle.close());
+  const as = async (key: DemoUserKey) => {
+    const ctx = await loadActorContext(handle.db, orgId, users.get(key) as string, NOW);
+    if (!ctx) throw new Error(`no actor ${key}`);
+    return ctx;
+  };
+
+  it('templates: Ben\'s two and Ada\'s reach Sales; Cat\'s SMS template stays hers', async () => {
+    const names = async (key: DemoUserKey) => (await listTemplates({ db: handle.db }, await as(key), 50)).items.map((t) => t.row.name).sort();
+    expect(await names('cat')).toEqual(['First week check-in', 'Quick check-in (SMS)', 'Renewal notice', 'Welcome']);
+    expect(await names('eve')).toEqual(['Renewal notice']);
+    expect(await names('dan')).toEqual([]);
+  });
+
+  it('the pipeline: Eve (Support, at view) sees the card of the contact shared with Support and only counts the others', async () => {
+    const pipelineId = (await handle.db.selectFrom('pipelines').select('id').where('name', '=', 'New clients').executeTakeFirstOrThrow()).id;
+    const eve = await getBoard({ db: handle.db }, await as('eve'), pipelineId);
+    const shown = eve.stages.flatMap((s) => s.cards.map((c) => c.contact_id));
+    expect(shown).toEqual([(await handle.db.selectFrom('contacts').select('id').where('name', '=', demoContacts()[DEMO_CONTACT.sharedWithSupport]?.name ?? '').executeTakeFirstOrThrow()).id]);
+    expect(eve.stages.reduce((n, s) => n + s.hiddenCount, 0)).toBe(8);
+    const ben = await getBoard({ db: handle.db }, await as('ben'), pipelineId);
+    // Ben sees his seven cards; Cat's two deals are on contacts of hers that nobody shared with him: counted only.
+    expect([ben.stages.reduce((n, s) => n + s.cards.length, 0), ben.stages.reduce((n, s) => n + s.hiddenCount, 0)]).toEqual([7, 2]);
+    expect(await getBoard({ db: handle.db }, await as('dan'), pipelineId).catch((e: { status?: number }) => e.status)).toBe(404);
+  });
+
+  it('the program: two clients enrolled today, their first e-mail due tomorrow; nothing queued at first start', async () => {
+    const rows = await handle.db.selectFrom('program_enrollments').select(['status', 'next_step', 'next_step_at']).execute();
+    expect(rows.map((r) => [r.status, r.next_step, new Date(r.next_step_at ?? 0).getTime()])).toEqual([['active', 0, NOW + DAY], ['active', 0, NOW + DAY]]);
+    expect(await handle.db.selectFrom('queue_jobs').select('id').execute()).toEqual([]);
   });
 });
 
