@@ -5,7 +5,8 @@
 // stages holding Sofia's and Yusuf's cards, and neither their names, titles nor values anywhere on the page or in what
 // the server sent. She drags Zoe's card to another stage (it stays there after a reload), uses "Move to…", and cannot
 // drag Liam's card. A move the server refuses (Ben lowered Cat's share on Zoe meanwhile) goes back with a toast. Also:
-// removing a stage that holds cards is refused in words; on a phone the board scrolls inside itself, a column 85 % wide.
+// removing a stage that holds cards is refused in words; on a phone the board scrolls inside itself, a column 85 % wide;
+// changing and deleting cards (offered only with Edit on the contact) and deleting the pipeline after a confirmation.
 import type { PipelineDto } from '@tandem/api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -236,6 +237,40 @@ describe('pipelines', () => {
     await board.board.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await expectNoHorizontalScroll(page, PHONE.viewport.width);
     await screenshot(page, 'phone-pipeline-board');
+    await context.close();
+  });
+
+  it('Ben changes a card and deletes one after a confirmation; Cat, who only views their contacts, is offered neither; Ben deletes the pipeline', async () => {
+    const viewer = await openPage(browser, baseUrl, cat);
+    const seen = await new BoardPage(viewer.page, baseUrl).goto(pipeline.id, 'Q4 deals');
+    await seen.card('Zoe renewal').waitFor();
+    for (const title of ['Zoe renewal', 'Liam expansion']) {
+      expect(await seen.card(title).getByRole('button', { name: `Change ${title}` }).count()).toBe(0);
+      expect(await seen.card(title).getByRole('button', { name: `Delete ${title}` }).count()).toBe(0);
+    }
+    await viewer.context.close();
+
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const board = await new BoardPage(page, baseUrl).goto(pipeline.id, 'Q4 deals');
+    await board.card('Liam expansion').getByRole('button', { name: 'Change Liam expansion' }).click();
+    const dialog = page.getByTestId('card-dialog');
+    await dialog.getByLabel(/^Value/).fill('5 250');
+    await dialog.getByRole('button', { name: 'Save card' }).click();
+    await new AppShell(page).toast('Liam expansion saved').waitFor();
+    await expect.poll(() => board.card('Liam expansion').innerText()).toMatch(/5,250/);
+    expect(await board.stage('Qualified').getByTestId('stage-summary').innerText()).toMatch(/3 cards[\s\S]*47,250/);
+
+    await board.card('Sofia new clinic').getByRole('button', { name: 'Delete Sofia new clinic' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete card' }).click();
+    await new AppShell(page).toast('Sofia new clinic deleted').waitFor();
+    await expect.poll(() => board.cardTitles('Qualified')).toEqual(['Liam expansion', 'Zoe renewal']);
+
+    await page.getByRole('button', { name: 'More', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Delete pipeline' }).click();
+    expect(await page.getByRole('dialog').innerText()).toMatch(/Its stages and its 3 cards go with it/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete pipeline' }).click();
+    await page.waitForURL(`${baseUrl}/pipelines`);
+    await page.getByRole('heading', { name: 'No pipelines yet' }).waitFor();
     await context.close();
   });
 });
