@@ -62,6 +62,19 @@ export async function deleteStages(trx: Db, orgId: string, stageIds: readonly st
   await trx.deleteFrom('pipeline_stages').where('org_id', '=', orgId).where('id', 'in', [...stageIds]).execute();
 }
 
+/**
+ * Locks a pipeline's row before anything else of it (D33, lock order): card writes take it FOR KEY SHARE (as their
+ * foreign-key checks would, only first), a change of the stage list FOR NO KEY UPDATE (one at a time, while cards keep
+ * being written), a deletion FOR UPDATE (waits for the card writes in flight, and they for it). Taking the pipeline
+ * first everywhere means no two writers ever wait on each other in opposite orders. False when there is no such row.
+ */
+export async function lockPipeline(trx: Db, orgId: string, id: string, strength: 'key share' | 'no key update'): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  let query = trx.selectFrom('pipelines').select('id').where('org_id', '=', orgId).where('id', '=', id.toLowerCase());
+  query = strength === 'key share' ? query.forKeyShare() : query.forNoKeyUpdate();
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
 /** Whether any card (of any contact, visible to the caller or not, trashed or not) sits on one of the stages. */
 export async function anyCardOn(db: Db, orgId: string, stageIds: readonly string[]): Promise<boolean> {
   if (stageIds.length === 0) return false;

@@ -179,6 +179,47 @@ describe.each(['pglite', 'postgres'] as const)('pipelines on %s', (db) => {
     expect(log[3]?.after).toMatchObject({ name: 'Renamed', stages: [{ id: won, name: 'Closed' }, { id: lead, name: 'Lead' }, { name: 'Nurture' }] });
   });
 
+  it('a stage removed while a card is put on it: either the card lands and the removal answers 409, or the stage goes and the card answers 400; never both, never a 5xx', async () => {
+    const { users, contacts, p, lead, won, cards } = await world();
+    const owen = { as: users.owen };
+    const seen = new Set<string>();
+    for (let round = 0; round < 6; round += 1) {
+      const stages = expectStatus(await pipelines.update(p.id, { stages: [{ id: lead, name: 'Lead' }, { id: won, name: 'Won' }, { name: `Extra ${round}` }] }, owen), 200).pipeline.stages;
+      const extra = stages[2]?.id as string;
+      const write = round % 2 === 0
+        ? pipelines.createCard(p.id, { contactId: contacts.zoe, stageId: extra, title: `Racing ${round}` }, owen)
+        : pipelines.updateCard(cards.yan.id, { stageId: extra }, owen);
+      const [removal, card] = await Promise.all([pipelines.update(p.id, { stages: [{ id: lead, name: 'Lead' }, { id: won, name: 'Won' }] }, owen), write]);
+      const pair = `${removal.status}/${card.status}`;
+      seen.add(pair);
+      expect(['409/201', '409/200', '200/400'], pair).toContain(pair);
+      // Clear the extra stage for the next round: move or delete what landed on it.
+      if (card.status === 201) expectStatus(await pipelines.deleteCard(card.body.card.id, owen), 204);
+      if (card.status === 200) expectStatus(await pipelines.updateCard(cards.yan.id, { stageId: lead }, owen), 200);
+    }
+    const board = expectStatus(await pipelines.board(p.id, owen), 200);
+    expect(board.stages.reduce((n, s) => n + s.visibleCount, 0)).toBe(4);
+  });
+
+  it('a pipeline deleted while its cards are written: the deletion succeeds, each write lands first or answers 404; never a 5xx', async () => {
+    const { users, contacts } = await world();
+    const owen = { as: users.owen };
+    for (let round = 0; round < 4; round += 1) {
+      const q = expectStatus(await pipelines.create({ name: `Doomed ${round}`, stages: [{ name: 'A' }, { name: 'B' }] }, owen), 201).pipeline;
+      const [a, b] = q.stages.map((s) => s.id) as [string, string];
+      const card = expectStatus(await pipelines.createCard(q.id, { contactId: contacts.yan, stageId: a, title: 'Doomed card' }, owen), 201).card;
+      const [deletion, created, moved] = await Promise.all([
+        pipelines.delete(q.id, owen),
+        pipelines.createCard(q.id, { contactId: contacts.zoe, stageId: b, title: 'Late card' }, owen),
+        pipelines.updateCard(card.id, { stageId: b }, owen),
+      ]);
+      expect(deletion.status).toBe(204);
+      expect([201, 404]).toContain(created.status);
+      expect([200, 404]).toContain(moved.status);
+      expect(outcome(await pipelines.get(q.id, owen))).toEqual({ status: 404, code: 'TANDEM_PIPELINE_NOT_FOUND' });
+    }
+  });
+
   it('admins see every pipeline and its board (cards at profile: no actions) but change one only with an edit share; they may delete it', async () => {
     const { users, p, lead, cards } = await world();
     const ada = { as: users.ada };

@@ -8,7 +8,7 @@ import type { Db } from '../../storage/connect.ts';
 import type { ContactWithFacts } from '../../storage/contact-queries.ts';
 import { loadContact } from '../../storage/contact-read.ts';
 import { loadHandShared } from '../../storage/hand-shared-queries.ts';
-import { loadCard, type CardRow } from '../../storage/pipeline-queries.ts';
+import { loadCard, lockPipeline, type CardRow } from '../../storage/pipeline-queries.ts';
 import { refusalFor } from '../contacts/contact-guard.ts';
 
 export type GuardedCard = { card: CardRow; contact: ContactWithFacts };
@@ -19,7 +19,12 @@ export function cardNotFound(): AppError {
 
 export async function loadCardOrThrow(db: Db, ctx: ActorContext, id: string, action: ContactAction, options: { forUpdate?: boolean } = {}): Promise<GuardedCard> {
   const { orgId } = ctx.actor;
-  const card = await loadCard(db, orgId, id, options);
+  let card = await loadCard(db, orgId, id);
+  if (card && options.forUpdate) {
+    // A write locks the card's pipeline before the card (D33, lock order), then reads the card again, locked.
+    await lockPipeline(db, orgId, card.pipeline_id, 'key share');
+    card = await loadCard(db, orgId, card.id, { forUpdate: true });
+  }
   if (!card) throw cardNotFound();
   const pipeline = await loadHandShared(db, 'pipeline', orgId, card.pipeline_id);
   if (!pipeline || !decide(ctx, 'pipeline.view', pipeline.facts).allowed) throw cardNotFound();

@@ -3,7 +3,7 @@
 // trashed); the stage must be one of this pipeline's (400). The card goes to the bottom of its stage.
 import type { ActorContext } from '@tandem/core';
 import { AppError } from '../../errors.ts';
-import { insertCard, loadCard, lockStageOf, nextPosition } from '../../storage/pipeline-queries.ts';
+import { insertCard, loadCard, lockPipeline, lockStageOf, nextPosition } from '../../storage/pipeline-queries.ts';
 import { loadContactOrThrow } from '../contacts/contact-guard.ts';
 import type { Deps } from '../shared/deps.ts';
 import { cardActions } from './card-access.ts';
@@ -16,6 +16,8 @@ export type NewCard = { contactId: string; stageId: string; title: string; value
 export async function createCard(deps: Deps, ctx: ActorContext, pipelineId: string, input: NewCard): Promise<CardView> {
   return deps.db.transaction().execute(async (trx) => {
     const { orgId, userId } = ctx.actor;
+    // The pipeline first (D33, lock order); a missing one is answered by the guard below.
+    await lockPipeline(trx, orgId, pipelineId, 'key share');
     const pipeline = await loadPipelineOrThrow(trx, ctx, pipelineId, 'view');
     const contact = await loadContactOrThrow(trx, ctx, input.contactId, 'contact.edit');
     if (!(await lockStageOf(trx, orgId, pipeline.row.id, input.stageId))) throw new AppError('TANDEM_INPUT_INVALID', 'The stage is not a stage of this pipeline.');

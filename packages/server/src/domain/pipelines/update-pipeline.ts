@@ -5,7 +5,7 @@
 import type { ActorContext } from '@tandem/core';
 import { isDeepStrictEqual } from 'node:util';
 import { loadHandShared, touchHandShared } from '../../storage/hand-shared-queries.ts';
-import { loadStages } from '../../storage/pipeline-queries.ts';
+import { loadStages, lockPipeline } from '../../storage/pipeline-queries.ts';
 import { handSharedView } from '../hand-shared/hand-shared-guard.ts';
 import type { Deps } from '../shared/deps.ts';
 import { auditPipeline, pipelineSnapshot } from './pipeline-audit.ts';
@@ -17,7 +17,9 @@ export type PipelinePatch = { name?: string | undefined; stages?: StageInput[] |
 export async function updatePipeline(deps: Deps, ctx: ActorContext, id: string, patch: PipelinePatch): Promise<PipelineView> {
   return deps.db.transaction().execute(async (trx) => {
     const { orgId } = ctx.actor;
-    const pipeline = await loadPipelineOrThrow(trx, ctx, id, 'edit', { forUpdate: true });
+    // FOR NO KEY UPDATE: changes of the list run one at a time, while card writes (FOR KEY SHARE) go on (D33).
+    await lockPipeline(trx, orgId, id, 'no key update');
+    const pipeline = await loadPipelineOrThrow(trx, ctx, id, 'edit');
     const current = (await loadStages(trx, orgId, [pipeline.row.id], { forUpdate: true })).get(pipeline.row.id) ?? [];
     const before = pipelineSnapshot(pipeline.row.name, current);
     const stagesChanged = patch.stages ? await replaceStages(trx, orgId, pipeline.row.id, current, patch.stages) : false;
