@@ -1,7 +1,7 @@
 // Buckets: named groups of contacts, private until shared. The list shows every bucket the caller sees (owned,
 // shared with them; admins: all) with its owner, how many contacts it holds and the caller's level on it.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Bucket, User } from '../api/models.ts';
 import { useUsers } from '../features/admin/hooks/useDirectory.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
@@ -12,11 +12,10 @@ import { useBuckets } from '../features/buckets/hooks/useBuckets.ts';
 import { Button } from '../ui/Button.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { Icon } from '../ui/Icon.tsx';
+import { LinkList } from '../ui/LinkList.tsx';
 import { Page, PageHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { useToast } from '../ui/Toast.tsx';
-import styles from './BucketsPage.module.css';
 
 export function BucketsPage() {
   const buckets = useBuckets();
@@ -45,40 +44,22 @@ export function BucketsPage() {
           <p>Group contacts such as key accounts or a region’s clients into a bucket, then share the bucket with a colleague or a team in one go.</p>
         </EmptyState>
       ) : (
-        <div className={styles.list}>
-          <div className={styles.head} aria-hidden="true">
-            <span>Name</span>
-            <span>Owner</span>
-            <span className={styles.headCount}>Contacts</span>
-            <span>Your access</span>
-          </div>
-          <ul className={styles.rows} aria-label="Buckets">
-            {buckets.data.map((b) => (
-              <li key={b.id} data-testid="bucket-row">
-                <Link to={`/buckets/${b.id}`} className={styles.row}>
-                  <span className={styles.nameCell}>
-                    <span className={styles.icon}>
-                      <Icon name="folder" />
-                    </span>
-                    <span className={styles.nameText}>
-                      <span className={styles.name} data-testid="bucket-name">
-                        {b.name}
-                      </span>
-                      <span className={styles.sub}>
-                        {ownerOf(b) === 'You' ? 'Yours' : `Owned by ${ownerOf(b)}`} · {countOf(b.contactCount)}
-                      </span>
-                    </span>
-                  </span>
-                  <span className={styles.owner}>{ownerOf(b)}</span>
-                  <span className={styles.count}>{b.contactCount}</span>
-                  <span className={styles.level}>
-                    <BucketAccessBadge access={b.access} />
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <LinkList
+          label="Buckets"
+          items={buckets.data}
+          keyOf={(b) => b.id}
+          hrefOf={(b) => `/buckets/${b.id}`}
+          icon="folder"
+          nameOf={(b) => b.name}
+          phoneDetailsOf={(b) => [`${ownerOf(b) === 'You' ? 'Yours' : `Owned by ${ownerOf(b)}`} · ${countOf(b.contactCount)}`]}
+          columns={[
+            { header: 'Owner', width: 'minmax(0, 1.2fr)', cell: ownerOf },
+            { header: 'Contacts', width: '90px', numeric: true, cell: (b) => b.contactCount },
+          ]}
+          trailing={{ header: 'Your access', width: '130px', cell: (b) => <BucketAccessBadge access={b.access} /> }}
+          rowTestId="bucket-row"
+          nameTestId="bucket-name"
+        />
       )}
       {creating ? (
         <BucketNameDialog

@@ -3,7 +3,7 @@
 // stages) and opens its board.
 import type { PipelineDto } from '@tandem/api';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { HandSharedAccessBadge } from '../features/hand-shared/index.ts';
 import { PipelineDialog } from '../features/pipelines/components/PipelineDialog.tsx';
@@ -11,11 +11,10 @@ import { usePipelines } from '../features/pipelines/hooks/usePipelines.ts';
 import { Button } from '../ui/Button.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { Icon } from '../ui/Icon.tsx';
+import { LinkList } from '../ui/LinkList.tsx';
 import { Page, PageHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { useToast } from '../ui/Toast.tsx';
-import styles from './PipelinesPage.module.css';
 
 export function PipelinesPage() {
   const pipelines = usePipelines();
@@ -42,38 +41,23 @@ export function PipelinesPage() {
           <p>A pipeline follows deals from first contact to signature: name its stages, then add a card for each deal and move it along.</p>
         </EmptyState>
       ) : (
-        <div className={styles.list}>
-          <div className={styles.head} aria-hidden="true">
-            <span>Name</span>
-            <span>Owner</span>
-            <span>Stages</span>
-            <span>Your access</span>
-          </div>
-          <ul className={styles.rows} aria-label="Pipelines">
-            {pipelines.data.map((p) => (
-              <li key={p.id} data-testid="pipeline-row">
-                <Link to={`/pipelines/${p.id}`} className={styles.row}>
-                  <span className={styles.nameCell}>
-                    <span className={styles.icon}>
-                      <Icon name="activity" />
-                    </span>
-                    <span className={styles.nameText}>
-                      <span className={styles.name} data-testid="pipeline-name">
-                        {p.name}
-                      </span>
-                      <span className={styles.sub}>{ownerOf(p) === 'You' ? 'Yours' : `Owned by ${ownerOf(p)}`}</span>
-                    </span>
-                  </span>
-                  <span className={styles.owner}>{ownerOf(p)}</span>
-                  <span className={styles.stages}>{p.stages.map((s) => s.name).join(' › ')}</span>
-                  <span className={styles.level}>
-                    <HandSharedAccessBadge access={p.access} />
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <LinkList
+          label="Pipelines"
+          items={pipelines.data}
+          keyOf={(p) => p.id}
+          hrefOf={(p) => `/pipelines/${p.id}`}
+          icon="activity"
+          nameOf={(p) => p.name}
+          nameWidth="minmax(0, 2fr)"
+          phoneDetailsOf={(p) => [ownerOf(p) === 'You' ? 'Yours' : `Owned by ${ownerOf(p)}`]}
+          columns={[
+            { header: 'Owner', width: 'minmax(0, 1fr)', cell: ownerOf },
+            { header: 'Stages', width: 'minmax(0, 2fr)', cell: (p) => p.stages.map((s) => s.name).join(' › ') },
+          ]}
+          trailing={{ header: 'Your access', width: '120px', cell: (p) => <HandSharedAccessBadge access={p.access} /> }}
+          rowTestId="pipeline-row"
+          nameTestId="pipeline-name"
+        />
       )}
       {creating ? (
         <PipelineDialog

@@ -2,7 +2,7 @@
 // shared with them; admins: all) with its owner, how many steps it has, its enrolments by status (of contacts the
 // caller sees) and the caller's access; "New program" writes one (a name and its steps) and opens it.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { ProgramDto } from '@tandem/api';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { countOf } from '../features/buckets/add-contacts.ts';
@@ -13,11 +13,10 @@ import { countsText } from '../features/programs/program-words.ts';
 import { Button } from '../ui/Button.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { Icon } from '../ui/Icon.tsx';
+import { LinkList } from '../ui/LinkList.tsx';
 import { Page, PageHeader } from '../ui/Page.tsx';
 import { PageSpinner } from '../ui/Spinner.tsx';
 import { useToast } from '../ui/Toast.tsx';
-import styles from './ProgramsPage.module.css';
 
 export function ProgramsPage() {
   const programs = usePrograms();
@@ -44,41 +43,23 @@ export function ProgramsPage() {
           <p>A program sends a series of templates to each contact you enrol, days apart, and stops by itself for a contact you no longer collaborate on.</p>
         </EmptyState>
       ) : (
-        <div className={styles.list}>
-          <div className={styles.head} aria-hidden="true">
-            <span>Name</span>
-            <span>Owner</span>
-            <span className={styles.headCount}>Steps</span>
-            <span>Enrolments</span>
-            <span>Your access</span>
-          </div>
-          <ul className={styles.rows} aria-label="Programs">
-            {programs.data.map((p) => (
-              <li key={p.id} data-testid="program-row">
-                <Link to={`/programs/${p.id}`} className={styles.row}>
-                  <span className={styles.nameCell}>
-                    <span className={styles.icon}>
-                      <Icon name="send" />
-                    </span>
-                    <span className={styles.nameText}>
-                      <span className={styles.name} data-testid="program-name">{p.name}</span>
-                      <span className={styles.sub}>
-                        {ownerOf(p) === 'You' ? 'Yours' : `Owned by ${ownerOf(p)}`} · {countOf(p.steps.length, 'step', 'steps')}
-                      </span>
-                      <span className={styles.subCounts}>{countsText(p.counts)}</span>
-                    </span>
-                  </span>
-                  <span className={styles.owner}>{ownerOf(p)}</span>
-                  <span className={styles.count}>{p.steps.length}</span>
-                  <span className={styles.counts} data-testid="program-counts">{countsText(p.counts)}</span>
-                  <span className={styles.level}>
-                    <HandSharedAccessBadge access={p.access} />
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <LinkList
+          label="Programs"
+          items={programs.data}
+          keyOf={(p) => p.id}
+          hrefOf={(p) => `/programs/${p.id}`}
+          icon="send"
+          nameOf={(p) => p.name}
+          phoneDetailsOf={(p) => [`${ownerOf(p) === 'You' ? 'Yours' : `Owned by ${ownerOf(p)}`} · ${countOf(p.steps.length, 'step', 'steps')}`, countsText(p.counts)]}
+          columns={[
+            { header: 'Owner', width: 'minmax(0, 1.2fr)', cell: ownerOf },
+            { header: 'Steps', width: '70px', numeric: true, cell: (p) => p.steps.length },
+            { header: 'Enrolments', width: 'minmax(0, 1.6fr)', wrap: true, cell: (p) => countsText(p.counts), testId: 'program-counts' },
+          ]}
+          trailing={{ header: 'Your access', width: '130px', cell: (p) => <HandSharedAccessBadge access={p.access} /> }}
+          rowTestId="program-row"
+          nameTestId="program-name"
+        />
       )}
       {creating ? (
         <NewProgramDialog
