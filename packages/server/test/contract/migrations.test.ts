@@ -34,10 +34,11 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     // Lookups made before any org is known (docs/decisions.md D5): sign-in by e-mail, a request by its token, a
     // one-time link (an invitation, a password reset) by its token, and a calendar feed by its URL's token.
     // And the job queue's due index: a worker takes the due jobs of every org (D27); likewise the calendar reminders'
-    // job reads the items of every org whose reminders may be due (D30).
+    // job reads the items of every org whose reminders may be due (D30), and the program runner the due enrolments of
+    // every org (D34).
     const exceptions = new Set([
       'users_email_key', 'sessions_token_key', 'invitations_token_key', 'password_resets_token_key', 'calendar_feeds_token_key', 'queue_jobs_due_idx',
-      'calendar_items_reminder_idx', 'calendar_items_reminder_series_idx',
+      'calendar_items_reminder_idx', 'calendar_items_reminder_series_idx', 'program_enrollments_due_idx',
     ]);
     for (const { indexname, indexdef } of indexes.rows) {
       if (exceptions.has(indexname)) continue;
