@@ -21,6 +21,8 @@ export const ERROR_CATALOG = {
   TANDEM_ACCESS_FORBIDDEN: { category: 'forbidden', title: 'You may not do this' },
   TANDEM_ACCESS_ADMIN_ONLY: { category: 'forbidden', title: 'Only administrators may do this' },
   TANDEM_SHARE_ABOVE_OWN_LEVEL: { category: 'forbidden', title: 'You cannot give more access than you have' },
+  TANDEM_EXPORT_DISABLED: { category: 'forbidden', title: 'Contact export is turned off for members of this team' },
+  TANDEM_EXPORT_CHANNEL_BLOCKED: { category: 'forbidden', title: 'This export format is not among your export channels' },
   TANDEM_EXPORT_CHANNEL_FORBIDDEN: { category: 'forbidden', title: 'You may not export through this channel' },
   TANDEM_ACCOUNT_WRONG_PASSWORD: { category: 'forbidden', title: 'The current password is wrong' },
   TANDEM_NOT_FOUND: { category: 'not_found', title: 'Not found' },
