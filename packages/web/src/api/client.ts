@@ -61,7 +61,7 @@ export type ResponseOf<N extends EndpointName> = ApiContract[N]['response'];
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function toQueryString(query: Record<string, QueryValue> | undefined): string {
+export function toQueryString(query: Record<string, QueryValue> | undefined): string {
   if (!query) return '';
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -72,7 +72,7 @@ function toQueryString(query: Record<string, QueryValue> | undefined): string {
   return text ? `?${text}` : '';
 }
 
-async function problemOf(res: Response): Promise<Problem> {
+export async function problemOf(res: Response): Promise<Problem> {
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {

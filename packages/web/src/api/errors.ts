@@ -12,6 +12,8 @@ const BY_CODE: Record<string, ReadableError> = {
   TANDEM_ACCESS_ADMIN_ONLY: { title: 'Only administrators can do this', detail: null },
   TANDEM_SHARE_ABOVE_OWN_LEVEL: { title: 'You cannot give more access than you have', detail: 'Pick a lower level.' },
   TANDEM_EXPORT_CHANNEL_FORBIDDEN: { title: 'You may not export this way', detail: 'An administrator decides which export channels you can use.' },
+  TANDEM_EXPORT_DISABLED: { title: 'Your admin has turned exports off', detail: 'While contact data export is off, only administrators may export.' },
+  TANDEM_EXPORT_CHANNEL_BLOCKED: { title: 'Your account may not export this way', detail: 'An administrator decides which export channels you can use, on the Users page.' },
   TANDEM_CONTACT_NOT_FOUND: { title: 'This contact is not available', detail: 'It may have been deleted, or it is no longer shared with you.' },
   TANDEM_USER_NOT_FOUND: { title: 'That person is not in your organisation', detail: null },
   TANDEM_TEAM_NOT_FOUND: { title: 'That team no longer exists', detail: null },

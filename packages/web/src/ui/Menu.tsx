@@ -5,7 +5,8 @@ import { buttonClass } from './Button.tsx';
 import { Icon, type IconName } from './Icon.tsx';
 import styles from './Menu.module.css';
 
-export type MenuItem = { label: string; icon?: IconName; onSelect: () => void; danger?: boolean; hint?: string };
+/** `disabledReason`: the item stays listed and focusable (so the reason is read out) but does nothing. */
+export type MenuItem = { label: string; icon?: IconName; onSelect: () => void; danger?: boolean; hint?: string; disabledReason?: string | null };
 
 export function Menu({ label, icon = 'more', items, showLabel = true }: { label: string; icon?: IconName; items: MenuItem[]; showLabel?: boolean }) {
   const [open, setOpen] = useState(false);
@@ -73,15 +74,24 @@ export function Menu({ label, icon = 'more', items, showLabel = true }: { label:
               }}
               type="button"
               role="menuitem"
-              className={cx(styles.item, item.danger && styles.danger)}
+              className={cx(styles.item, item.danger && styles.danger, item.disabledReason && styles.disabled)}
+              aria-disabled={item.disabledReason ? true : undefined}
               onClick={() => {
+                if (item.disabledReason) return;
                 setOpen(false);
                 triggerRef.current?.focus();
                 item.onSelect();
               }}
             >
               {item.icon ? <Icon name={item.icon} /> : null}
-              <span>{item.label}</span>
+              {item.disabledReason ? (
+                <span className={styles.text}>
+                  <span>{item.label}</span>
+                  <span className={styles.reason}>{item.disabledReason}</span>
+                </span>
+              ) : (
+                <span>{item.label}</span>
+              )}
               {item.hint ? <span className={styles.hint}>{item.hint}</span> : null}
             </button>
           ))}
