@@ -24,6 +24,7 @@ export const ERROR_CATALOG = {
   TANDEM_EXPORT_DISABLED: { category: 'forbidden', title: 'Contact export is turned off for members of this team' },
   TANDEM_EXPORT_CHANNEL_BLOCKED: { category: 'forbidden', title: 'This export format is not among your export channels' },
   TANDEM_EXPORT_CHANNEL_FORBIDDEN: { category: 'forbidden', title: 'You may not export through this channel' },
+  TANDEM_TOKEN_READ_ONLY: { category: 'forbidden', title: 'This API token is read-only: it may only make GET and HEAD requests' },
   TANDEM_ACCOUNT_WRONG_PASSWORD: { category: 'forbidden', title: 'The current password is wrong' },
   TANDEM_NOT_FOUND: { category: 'not_found', title: 'Not found' },
   TANDEM_CONTACT_NOT_FOUND: { category: 'not_found', title: 'Contact not found' },

@@ -2,5 +2,11 @@
 // it is created.
 import { z } from 'zod';
 
-export const apiTokenSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable() });
+/** `read`: GET and HEAD only; `write`: every request its user may make (docs/decisions.md D37). */
+export const apiTokenScopeSchema = z.enum(['read', 'write']);
+export type ApiTokenScope = z.infer<typeof apiTokenScopeSchema>;
+
+export const apiTokenSchema = z.object({
+  id: z.string(), name: z.string(), scope: apiTokenScopeSchema, createdAt: z.string(), expiresAt: z.string().nullable(),
+});
 export type ApiTokenDto = z.infer<typeof apiTokenSchema>;

@@ -21,7 +21,7 @@ export function ms(value: Date | string | number | null): number | null {
 
 /** The caller's own row (`k = 'me'`): session (null when loaded by user), user, org switches and teams. */
 export type MeJson = {
-  session_id: string | null; kind: 'session' | 'api' | null; expires_at: number | null; revoked: boolean | null;
+  session_id: string | null; kind: 'session' | 'api' | null; scope: 'read' | 'write' | null; expires_at: number | null; revoked: boolean | null;
   access_version: number; user_id: string; org_id: string; role: 'admin' | 'member'; status: 'active' | 'deactivated'; export_channels: string[];
   export_enabled: boolean; share_all_contacts: boolean; members_can_archive_delete_shared: boolean; team_ids: string[];
 };
@@ -133,7 +133,7 @@ function factsOf(rows: readonly ActorFactRow[], version: number): KeptFacts {
 /** Returns null when the user does not exist in that org. One statement. */
 export async function loadActorContext(db: Db, orgId: string, userId: string, now: number): Promise<ActorContext | null> {
   const result = await sql<ActorFactRow>`${prepared('actor_by_user')} WITH me AS (
-      SELECT NULL::uuid AS session_id, NULL::text AS kind, NULL::float8 AS expires_at, NULL::boolean AS revoked, ${ME_COLUMNS}
+      SELECT NULL::uuid AS session_id, NULL::text AS kind, NULL::text AS scope, NULL::float8 AS expires_at, NULL::boolean AS revoked, ${ME_COLUMNS}
       FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.org_id = ${orgId} AND u.id = ${userId})
     ${factRows()}`.execute(db);
   return actorContextOf(result.rows, now)?.ctx ?? null;
@@ -152,7 +152,7 @@ export async function loadSessionActor(db: Db, tokenHash: string, now: number): 
   const cache = keptFactsOf(db);
   const kept = cache.get(tokenHash);
   const result = await sql<ActorFactRow>`${prepared('actor_by_token')} WITH me AS (
-      SELECT s.id AS session_id, s.kind, ${epochMs('s.expires_at')} AS expires_at, s.revoked_at IS NOT NULL AS revoked, ${ME_COLUMNS}
+      SELECT s.id AS session_id, s.kind, s.scope, ${epochMs('s.expires_at')} AS expires_at, s.revoked_at IS NOT NULL AS revoked, ${ME_COLUMNS}
       FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id JOIN orgs o ON o.id = u.org_id
       WHERE s.token_hash = ${tokenHash})
     ${factRows(kept?.version ?? NOT_KNOWN)}`.execute(db);

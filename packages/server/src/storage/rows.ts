@@ -15,7 +15,7 @@ export const GRANT_COLUMNS = ['id', 'owner_id', 'grantee_user_id', 'grantee_team
 export type GrantRow = Pick<Selectable<UserGrantsTable>, (typeof GRANT_COLUMNS)[number]>;
 
 /** API tokens are rows of `sessions` with kind `api` and a name. */
-export const TOKEN_COLUMNS = ['id', 'name', 'created_at', 'expires_at'] as const;
+export const TOKEN_COLUMNS = ['id', 'name', 'created_at', 'expires_at', 'scope'] as const;
 export type TokenRow = Pick<Selectable<SessionsTable>, (typeof TOKEN_COLUMNS)[number]>;
 
 /** A team with its members' ids (team_members), members ordered by name. */

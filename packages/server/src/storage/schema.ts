@@ -44,6 +44,8 @@ export type SessionsTable = {
   created_at: CreatedAt;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** What an API token may do (0015, D37): `read` allows GET and HEAD only. Sessions are `write`. */
+  scope: Generated<'read' | 'write'>;
 };
 
 export type TeamsTable = { org_id: string; id: Generated<string>; name: string; created_at: CreatedAt };

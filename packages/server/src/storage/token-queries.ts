@@ -3,11 +3,11 @@ import type { Db } from './connect.ts';
 import { isUuid } from './ids.ts';
 import { TOKEN_COLUMNS, type TokenRow } from './rows.ts';
 
-export type NewApiToken = { orgId: string; userId: string; name: string; tokenHash: string; now: number; expiresAt: Date | string | null };
+export type NewApiToken = { orgId: string; userId: string; name: string; scope: 'read' | 'write'; tokenHash: string; now: number; expiresAt: Date | string | null };
 
 export async function insertApiToken(trx: Db, t: NewApiToken): Promise<TokenRow> {
   return trx.insertInto('sessions').values({
-    org_id: t.orgId, user_id: t.userId, kind: 'api', name: t.name, token_hash: t.tokenHash,
+    org_id: t.orgId, user_id: t.userId, kind: 'api', scope: t.scope, name: t.name, token_hash: t.tokenHash,
     created_at: new Date(t.now), expires_at: t.expiresAt,
   }).returning(TOKEN_COLUMNS).executeTakeFirstOrThrow();
 }

@@ -293,7 +293,30 @@ const ISSUE_12: Change[] = [
   { pointer: `${messageBody}/required`, change: 'removed', from: ['body'] },
 ];
 
-const EXPECTED: Change[] = [...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
+/**
+ * Issue 13, items 3 and 5 (D37, D38): API tokens carry a `scope` (`read` by default), POST /tokens says so, and the
+ * access review's paths are new.
+ */
+const TOKEN_FIELDS = ['id', 'name', 'createdAt', 'expiresAt'];
+const TOKEN_FIELDS_NOW = ['id', 'name', 'scope', 'createdAt', 'expiresAt'];
+const tokenIn = (at: string[]): string => `${v1('/tokens')}${pointerOf([...at])}`;
+const tokenAnswers = [
+  ['get', 'responses', '200', 'content', 'application/json', 'schema', 'properties', 'items', 'items'],
+  ['post', 'responses', '201', 'content', 'application/json', 'schema', 'properties', 'apiToken'],
+].map(pointerOf);
+const ISSUE_13_TOKENS_REVIEW: Change[] = [
+  ...tokenAnswers.flatMap((at): Change[] => [
+    { pointer: `${v1('/tokens')}${at}/properties/scope`, change: 'added', to: { type: 'string', enum: ['read', 'write'] } },
+    { pointer: `${v1('/tokens')}${at}/required`, change: 'changed', from: TOKEN_FIELDS, to: TOKEN_FIELDS_NOW },
+  ]),
+  { pointer: tokenIn(['post', 'description']), change: 'changed', from: expect.any(String), to: expect.stringContaining('TANDEM_TOKEN_READ_ONLY') },
+  {
+    pointer: tokenIn(['post', 'requestBody', 'content', 'application/json', 'schema', 'properties', 'scope']),
+    change: 'added', to: { type: 'string', enum: ['read', 'write'], default: 'read' },
+  },
+];
+
+const EXPECTED: Change[] = [...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

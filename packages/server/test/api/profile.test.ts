@@ -100,7 +100,7 @@ describe('PUT /me/password', () => {
   it('changed with an API token, every sign-in session ends', async () => {
     const w = await world();
     const ben = w.users.ben;
-    const apiToken = expectStatus(await api.tokens.create({ name: 'script' }, { as: ben.token }), 201).token;
+    const apiToken = expectStatus(await api.tokens.create({ name: 'script', scope: 'write' }, { as: ben.token }), 201).token;
     expect((await api.profile.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new password' }, { as: apiToken })).status).toBe(204);
     expect(outcome(await api.me({ as: ben.token })).status).toBe(401);
     expectStatus(await api.me({ as: apiToken }), 200);

@@ -21,7 +21,7 @@ describe('POST /tokens', () => {
   it('gives a member with the `api` channel a token that works as a bearer token', async () => {
     const w = await apiWorld();
     const res = expectStatus(await api.tokens.create({ name: 'CI' }, { as: w.users.api.token }), 201);
-    expect(res.apiToken).toEqual({ id: expect.any(String), name: 'CI', createdAt: '2026-01-05T09:00:00.000Z', expiresAt: null });
+    expect(res.apiToken).toEqual({ id: expect.any(String), name: 'CI', scope: 'read', createdAt: '2026-01-05T09:00:00.000Z', expiresAt: null });
     expect(expectStatus(await api.me({ as: res.token }), 200).user.id).toBe(w.users.api.id);
     const stored = await t.db.selectFrom('sessions').select('token_hash').where('id', '=', res.apiToken.id).executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(res.token);
@@ -44,7 +44,7 @@ describe('POST /tokens', () => {
     expect(outcome(await api.tokens.create({ name: 'x' }, { as: as(w) }))).toEqual(AUTH);
   });
 
-  it.each([[{}], [{ name: '' }], [{ name: 'x', expiresAt: 'soon' }], [{ name: 'x', expiresAt: '2026-01-01T00:00:00Z' }]])('refuses %j with 400', async (body) => {
+  it.each([[{}], [{ name: '' }], [{ name: 'x', expiresAt: 'soon' }], [{ name: 'x', expiresAt: '2026-01-01T00:00:00Z' }], [{ name: 'x', scope: 'admin' }], [{ name: 'x', scope: null }]])('refuses %j with 400', async (body) => {
     const w = await apiWorld();
     expect(outcome(await api.tokens.create(body, { as: w.users.api.token }))).toEqual({ status: 400, code: 'TANDEM_INPUT_INVALID' });
   });
@@ -61,9 +61,10 @@ describe('POST /tokens', () => {
 describe('existing tokens follow the `api` channel on every request', () => {
   it('stop when the channel is taken away and work again when it is given back', async () => {
     const w = await apiWorld();
-    const body = expectStatus(await api.tokens.create({ name: 'sync' }, { as: w.users.api.token }), 201);
+    const body = expectStatus(await api.tokens.create({ name: 'sync', scope: 'write' }, { as: w.users.api.token }), 201);
     await api.users.update(w.users.api.id, { exportChannels: ['csv'] }, { as: w.users.ada.token });
     expect(outcome(await api.me({ as: body.token }))).toEqual(AUTH);
+    expect(outcome(await api.contacts.create({ name: 'x' }, { as: body.token }))).toEqual(AUTH);
     expect((await api.me({ as: w.users.api.token })).status).toBe(200);
     await api.users.update(w.users.api.id, { exportChannels: ['csv', 'api'] }, { as: w.users.ada.token });
     expect((await api.me({ as: body.token })).status).toBe(200);

@@ -32,6 +32,8 @@ function tokenOf(request: FastifyRequest): { token: string; via: 'bearer' | 'coo
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a `read` API token may send (D37). */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /** Decorates every request with `auth` (null when not signed in). Routes reach the actor through plugins/actor.ts. */
 export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
@@ -48,6 +50,8 @@ export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
     if (row.kind === 'api' && !canUseApiToken({
       orgId: row.org_id, userId: row.user_id, role: row.role, status: row.status, exportChannels: row.export_channels, exportEnabled: row.export_enabled,
     }, at)) return;
+    // A read-only token is known and live, so it is a 403 (the caller is who they say), not a 401.
+    if (row.kind === 'api' && row.scope === 'read' && !READ_METHODS.has(request.method)) throw new AppError('TANDEM_TOKEN_READ_ONLY');
     // Sign-in and sign-up create credentials rather than use them: a stale cookie must not block them.
     const csrfExempt = (request.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt === true;
     if (credential.via === 'cookie' && !SAFE_METHODS.has(request.method) && !csrfExempt) {

@@ -1,5 +1,5 @@
 // Personal API tokens (spec §9, channel `api`): create, list and revoke your own.
-import { apiTokenSchema, instantSchema, type ApiTokenDto } from '@tandem/api';
+import { apiTokenSchema, apiTokenScopeSchema, instantSchema, type ApiTokenDto } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toIso } from '../../domain/shared/time.ts';
@@ -11,7 +11,7 @@ import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 
 function serializeToken(row: TokenRow): ApiTokenDto {
-  return { id: row.id, name: row.name ?? '', createdAt: toIso(row.created_at) as string, expiresAt: toIso(row.expires_at) };
+  return { id: row.id, name: row.name ?? '', scope: row.scope, createdAt: toIso(row.created_at) as string, expiresAt: toIso(row.expires_at) };
 }
 
 export const tokensRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -21,8 +21,11 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     schema: {
       operationId: 'createToken',
       tags: ['tokens'], summary: 'Create a personal API token (needs the `api` export channel)',
-      description: 'The token is shown once. It works as `Authorization: Bearer <token>` while you may use the `api` channel.',
-      body: z.object({ name: z.string().trim().min(1).max(100), expiresAt: instantSchema.nullable().optional() }),
+      description: 'The token is shown once. It works as `Authorization: Bearer <token>` while you may use the `api` channel and until '
+        + '`expiresAt` (never when null). `scope` defaults to `read`: GET and HEAD only; any other method answers 403 TANDEM_TOKEN_READ_ONLY.',
+      body: z.object({
+        name: z.string().trim().min(1).max(100), scope: apiTokenScopeSchema.default('read'), expiresAt: instantSchema.nullable().optional(),
+      }),
       response: { 201: z.object({ apiToken: apiTokenSchema, token: z.string() }) },
     },
     preValidation: signedInHook,

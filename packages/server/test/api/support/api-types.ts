@@ -46,7 +46,7 @@ export type AuditEntryDto = {
   targetId: string | null; before: unknown; after: unknown; prevHash: string; hash: string;
 };
 export type AuditVerdictDto = { valid: boolean; entries: number; firstBadSeq: string | null };
-export type ApiTokenDto = { id: string; name: string; createdAt: string; expiresAt: string | null };
+export type ApiTokenDto = { id: string; name: string; scope: 'read' | 'write'; createdAt: string; expiresAt: string | null };
 
 /** What sign-up and sign-in answer. */
 export type SignUpDto = { org: OrgDto; user: UserDto; token: string; csrfToken: string };
