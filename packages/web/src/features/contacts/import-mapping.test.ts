@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorPage, importTotal, mappingFromReport, mappingProblems } from './import-mapping.ts';
+import { csvHeader, errorPage, importTotal, mappingFromReport, mappingProblems } from './import-mapping.ts';
 
 describe('the import mapping', () => {
   it('takes the dry run’s columns in order, with unknown or missing fields as ignored', () => {
@@ -20,5 +20,16 @@ describe('the import mapping', () => {
     expect(errorPage(errors, 2).items).toEqual([40, 41, 42, 43, 44]);
     expect(errorPage(errors, 9).page).toBe(2);
     expect(errorPage([], 0)).toEqual({ items: [], page: 0, pages: 1 });
+  });
+});
+
+describe('the header row of a CSV file', () => {
+  it('reads plain, quoted and semicolon-separated headers, with a BOM and CRLF', () => {
+    expect(csvHeader('Nom,Courriel,Firma\nAnna,a@x.example,ACME\n')).toEqual(['Nom', 'Courriel', 'Firma']);
+    expect(csvHeader('\uFEFF"Nom, prénom";"Le ""mail""";Ville\r\n1;2;3')).toEqual(['Nom, prénom', 'Le "mail"', 'Ville']);
+  });
+  it('answers no columns for an empty file', () => {
+    expect(csvHeader('')).toEqual([]);
+    expect(csvHeader('\n')).toEqual([]);
   });
 });

@@ -10,8 +10,9 @@ export const FIELD_LABEL: Record<ImportField, string> = {
   phones: 'Phone', tags: 'Tags', address: 'Address', ignore: 'Ignore this column',
 };
 
-/** Fields a file may fill from several columns (each adds values); every other field takes one column. */
-const MANY_COLUMNS: readonly ImportField[] = ['emails', 'phones', 'tags', 'ignore'];
+/** Fields a file may fill from several columns (e-mails, phones and tags add up; address parts are joined); the
+ * server takes only the first column of any other field, so two would drop one silently. */
+const MANY_COLUMNS: readonly ImportField[] = ['emails', 'phones', 'tags', 'address', 'ignore'];
 
 const isField = (value: unknown): value is ImportField => typeof value === 'string' && (IMPORT_FIELDS as readonly string[]).includes(value);
 
@@ -47,4 +48,35 @@ export function errorPage<T>(errors: readonly T[], page: number, size = ERRORS_P
   const pages = Math.max(1, Math.ceil(errors.length / size));
   const current = Math.min(Math.max(0, page), pages - 1);
   return { items: errors.slice(current * size, (current + 1) * size), page: current, pages };
+}
+
+/**
+ * The header row of a CSV file (RFC 4180: quoted cells, doubled quotes; a comma, or a semicolon as Excel writes in
+ * many European locales), for when the server refuses a dry run because no column it recognised gives a name: the
+ * person can then map the columns by hand and check again. Answers [] when the text has no header row.
+ */
+export function csvHeader(text: string): string[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      cells.push(cell.trim());
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') break;
+    else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells.every((c) => c === '') ? [] : cells;
 }
