@@ -316,7 +316,11 @@ const ISSUE_13_TOKENS_REVIEW: Change[] = [
   },
 ];
 
-const EXPECTED: Change[] = [...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
+const ISSUE_13_EXPORT: Change[] = [
+  { pointer: v1('/contacts/export'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'exportContacts' }) }) },
+];
+
+const EXPECTED: Change[] = [...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

@@ -9,6 +9,7 @@ import { contactAccessRoutes } from './contact-access.ts';
 import { contactHistoryRoutes } from './contact-history.ts';
 import { contactSharesRoutes } from './contact-shares.ts';
 import { contactsRoutes } from './contacts.ts';
+import { contactsExportRoutes } from './contacts-export.ts';
 import { grantsRoutes } from './grants.ts';
 import { handSharedSharesRoutes } from './hand-shared-shares.ts';
 import { inboundRoutes } from './inbound.ts';
@@ -42,6 +43,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await api.register(tokensRoutes, { deps });
   // Contacts and everything on them.
   await api.register(contactsRoutes, { deps });
+  await api.register(contactsExportRoutes, { deps });
   await api.register(contactSharesRoutes, { deps });
   await api.register(contactHistoryRoutes, { deps });
   await api.register(inboundRoutes, { deps });
