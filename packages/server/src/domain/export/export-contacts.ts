@@ -58,9 +58,9 @@ function auditedFilters(input: ExportFilters): Record<string, unknown> {
 
 /**
  * Opens an export: the gate (403 TANDEM_EXPORT_DISABLED or TANDEM_EXPORT_CHANNEL_BLOCKED), the bucket filter (404
- * when the caller cannot see the bucket, as the list), then the pages to read.
+ * when the caller cannot see the bucket, as the list), then the pages to read. `pageSize`: tests walk small pages.
  */
-export async function openContactExport(deps: Deps, ctx: ActorContext, input: ExportInput): Promise<ContactExport> {
+export async function openContactExport(deps: Deps, ctx: ActorContext, input: ExportInput, pageSize = EXPORT_PAGE_SIZE): Promise<ContactExport> {
   assertExportChannel(ctx, input.format);
   const { db } = deps;
   const bucketId = input.bucketId ? (await loadBucketOrThrow(db, ctx, input.bucketId, 'see')).row.id : undefined;
@@ -70,7 +70,7 @@ export async function openContactExport(deps: Deps, ctx: ActorContext, input: Ex
   const policy = compileFilter(ctx, 'contact.export', [input.archived ? 'archived' : 'active']);
   const q = input.q?.trim();
   const base: ListRequest = {
-    limit: EXPORT_PAGE_SIZE, sort: 'name',
+    limit: pageSize, sort: 'name',
     ...(q ? { q } : {}), ...(ownerId && !nobody ? { ownerId } : {}), ...(bucketId ? { bucketId } : {}),
   };
   let count = 0;
@@ -81,13 +81,13 @@ export async function openContactExport(deps: Deps, ctx: ActorContext, input: Ex
       let after: Cursor | undefined;
       while (!nobody) {
         const rows = await selectContacts(db, ctx, policy, after ? { ...base, after } : base);
-        const page = rows.slice(0, EXPORT_PAGE_SIZE);
+        const page = rows.slice(0, pageSize);
         if (page.length > 0) {
           count += page.length;
           yield page.map((r) => toExportRow(r.row, r.ownerName));
         }
         const last = page[page.length - 1];
-        if (rows.length <= EXPORT_PAGE_SIZE || !last) break;
+        if (rows.length <= pageSize || !last) break;
         after = last.key;
       }
       completed = true;
