@@ -10,6 +10,7 @@ export * from './errors.ts';
 export * from './explanation.ts';
 export * from './grant.ts';
 export * from './hand-shared.ts';
+export * from './import.ts';
 export * from './history.ts';
 export * from './inbound.ts';
 export * from './instant.ts';

@@ -314,13 +314,18 @@ const ISSUE_13_TOKENS_REVIEW: Change[] = [
     pointer: tokenIn(['post', 'requestBody', 'content', 'application/json', 'schema', 'properties', 'scope']),
     change: 'added', to: { type: 'string', enum: ['read', 'write'], default: 'read' },
   },
+  { pointer: v1('/access-review/users/{userId}'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'reviewUserAccess' }) }) },
+  { pointer: v1('/access-review/matrix'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'accessMatrix' }) }) },
 ];
 
 const ISSUE_13_EXPORT: Change[] = [
   { pointer: v1('/contacts/export'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'exportContacts' }) }) },
 ];
 
-const EXPECTED: Change[] = [...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
+/** Issue 13, item 4 (import, docs/decisions.md D36): POST /imports, a multipart upload answering the counts and the mapping. */
+const ISSUE_13_IMPORT: Change[] = [{ pointer: v1('/imports'), change: 'added', to: expect.objectContaining({ post: expect.objectContaining({ operationId: 'importContacts' }) }) }];
+
+const EXPECTED: Change[] = [...ISSUE_13_IMPORT, ...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

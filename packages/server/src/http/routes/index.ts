@@ -12,6 +12,7 @@ import { contactsRoutes } from './contacts.ts';
 import { contactsExportRoutes } from './contacts-export.ts';
 import { grantsRoutes } from './grants.ts';
 import { handSharedSharesRoutes } from './hand-shared-shares.ts';
+import { importsRoutes } from './imports.ts';
 import { inboundRoutes } from './inbound.ts';
 import { invitationsRoutes } from './invitations.ts';
 import { meRoutes } from './me.ts';
@@ -49,6 +50,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await api.register(inboundRoutes, { deps });
   await api.register(contactAccessRoutes, { deps });
   await api.register(bucketsRoutes, { deps });
+  await api.register(importsRoutes, { deps });
   // Calendars, tasks and events, and their feeds.
   await api.register(calendarsRoutes, { deps });
   await api.register(calendarItemsRoutes, { deps });
