@@ -7,6 +7,7 @@ export * from './calendar.ts';
 export * from './common.ts';
 export * from './contact.ts';
 export * from './errors.ts';
+export * from './access-review.ts';
 export * from './explanation.ts';
 export * from './grant.ts';
 export * from './hand-shared.ts';

@@ -11,6 +11,7 @@ type Json = Record<string, unknown>;
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
   accounts: 'Sign-up, sign-in and sign-out, and the caller\'s own account',
+  'access-review': 'Who can see what: one user\'s contacts, and the org\'s users × owners and buckets (admins)',
   audit: 'The tamper-evident audit log (admins)',
   buckets: 'Named groups of contacts, shared as a whole',
   calendars: 'Calendars, tasks and events, and their feeds',

@@ -1,6 +1,7 @@
 // Every /api/v1 resource, registered in one place. Each file owns one resource.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { accessReviewRoutes } from './access-review.ts';
 import { auditRoutes } from './audit.ts';
 import { bucketsRoutes } from './buckets.ts';
 import { calendarItemsRoutes } from './calendar-items.ts';
@@ -42,6 +43,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await api.register(grantsRoutes, { deps });
   await api.register(auditRoutes, { deps });
   await api.register(tokensRoutes, { deps });
+  await api.register(accessReviewRoutes, { deps });
   // Contacts and everything on them.
   await api.register(contactsRoutes, { deps });
   await api.register(contactsExportRoutes, { deps });
