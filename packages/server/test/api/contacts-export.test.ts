@@ -4,6 +4,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.ts';
 import { expectStatus } from './support/api-client.ts';
@@ -276,5 +278,34 @@ describe.each(DATABASE_KINDS)('GET /contacts/export on %s', (kind) => {
     const w = await t.world({ users: { ada: { role: 'admin' } }, contacts });
     const expected = Array.from({ length: 1203 }, (_, i) => `Person ${String(i).padStart(4, '0')}`);
     for (const format of FORMATS) expect(await names(format, (await download(t, w.users.ada, { format })).bytes), format).toEqual(expected);
+  });
+
+  it('audits a download the client gave up on as not completed, with the rows read so far (D35)', async () => {
+    const contacts = Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`c${i}`, { owner: 'ada' as const, name: `Person ${i}` }]));
+    const w = await t.world({ users: { ada: { role: 'admin' } }, contacts });
+    // About 10 MB of CSV: more than the sockets buffer, so the server is still writing when the client goes.
+    await t.db.updateTable('contacts').set({ address: 'x'.repeat(4000) }).where('org_id', '=', w.orgId).execute();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const firstChunk = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/v1/contacts/export?format=csv', headers: { authorization: `Bearer ${w.users.ada.token}` } }, (res) => {
+        res.once('data', (chunk: Buffer) => {
+          req.destroy();
+          resolve(chunk.length);
+        });
+      });
+      req.on('error', (e) => (e.message.includes('socket hang up') || e.message.includes('aborted') ? undefined : reject(e)));
+      req.end();
+    });
+    expect(firstChunk).toBeGreaterThan(0);
+    let entry: { rows: number; completed: boolean } | undefined;
+    for (let i = 0; i < 100 && !entry; i += 1) {
+      const row = await t.db.selectFrom('audit_log').select('after').where('org_id', '=', w.orgId).where('action', '=', 'contact.export').executeTakeFirst();
+      entry = row?.after as typeof entry;
+      if (!entry) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(entry?.completed).toBe(false);
+    expect(entry?.rows).toBeGreaterThan(0);
+    expect(entry?.rows).toBeLessThan(2500);
   });
 });
