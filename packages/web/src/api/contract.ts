@@ -98,6 +98,8 @@ export type ApiContract = {
   verifyAudit: Shape<AuditVerification>;
 
   listContacts: Shape<Page<Contact> & { total?: CappedCount }, never, ContactListQuery>;
+  /** A file, not JSON: read it with api/files.ts downloadFile (query: features/contacts/export-options.ts ExportQuery). */
+  exportContacts: Shape<Blob>;
   bulkContacts: Shape<BulkResult, BulkAction & { ids: string[] }>;
   createContact: Shape<{ contact: Contact }, ContactInput>;
   getContact: Shape<{ contact: Contact }>;
@@ -131,7 +133,7 @@ export type ApiContract = {
   deleteBucketShare: Shape<void>;
 
   listTokens: Shape<Page<ApiToken>>;
-  createToken: Shape<{ apiToken: ApiToken; token: string }, { name: string; expiresAt?: string | null }>;
+  createToken: Shape<{ apiToken: ApiToken; token: string }, { name: string; scope?: 'read' | 'write'; expiresAt?: string | null }>;
   deleteToken: Shape<void>;
 
   listCalendars: Shape<{ items: Calendar[] }>;

@@ -46,6 +46,8 @@ export const ENDPOINTS = {
   verifyAudit: { method: 'GET', path: '/api/v1/audit/verify' },
 
   listContacts: { method: 'GET', path: '/api/v1/contacts' },
+  // Files (spec §9): the export streams a CSV, XLSX or vCard file (api/files.ts downloads it).
+  exportContacts: { method: 'GET', path: '/api/v1/contacts/export' },
   bulkContacts: { method: 'POST', path: '/api/v1/contacts/bulk' },
   createContact: { method: 'POST', path: '/api/v1/contacts' },
   getContact: { method: 'GET', path: '/api/v1/contacts/:id' },

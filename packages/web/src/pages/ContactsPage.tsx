@@ -9,6 +9,7 @@ import { SelectableContactRows, SelectButton, useContactSelection } from '../fea
 import { BulkActionBar } from '../features/contacts/components/BulkActionBar.tsx';
 import { ContactFormDialog } from '../features/contacts/components/ContactFormDialog.tsx';
 import { ContactRow } from '../features/contacts/components/ContactRow.tsx';
+import { ExportMenu } from '../features/contacts/components/ExportMenu.tsx';
 import { ListControls, SORTS } from '../features/contacts/components/ListControls.tsx';
 import { useCreateContact } from '../features/contacts/hooks/useContact.ts';
 import { INBOX_VIEWS, isInboxView, useContacts, type InboxView, type ListFilters } from '../features/contacts/hooks/useContacts.ts';
@@ -133,12 +134,13 @@ export function ContactsPage() {
         title="Contacts"
         subtitle="Everyone you and your team work with, as far as you may see them."
         actions={
-          <>
+          <div className={styles.actions}>
             <SelectButton selection={selection} />
+            <ExportMenu view={view} q={search} filters={filters} />
             <Button variant="primary" icon="plus" onClick={() => setCreating(true)} title="New contact (C)">
               New contact
             </Button>
-          </>
+          </div>
         }
       />
       <div className={styles.toolbar}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_CHANNELS, type ExportChannel } from '../../api/models.ts';
-import { exportOptions, exportQuery, exportRefusal } from './export-options.ts';
+import { exportMismatch, exportOptions, exportQuery, exportRefusal } from './export-options.ts';
 import { NO_FILTERS } from './hooks/useContacts.ts';
 
 const member = (exportChannels: ExportChannel[]) => ({ role: 'member' as const, status: 'active' as const, exportChannels });
@@ -58,10 +58,20 @@ describe('which export formats the list offers', () => {
 });
 
 describe('the export query', () => {
-  it('carries the list’s search, view and filters, the format and the BOM, and no paging', () => {
-    const query = exportQuery('archived', 'anna', { ...NO_FILTERS, ownerId: 'u1', bucketId: 'b1', tag: 'vip' }, { format: 'csv', bom: true });
-    expect(query).toEqual({ format: 'csv', bom: true, q: 'anna', archived: true, ownerId: 'u1', bucketId: 'b1', tag: 'vip', scope: undefined, trash: undefined, sort: undefined });
-    expect(exportQuery('mine', '', NO_FILTERS, { format: 'vcard', bom: false })).toMatchObject({ format: 'vcard', scope: 'mine', q: undefined });
-    expect(exportQuery('mine', '', NO_FILTERS, { format: 'vcard', bom: false })).not.toHaveProperty('bom');
+  it('carries the list’s search, archived view, owner and bucket, the format and the BOM, and no paging', () => {
+    const query = exportQuery('archived', 'anna', { ...NO_FILTERS, ownerId: 'u1', bucketId: 'b1', sort: 'created' }, { format: 'csv', bom: true }, 'me');
+    expect(query).toEqual({ format: 'csv', bom: true, q: 'anna', archived: true, ownerId: 'u1', bucketId: 'b1' });
+  });
+  it('turns the view “Mine” into the caller as owner, and sends no BOM unless asked', () => {
+    const query = exportQuery('mine', '', NO_FILTERS, { format: 'vcard', bom: false }, 'me');
+    expect(query).toEqual({ format: 'vcard', q: undefined, archived: undefined, ownerId: 'me', bucketId: undefined });
+    expect(query).not.toHaveProperty('bom');
+  });
+  it('says when the list shows what an export cannot reproduce', () => {
+    expect(exportMismatch('all', NO_FILTERS)).toBeNull();
+    expect(exportMismatch('archived', NO_FILTERS)).toBeNull();
+    expect(exportMismatch('trash', NO_FILTERS)).toMatch(/trash/);
+    expect(exportMismatch('shared', NO_FILTERS)).toMatch(/Shared with me/);
+    expect(exportMismatch('all', { tag: 'vip' })).toMatch(/tag/);
   });
 });

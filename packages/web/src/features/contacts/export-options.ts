@@ -67,12 +67,24 @@ export function exportRefusal(options: ExportOption[]): string | null {
   return 'Your account may not export contacts: an admin can allow CSV, Excel or vCard for you on the Users page';
 }
 
-export type ExportQuery = Pick<ContactListQuery, 'q' | 'archived' | 'ownerId' | 'bucketId' | 'scope' | 'trash' | 'tag' | 'sort'> & { format: FileChannel; bom?: boolean };
+export type ExportQuery = Pick<ContactListQuery, 'q' | 'archived' | 'ownerId' | 'bucketId'> & { format: FileChannel; bom?: boolean };
 
-/** The list's own query (search, view and filters), so the file holds what the list shows; no paging fields. */
-export function exportQuery(view: InboxView, q: string, filters: ListFilters, option: Pick<ExportOption, 'format' | 'bom'>): ExportQuery {
-  const { q: search, archived, ownerId, bucketId, scope, trash, tag, sort } = queryForView(view, q, filters);
-  const query: ExportQuery = { format: option.format, q: search, archived, ownerId, bucketId, scope, trash, tag, sort };
+/**
+ * Why the list as it stands cannot be exported exactly (null when it can). The export takes the list's search,
+ * archived, owner and bucket (api.md "Export"); it never holds trashed contacts, and has no "shared with me" or tag
+ * filter, so a file from those lists would not be what the list shows.
+ */
+export function exportMismatch(view: InboxView, filters: Pick<ListFilters, 'tag'>): string | null {
+  if (view === 'trash') return 'Contacts in the trash are not exported';
+  if (view === 'shared') return 'Export cannot follow the “Shared with me” view: pick All or Mine';
+  if (filters.tag) return 'Export cannot filter by tag: clear the tag filter';
+  return null;
+}
+
+/** The list's own search and filters (the view "Mine" is the caller as owner), so the file holds what the list shows. */
+export function exportQuery(view: InboxView, q: string, filters: ListFilters, option: Pick<ExportOption, 'format' | 'bom'>, meId: string): ExportQuery {
+  const list = queryForView(view, q, filters);
+  const query: ExportQuery = { format: option.format, q: list.q, archived: list.archived, ownerId: view === 'mine' ? meId : list.ownerId, bucketId: list.bucketId };
   if (option.bom) query.bom = true;
   return query;
 }
