@@ -47,6 +47,11 @@ function uniqueHeaders(headers: string[]): string[] {
   });
 }
 
+/** Tandem's export (D35) and other tools write `'=…` for a cell a spreadsheet would run as a formula: the value is `=…`. */
+function unneutralise(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 function readCsv(text: string): ImportTable {
   let records: string[][];
   try {
@@ -58,14 +63,23 @@ function readCsv(text: string): ImportTable {
   if (!header || header.every((h) => h.trim() === '')) throw invalid('The CSV file has no header row.');
   const columns = uniqueHeaders(header);
   const rows = data.map((record) => columns.map((_, i) => {
-    const value = record[i]?.trim() ?? '';
+    const value = unneutralise(record[i]?.trim() ?? '');
     return value === '' ? [] : [value];
   }));
   return { format: 'csv', columns, rows };
 }
 
+/**
+ * ical.js unescapes `\\`, `\,` and `\n` in text but leaves `\;` outside structured values (FN, TITLE, TEL,
+ * CATEGORIES); RFC 6350 §3.4 makes it a semicolon everywhere. Escaped backslashes are already single by then, so
+ * every `\;` left is an escaped semicolon.
+ */
+function unescapeSemicolons(value: string): string {
+  return value.replace(/\\;/g, ';');
+}
+
 function texts(values: unknown[]): string[] {
-  return values.flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => String(v ?? '').trim()).filter((v) => v !== '');
+  return values.flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => unescapeSemicolons(String(v ?? '')).trim()).filter((v) => v !== '');
 }
 
 /** One card as a row of VCARD_COLUMNS: FN (or N's given and family names), ORG's first unit, ADR's parts joined. */
