@@ -75,7 +75,7 @@ describe('API tokens', () => {
     await reveal.waitFor({ state: 'detached' });
 
     const row = tokens.row('Nightly sync');
-    expect(await row.innerText()).toMatch(/Created [\s\S]*Expires /);
+    expect(await row.innerText()).toMatch(/Read only[\s\S]*Created [\s\S]*Expires /);
     expect(await page.content()).not.toContain(secret);
     await screenshot(page, 'api-tokens');
 
@@ -85,6 +85,31 @@ describe('API tokens', () => {
     await confirm.getByRole('button', { name: 'Revoke token' }).click();
     await row.waitFor({ state: 'detached' });
     expect(await meStatus(secret)).toBe(401);
+    await close();
+  });
+
+  it('offers Read only first; a read-only token cannot change data, a read-and-write one can (D37)', async () => {
+    await ada.api.settings({ exportEnabled: true });
+    await channels(cat, ['api']);
+    const { tokens, close } = await tokensPage(cat);
+    expect(await tokens.form.getByLabel('Access').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Read only');
+    const post = async (token: string) => (await fetch(`${baseUrl}/api/v1/contacts`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'From a script' }),
+    }));
+    await tokens.create('Reporting', 'In 90 days');
+    const readOnly = await tokens.reveal.getByTestId('token-secret').inputValue();
+    await tokens.reveal.getByRole('button', { name: 'Done, I have stored it' }).click();
+    const refused = await post(readOnly);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe('TANDEM_TOKEN_READ_ONLY');
+    expect(await meStatus(readOnly)).toBe(200);
+
+    await tokens.create('Importer', 'Never', 'Read and write');
+    const readWrite = await tokens.reveal.getByTestId('token-secret').inputValue();
+    await tokens.reveal.getByRole('button', { name: 'Done, I have stored it' }).click();
+    expect((await post(readWrite)).status).toBe(201);
+    expect(await tokens.row('Reporting').innerText()).toMatch(/Read only[\s\S]*Expires /);
+    expect(await tokens.row('Importer').innerText()).toMatch(/Read and write[\s\S]*Never expires/);
     await close();
   });
 

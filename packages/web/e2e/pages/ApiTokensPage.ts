@@ -19,8 +19,9 @@ export class ApiTokensPage {
   get createButton(): Locator {
     return this.page.getByRole('button', { name: 'Create token' });
   }
-  async create(name: string, expires: 'Never' | 'In 30 days' | 'In 90 days' | 'In a year'): Promise<void> {
+  async create(name: string, expires: 'Never' | 'In 30 days' | 'In 90 days' | 'In a year', access?: 'Read only' | 'Read and write'): Promise<void> {
     await this.form.getByLabel('Name').fill(name);
+    if (access) await this.form.getByLabel('Access').selectOption({ label: access });
     await this.form.getByLabel('Expires').selectOption({ label: expires });
     await this.createButton.click();
     await this.reveal.waitFor();

@@ -20,6 +20,15 @@ import { Page, PageHeader } from '../ui/Page.tsx';
 import { useToast } from '../ui/Toast.tsx';
 import styles from './ApiTokensPage.module.css';
 
+type ApiTokenScope = ApiToken['scope'];
+
+/** Read only first and preselected: a token changes data only when someone asked for that on purpose (D37). */
+const SCOPES: { value: ApiTokenScope; label: string }[] = [
+  { value: 'read', label: 'Read only' },
+  { value: 'write', label: 'Read and write' },
+];
+const SCOPE_TEXT: Record<ApiTokenScope, string> = { read: 'Read only', write: 'Read and write' };
+
 const EXPIRY: { value: string; label: string; days: number | null }[] = [
   { value: 'never', label: 'Never', days: null },
   { value: '30', label: 'In 30 days', days: 30 },
@@ -106,14 +115,15 @@ export function ApiTokensPage() {
   );
 }
 
-function CreateTokenCard({ disabled, pending, error, onCreate }: { disabled: boolean; pending: boolean; error: unknown; onCreate: (input: { name: string; expiresAt: string | null }) => void }) {
+function CreateTokenCard({ disabled, pending, error, onCreate }: { disabled: boolean; pending: boolean; error: unknown; onCreate: (input: { name: string; scope: ApiTokenScope; expiresAt: string | null }) => void }) {
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<ApiTokenScope>('read');
   const [expiry, setExpiry] = useState('90');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (disabled || pending || !name.trim()) return;
     const days = EXPIRY.find((e) => e.value === expiry)?.days ?? null;
-    onCreate({ name: name.trim(), expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000).toISOString() });
+    onCreate({ name: name.trim(), scope, expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000).toISOString() });
     setName('');
   };
   return (
@@ -124,6 +134,15 @@ function CreateTokenCard({ disabled, pending, error, onCreate }: { disabled: boo
         <div className={styles.fields}>
           <Field label="Name" hint="What it is for, such as “Nightly sync”.">
             <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} disabled={disabled} placeholder="Nightly sync" />
+          </Field>
+          <Field label="Access" hint="Read only tokens can look but not change anything.">
+            <Select value={scope} onChange={(e) => setScope(e.target.value as ApiTokenScope)} disabled={disabled}>
+              {SCOPES.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </Select>
           </Field>
           <Field label="Expires">
             <Select value={expiry} onChange={(e) => setExpiry(e.target.value)} disabled={disabled}>
@@ -149,6 +168,7 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }
     <li className={styles.row} data-testid="token-row">
       <span className={styles.tokenName}>{token.name || 'Unnamed token'}</span>
       <span className={styles.meta}>
+        <span data-testid="token-scope">{SCOPE_TEXT[token.scope]}</span>
         <span title={formatDateTime(token.createdAt)}>Created {formatDate(token.createdAt)}</span>
         <span className={expired ? styles.expired : undefined}>{token.expiresAt ? `${expired ? 'Expired' : 'Expires'} ${formatDate(token.expiresAt)}` : 'Never expires'}</span>
       </span>
