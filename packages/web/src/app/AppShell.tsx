@@ -23,6 +23,7 @@ export const SETTINGS_SECTIONS: { to: string; label: string; icon: IconName }[] 
   { to: '/settings/branding', label: 'Branding', icon: 'palette' },
   { to: '/settings/billing', label: 'Billing', icon: 'card' },
   { to: '/settings/audit', label: 'Audit log', icon: 'activity' },
+  { to: '/settings/access-review', label: 'Access review', icon: 'eye' },
   { to: '/settings/unmatched-replies', label: 'Unmatched replies', icon: 'inbox' },
 ];
 

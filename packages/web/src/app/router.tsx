@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage.tsx';
+import { AccessReviewPage } from '../pages/AccessReviewPage.tsx';
 import { ApiTokensPage } from '../pages/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/AuditLogPage.tsx';
 import { BillingPage } from '../pages/BillingPage.tsx';
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
                   { path: 'branding', element: <BrandingPage /> },
                   { path: 'billing', element: <BillingPage /> },
                   { path: 'audit', element: <AuditLogPage /> },
+                  { path: 'access-review', element: <AccessReviewPage /> },
                   { path: 'unmatched-replies', element: <UnmatchedRepliesPage /> },
                 ],
               },

@@ -19,7 +19,7 @@ export function useTokenMutations() {
   const client = useQueryClient();
   const onSuccess = () => client.invalidateQueries({ queryKey: TOKENS_KEY });
   const create = useMutation({
-    mutationFn: (input: { name: string; expiresAt: string | null }) => call('createToken', { body: input }),
+    mutationFn: (input: { name: string; scope: 'read' | 'write'; expiresAt: string | null }) => call('createToken', { body: input }),
     onSuccess,
   });
   const revoke = useMutation({ mutationFn: (id: string) => call('deleteToken', { params: { id } }), onSuccess });
