@@ -111,6 +111,7 @@ export const ACTION_LABEL: Record<string, { label: string; category: AuditCatego
   'org.settings.change': { label: 'Team-wide switches changed', category: 'organisation' },
   'org.branding.change': { label: 'Branding or billing changed', category: 'organisation' },
   'org.inbound_secret.rotate': { label: 'Inbound reply secret replaced', category: 'organisation' },
+  'access_review.export': { label: 'Access review downloaded', category: 'organisation' },
 };
 
 export const CATEGORY_LABEL: Record<AuditCategory, string> = {
