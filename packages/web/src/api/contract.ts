@@ -5,9 +5,9 @@ import type {
   NewPipelineCard, NewProgram, NewTemplate, PipelineCardDto, PipelineCardPatch, PipelineDto, PipelinePatch, ProgramDto, ProgramPatch,
   TemplateDto, TemplatePatch, TemplatePreviewDto,
 } from '@tandem/api';
-import type { AccessMatrixDto, UserAccessReviewDto } from '@tandem/api';
 import type { AuditListQuery, CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus, UnmatchedReplyDto } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
+import type { ImportReport } from './files.ts';
 import type {
   ApiToken,
   AuditEntry,
@@ -101,6 +101,8 @@ export type ApiContract = {
   listContacts: Shape<Page<Contact> & { total?: CappedCount }, never, ContactListQuery>;
   /** A file, not JSON: read it with api/files.ts downloadFile (query: features/contacts/export-options.ts ExportQuery). */
   exportContacts: Shape<Blob>;
+  /** Multipart (`file`, `dryRun`, `mapping`): send it with api/files.ts uploadForm. */
+  importContacts: Shape<ImportReport>;
   bulkContacts: Shape<BulkResult, BulkAction & { ids: string[] }>;
   createContact: Shape<{ contact: Contact }, ContactInput>;
   getContact: Shape<{ contact: Contact }>;
@@ -134,8 +136,6 @@ export type ApiContract = {
   deleteBucketShare: Shape<void>;
 
   listTokens: Shape<Page<ApiToken>>;
-  reviewUserAccess: Shape<UserAccessReviewDto, never, PageQuery>;
-  accessMatrix: Shape<AccessMatrixDto>;
   createToken: Shape<{ apiToken: ApiToken; token: string }, { name: string; scope?: 'read' | 'write'; expiresAt?: string | null }>;
   deleteToken: Shape<void>;
 

@@ -46,8 +46,9 @@ export const ENDPOINTS = {
   verifyAudit: { method: 'GET', path: '/api/v1/audit/verify' },
 
   listContacts: { method: 'GET', path: '/api/v1/contacts' },
-  // Files (spec §9): the export streams a CSV, XLSX or vCard file (api/files.ts downloads it).
+  // Files (spec §9): the export streams a CSV, XLSX or vCard file (api/files.ts downloads it); an import is multipart.
   exportContacts: { method: 'GET', path: '/api/v1/contacts/export' },
+  importContacts: { method: 'POST', path: '/api/v1/imports' },
   bulkContacts: { method: 'POST', path: '/api/v1/contacts/bulk' },
   createContact: { method: 'POST', path: '/api/v1/contacts' },
   getContact: { method: 'GET', path: '/api/v1/contacts/:id' },
@@ -80,8 +81,6 @@ export const ENDPOINTS = {
   updateBucketShare: { method: 'PATCH', path: '/api/v1/buckets/:id/shares/:shareId' },
   deleteBucketShare: { method: 'DELETE', path: '/api/v1/buckets/:id/shares/:shareId' },
 
-  reviewUserAccess: { method: 'GET', path: '/api/v1/access-review/users/:userId' },
-  accessMatrix: { method: 'GET', path: '/api/v1/access-review/matrix' },
   listTokens: { method: 'GET', path: '/api/v1/tokens' },
   createToken: { method: 'POST', path: '/api/v1/tokens' },
   deleteToken: { method: 'DELETE', path: '/api/v1/tokens/:id' },

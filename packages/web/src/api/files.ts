@@ -1,17 +1,13 @@
 // Files over the API: a download (the contacts export) and a multipart upload (an import), with the session's
 // cookie and, for the upload, the CSRF double-submit header, exactly as `call` sends them (client.ts). Errors are
 // the same ApiError from the problem document.
+import type { ImportResultDto } from '@tandem/api';
 import { ApiError, CSRF_COOKIE, CSRF_HEADER, NetworkError, problemOf, readCookie, toQueryString } from './client.ts';
 import { ENDPOINTS, type EndpointName } from './endpoints.ts';
 
-/** The contact fields an import column can fill (`ignore` drops the column), as the server names them (@tandem/api import.ts). */
-export const IMPORT_FIELDS = ['name', 'firstName', 'lastName', 'company', 'title', 'emails', 'phones', 'tags', 'address', 'ignore'] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-/** What POST /imports answers (dry run or not): the counts, each refused row, and the columns and mapping it used. */
-export type ImportReport = {
-  dryRun: boolean; created: number; updated: number; skipped: number; errors: { row: number; message: string }[];
-  columns: string[]; mapping: Record<string, ImportField>;
-};
+/** What POST /imports answers, dry run or not (@tandem/api import.ts): counts, refused and skipped rows, columns, mapping. */
+export type ImportReport = ImportResultDto;
+export { IMPORT_FIELDS, type ImportField } from '@tandem/api';
 
 /** Headers a server may use to say how many rows it wrote (the first one present wins). */
 export const ROW_COUNT_HEADERS = ['x-row-count', 'x-tandem-row-count', 'x-export-rows'];

@@ -1,6 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage.tsx';
-import { AccessReviewPage } from '../pages/AccessReviewPage.tsx';
 import { ApiTokensPage } from '../pages/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/AuditLogPage.tsx';
 import { BillingPage } from '../pages/BillingPage.tsx';
@@ -10,6 +9,7 @@ import { BucketsPage } from '../pages/BucketsPage.tsx';
 import { CalendarPage } from '../pages/CalendarPage.tsx';
 import { ContactPage } from '../pages/ContactPage.tsx';
 import { ContactsPage } from '../pages/ContactsPage.tsx';
+import { ImportContactsPage } from '../pages/ImportContactsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PermissionsPage } from '../pages/PermissionsPage.tsx';
@@ -50,6 +50,7 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <Navigate to="/contacts" replace /> },
           { path: '/contacts', element: <ContactsPage /> },
+          { path: '/contacts/import', element: <ImportContactsPage /> },
           { path: '/contacts/:id', element: <ContactPage /> },
           { path: '/buckets', element: <BucketsPage /> },
           { path: '/buckets/:id', element: <BucketPage /> },
@@ -78,7 +79,6 @@ export const router = createBrowserRouter([
                   { path: 'branding', element: <BrandingPage /> },
                   { path: 'billing', element: <BillingPage /> },
                   { path: 'audit', element: <AuditLogPage /> },
-                  { path: 'access-review', element: <AccessReviewPage /> },
                   { path: 'unmatched-replies', element: <UnmatchedRepliesPage /> },
                 ],
               },

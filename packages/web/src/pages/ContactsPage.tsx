@@ -2,7 +2,7 @@
 // shared with me, archived, trash), an order and filters (owner, tag, bucket) kept in the URL, a count of what
 // matches, infinite scroll, and picking contacts for bulk actions (features/contacts/components/BulkActionBar.tsx).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { describeError } from '../api/errors.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { SelectableContactRows, SelectButton, useContactSelection } from '../features/buckets/components/ContactSelection.tsx';
@@ -16,7 +16,7 @@ import { INBOX_VIEWS, isInboxView, useContacts, type InboxView, type ListFilters
 import { cx } from '../lib/cx.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useHotkey } from '../lib/useHotkey.ts';
-import { Button } from '../ui/Button.tsx';
+import { Button, buttonClass } from '../ui/Button.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Icon } from '../ui/Icon.tsx';
@@ -137,6 +137,10 @@ export function ContactsPage() {
           <div className={styles.actions}>
             <SelectButton selection={selection} />
             <ExportMenu view={view} q={search} filters={filters} />
+            <Link to="/contacts/import" className={buttonClass()}>
+              <Icon name="upload" />
+              <span>Import</span>
+            </Link>
             <Button variant="primary" icon="plus" onClick={() => setCreating(true)} title="New contact (C)">
               New contact
             </Button>
