@@ -5,6 +5,7 @@ import type {
   NewPipelineCard, NewProgram, NewTemplate, PipelineCardDto, PipelineCardPatch, PipelineDto, PipelinePatch, ProgramDto, ProgramPatch,
   TemplateDto, TemplatePatch, TemplatePreviewDto,
 } from '@tandem/api';
+import type { AccessMatrixDto, UserAccessReviewDto } from '@tandem/api';
 import type { AuditListQuery, CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus, UnmatchedReplyDto } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
 import type { ImportReport } from './files.ts';
@@ -136,6 +137,8 @@ export type ApiContract = {
   deleteBucketShare: Shape<void>;
 
   listTokens: Shape<Page<ApiToken>>;
+  reviewUserAccess: Shape<UserAccessReviewDto, never, PageQuery>;
+  accessMatrix: Shape<AccessMatrixDto>;
   createToken: Shape<{ apiToken: ApiToken; token: string }, { name: string; scope?: 'read' | 'write'; expiresAt?: string | null }>;
   deleteToken: Shape<void>;
 

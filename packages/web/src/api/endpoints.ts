@@ -81,6 +81,8 @@ export const ENDPOINTS = {
   updateBucketShare: { method: 'PATCH', path: '/api/v1/buckets/:id/shares/:shareId' },
   deleteBucketShare: { method: 'DELETE', path: '/api/v1/buckets/:id/shares/:shareId' },
 
+  reviewUserAccess: { method: 'GET', path: '/api/v1/access-review/users/:userId' },
+  accessMatrix: { method: 'GET', path: '/api/v1/access-review/matrix' },
   listTokens: { method: 'GET', path: '/api/v1/tokens' },
   createToken: { method: 'POST', path: '/api/v1/tokens' },
   deleteToken: { method: 'DELETE', path: '/api/v1/tokens/:id' },

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage.tsx';
 import { ApiTokensPage } from '../pages/ApiTokensPage.tsx';
+import { AccessReviewPage } from '../pages/AccessReviewPage.tsx';
 import { AuditLogPage } from '../pages/AuditLogPage.tsx';
 import { BillingPage } from '../pages/BillingPage.tsx';
 import { BrandingPage } from '../pages/BrandingPage.tsx';
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
                   { path: 'branding', element: <BrandingPage /> },
                   { path: 'billing', element: <BillingPage /> },
                   { path: 'audit', element: <AuditLogPage /> },
+                  { path: 'access-review', element: <AccessReviewPage /> },
                   { path: 'unmatched-replies', element: <UnmatchedRepliesPage /> },
                 ],
               },
