@@ -5,6 +5,7 @@ export const MAIN_HELP = `Usage: tandem <command> [flags]
 Commands:
   seed           generate the CRM-N benchmark data set and load it (see tandem seed --help)
   audit verify   walk an org's hash-chained audit log and report whether it is intact
+  export         write the contacts a user may export to a CSV, XLSX or vCard file (see tandem export --help)
 
 The database is the one the server uses: PostgreSQL when DATABASE_URL is set, otherwise PGlite in
 TANDEM_DATA_DIR (default ./.tandem-data). Migrations run first.
@@ -56,4 +57,24 @@ chain is intact and how many entries it holds. Exits 1 when any chain is broken,
 Flags:
   --org ID     the org's id (default: every org)
   -h, --help   this help
+`;
+
+export const EXPORT_HELP = `Usage: tandem export --as EMAIL --format csv|xlsx|vcard [--q TEXT] [--archived] [--bom] [--out FILE]
+
+Exports the contacts the user with this e-mail sees at view or more, exactly as GET /api/v1/contacts/export does
+for them: the same gate (admins; members when the team's export switch is on and the format is among their
+export channels), the same file, the same audit entry. A refusal prints the API's code
+(TANDEM_EXPORT_DISABLED or TANDEM_EXPORT_CHANNEL_BLOCKED) and exits 1.
+
+Flags:
+  --as EMAIL      the user the export acts as (required)
+  --format F      csv, xlsx or vcard (required)
+  --q TEXT        only contacts the list's search finds
+  --archived      the archive instead of the active contacts
+  --bom           start a CSV with a byte order mark (Excel)
+  --out FILE      where to write (default ./contacts-YYYY-MM-DD.csv, .xlsx or .vcf)
+  -h, --help      this help
+
+Example:
+  npm run tandem -- export --as ada@acme.example --format xlsx --out acme.xlsx
 `;

@@ -2,6 +2,8 @@
 // server's own and may move. The HTTP app is not here (loading Fastify, its plugins and every route would slow
 // every `tandem` command down): it is the `@tandem/server/app` subpath.
 
+import type { Readable } from 'node:stream';
+import type { ContactExport } from './domain/export/export-contacts.ts';
 import type { Db } from './storage/connect.ts';
 import type { DemoInfo } from './seed/demo-data.ts';
 
@@ -34,3 +36,14 @@ export { searchPatterns } from './storage/contact-search.ts';
 // Reading access the way the API does: an actor's facts, and how many contacts the core lets them see.
 export { loadActorContext } from './storage/load-actor-context.ts';
 export { countContacts } from './storage/contact-queries.ts';
+
+// The contacts export (spec §9, D35): the same use case as GET /contacts/export, for `tandem export`.
+export { EXPORT_FORMATS, openContactExport, type ContactExport, type ExportFormat, type ExportInput } from './domain/export/export-contacts.ts';
+export { exportActorByEmail, type ExportActor } from './domain/export/export-actor.ts';
+export { AppError } from './errors.ts';
+
+/** An export's file name and bytes. The writers (exceljs) load on first use, as the demo data does. */
+export async function contactExportFile(exp: ContactExport, now: number, options: { bom?: boolean } = {}): Promise<{ fileName: string; stream: Readable }> {
+  const file = await import('./domain/export/export-file.ts');
+  return { fileName: file.exportFileName(exp.format, now), stream: file.exportFileStream(exp, options) };
+}

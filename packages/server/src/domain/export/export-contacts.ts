@@ -8,7 +8,7 @@
 // the number of rows read: at the end of the file, or early when the consumer gave up (a client that disconnects:
 // `completed: false`, D35).
 import { compileFilter, type ActorContext, type ExportChannel } from '@tandem/core';
-import { selectContacts, type Cursor, type ListRequest } from '../../storage/contact-queries.ts';
+import { countListed, selectContacts, type Cursor, type ListRequest } from '../../storage/contact-queries.ts';
 import type { ContactRow } from '../../storage/contact-facts.ts';
 import { isUuid } from '../../storage/ids.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
@@ -38,6 +38,8 @@ export type ContactExport = {
   pages: AsyncGenerator<ExportRow[], void, undefined>;
   /** Rows handed out so far. */
   rowCount(): number;
+  /** How many rows the file will hold (one more statement under the same policy and filters: a progress bar's total). */
+  count(): Promise<number>;
 };
 
 function toExportRow(row: ContactRow, ownerName: string): ExportRow {
@@ -99,5 +101,6 @@ export async function openContactExport(deps: Deps, ctx: ActorContext, input: Ex
     }
   }
 
-  return { format: input.format, pages: pages(), rowCount: () => count };
+  const total = async () => (nobody ? 0 : (await countListed(db, ctx, policy, base, Number.MAX_SAFE_INTEGER - 1)).count);
+  return { format: input.format, pages: pages(), rowCount: () => count, count: total };
 }
