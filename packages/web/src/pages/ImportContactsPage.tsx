@@ -8,7 +8,7 @@ import { ApiError } from '../api/client.ts';
 import { IMPORT_FIELDS, type ImportField, type ImportReport } from '../api/files.ts';
 import { ImportErrors } from '../features/contacts/components/ImportErrors.tsx';
 import { useImportContacts } from '../features/contacts/hooks/useImportContacts.ts';
-import { csvHeader, FIELD_LABEL, importTotal, mappingFromReport, mappingProblems, type ColumnMapping } from '../features/contacts/import-mapping.ts';
+import { csvHeader, FIELD_LABEL, importTotal, mappingFromReport, mappingProblems, skipSummary, type ColumnMapping } from '../features/contacts/import-mapping.ts';
 import { Button, buttonClass } from '../ui/Button.tsx';
 import { Card } from '../ui/Card.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
@@ -27,15 +27,25 @@ function Counts({ report, done }: { report: ImportReport; done: boolean }) {
     [done ? 'Updated' : 'Would be updated', report.updated],
     [done ? 'Skipped' : 'Would be skipped', report.skipped],
   ];
+  const skips = skipSummary(report.skippedRows);
   return (
-    <dl className={styles.counts} data-testid={done ? 'import-result' : 'dry-run-counts'}>
-      {rows.map(([label, value]) => (
-        <div key={label} className={styles.count}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className={styles.counts} data-testid={done ? 'import-result' : 'dry-run-counts'}>
+        {rows.map(([label, value]) => (
+          <div key={label} className={styles.count}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {skips.length > 0 ? (
+        <ul className={styles.skips} aria-label="Why rows are skipped">
+          {skips.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
 

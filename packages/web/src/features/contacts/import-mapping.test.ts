@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvHeader, errorPage, importTotal, mappingFromReport, mappingProblems } from './import-mapping.ts';
+import { csvHeader, errorPage, importTotal, mappingFromReport, mappingProblems, skipSummary } from './import-mapping.ts';
 
 describe('the import mapping', () => {
   it('takes the dry run’s columns in order, with unknown or missing fields as ignored', () => {
@@ -31,5 +31,15 @@ describe('the header row of a CSV file', () => {
   it('answers no columns for an empty file', () => {
     expect(csvHeader('')).toEqual([]);
     expect(csvHeader('\n')).toEqual([]);
+  });
+});
+
+describe('why rows were skipped', () => {
+  it('counts each reason in words', () => {
+    expect(skipSummary([{ row: 2, reason: 'unchanged' }, { row: 4, reason: 'not-editable' }, { row: 5, reason: 'unchanged' }])).toEqual([
+      '1 row: matches a contact you may not edit',
+      '2 rows: matches a contact and adds nothing new',
+    ]);
+    expect(skipSummary([])).toEqual([]);
   });
 });

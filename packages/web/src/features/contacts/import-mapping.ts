@@ -80,3 +80,18 @@ export function csvHeader(text: string): string[] {
   cells.push(cell.trim());
   return cells.every((c) => c === '') ? [] : cells;
 }
+
+const SKIP_TEXT: Record<ImportReport['skippedRows'][number]['reason'], string> = {
+  empty: 'empty',
+  'duplicate-in-file': 'an earlier row has the same e-mail',
+  'not-editable': 'matches a contact you may not edit',
+  unchanged: 'matches a contact and adds nothing new',
+};
+
+/** Why rows were skipped, one line per reason with its count, in the order of the reasons. */
+export function skipSummary(skipped: ImportReport['skippedRows']): string[] {
+  return (Object.keys(SKIP_TEXT) as (keyof typeof SKIP_TEXT)[])
+    .map((reason) => [reason, skipped.filter((s) => s.reason === reason).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} ${n === 1 ? 'row' : 'rows'}: ${SKIP_TEXT[reason]}`);
+}
