@@ -9,6 +9,7 @@ import { ProfilePage } from './pages/AccountPages.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { AddToBucketDialog, BucketPage, BucketsListPage } from './pages/BucketPages.ts';
 import { SignInPage, SignUpPage } from './pages/AuthPages.ts';
+import { ExportMenu, ImportPage } from './pages/ContactFilesPages.ts';
 import { ContactPage } from './pages/ContactPage.ts';
 import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.ts';
 import { InboxPage } from './pages/InboxPage.ts';
@@ -311,6 +312,23 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await page.getByRole('menuitem', { name: 'Enrol in program…' }).click();
     await page.getByTestId('enroll-in-program-dialog').getByRole('radio', { name: /Quarterly drip/ }).waitFor();
     await expectAccessible(page, 'the Enrol in program dialog');
+    await context.close();
+  });
+
+  it('export and import: the export menu with refused formats, the import page after a dry run with row errors', async () => {
+    await ada.api.settings({ exportEnabled: true });
+    await ada.api.request('PATCH', `/users/${ben.user.id}`, { exportChannels: ['vcard'] });
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const inbox = await new InboxPage(page, baseUrl).goto();
+    await inbox.row(ZOE.name).waitFor();
+    await new ExportMenu(page).open();
+    await expectAccessible(page, 'export menu');
+    const importPage = await new ImportPage(page, baseUrl).goto();
+    await importPage.chooseFile('people.csv', 'Name,E-mail,Firma\r\nIda Berg,ida@berg.example,Berg AB\r\nJon Ek,not-an-e-mail,Ek AB\r\n');
+    await importPage.errors.waitFor();
+    await expectAccessible(page, 'import page after a dry run');
+    await ada.api.settings({ exportEnabled: false });
+    await ada.api.request('PATCH', `/users/${ben.user.id}`, { exportChannels: [] });
     await context.close();
   });
 
