@@ -5,6 +5,7 @@ export const MAIN_HELP = `Usage: tandem <command> [flags]
 Commands:
   seed           generate the CRM-N benchmark data set and load it (see tandem seed --help)
   audit verify   walk an org's hash-chained audit log and report whether it is intact
+  import FILE    import contacts from a CSV or vCard file as a user (see tandem import --help)
   export         write the contacts a user may export to a CSV, XLSX or vCard file (see tandem export --help)
 
 The database is the one the server uses: PostgreSQL when DATABASE_URL is set, otherwise PGlite in
@@ -77,4 +78,26 @@ Flags:
 
 Example:
   npm run tandem -- export --as ada@acme.example --format xlsx --out acme.xlsx
+`;
+
+export const IMPORT_HELP = `Usage: tandem import FILE --as EMAIL [--dry-run] [--mapping JSON]
+
+Imports contacts from a CSV file (header row; delimiter , ; or tab; UTF-8 with or without a BOM) or a vCard
+3.0/4.0 file, exactly as POST /api/v1/imports does (docs/decisions.md D36), acting as the active user with
+that e-mail: rows whose e-mail matches a contact that user can see and edit fill and merge it, matches they
+may only view are skipped, the rest are created and owned by them. Written 500 rows per transaction; the first
+batch that fails stops the run (nothing of it written) and importing the same file again finishes it.
+
+Flags:
+  --as EMAIL       the importing user (required)
+  --dry-run        report what would be created, updated and skipped; write nothing
+  --mapping JSON   {"column": "field"} overriding the columns' detected fields; fields: name, firstName,
+                   lastName, company, title, emails, phones, tags, address, ignore
+  -h, --help       this help
+
+Prints the counts, each skipped reason, each row error and the mapping used. Exit codes: 0 done,
+1 refused (the API's error code and detail) or stopped at a failed batch, 2 bad flags.
+
+Example:
+  npm run tandem -- import ./contacts.csv --as ada@example.com --dry-run
 `;

@@ -3,6 +3,7 @@
 import { UsageError } from './args.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
 import { runBenchCommand } from './commands/bench.ts';
+import { runImport } from './commands/import.ts';
 import { runExport } from './commands/export.ts';
 import { runSeed } from './commands/seed.ts';
 import { MAIN_HELP } from './help.ts';
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdo
   }
   if (command === 'seed') return runSeed(rest, stdout, stderr, env);
   if (command === 'bench') return runBenchCommand(rest, stdout);
+  if (command === 'import') return runImport(rest, stdout, stderr, env);
   if (command === 'export') return runExport(rest, stdout, stderr, env);
   if (command === 'audit') {
     const [sub, ...flags] = rest;

@@ -47,3 +47,8 @@ export async function contactExportFile(exp: ContactExport, now: number, options
   const file = await import('./domain/export/export-file.ts');
   return { fileName: file.exportFileName(exp.format, now), stream: file.exportFileStream(exp, options) };
 }
+
+// The contacts import (issue 13, D36): the same use case as POST /imports, for `tandem import` (acting as
+// `exportActorByEmail`'s user, as `tandem export` does).
+export { IMPORT_MAX_BYTES, importContacts, type ImportRequest, type ImportResult } from './domain/imports/import-contacts.ts';
+export { parseImportMapping } from './domain/imports/import-mapping.ts';

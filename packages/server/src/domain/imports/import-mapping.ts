@@ -2,7 +2,7 @@
 // export, and Tandem's own export), overridden column by column by the caller's `mapping`. Then one row becomes the
 // contact input the API validates: list fields (e-mails, phones, tags) split a CSV cell on the export's "; ",
 // several columns of one field add up (Email 1, Email 2), address parts (street, city, ...) are joined with ", ".
-import type { ImportField, ImportMapping } from '@tandem/api';
+import { importMappingSchema, type ImportField, type ImportMapping } from '@tandem/api';
 import { AppError } from '../../errors.ts';
 import type { ContactInput } from '../contacts/contact-input.ts';
 import type { ImportRow } from './import-file.ts';
@@ -17,6 +17,21 @@ const EXACT: Record<string, ImportField> = {
   address: 'address', adr: 'address', street: 'address', city: 'address', zip: 'address', postalcode: 'address',
   postcode: 'address', region: 'address', state: 'address', country: 'address',
 };
+
+/** `mapping` as sent (JSON text), checked as the API checks it: 400 TANDEM_INPUT_INVALID when it is not a {column: field} object. */
+export function parseImportMapping(text: string): ImportMapping {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError('TANDEM_INPUT_INVALID', 'mapping: not JSON');
+  }
+  const parsed = importMappingSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError('TANDEM_INPUT_INVALID', `mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
 
 /** The field a header names, or `ignore` (owner, created, updated and anything unknown). */
 export function fieldOfHeader(header: string): ImportField {

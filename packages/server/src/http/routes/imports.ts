@@ -3,29 +3,16 @@
 // Parts: `file` (at most 20 MiB: 413 TANDEM_IMPORT_FILE_TOO_LARGE), `dryRun` (`true` unless `false`), `mapping`
 // (JSON {column: field}). The use case does the rest (domain/imports/import-contacts.ts).
 import multipart from '@fastify/multipart';
-import { importMappingSchema, importResultSchema, problems, problemSchema, type ImportMapping } from '@tandem/api';
+import { importResultSchema, problems, problemSchema, type ImportMapping } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { IMPORT_MAX_BYTES, importContacts } from '../../domain/imports/import-contacts.ts';
+import { parseImportMapping } from '../../domain/imports/import-mapping.ts';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
 
 type ImportParts = { fileName: string; data: Buffer; dryRun: boolean; mapping: ImportMapping | undefined };
-
-function parseMapping(text: string): ImportMapping {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError('TANDEM_INPUT_INVALID', 'mapping: not JSON');
-  }
-  const parsed = importMappingSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new AppError('TANDEM_INPUT_INVALID', `mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
 
 function parseDryRun(text: string): boolean {
   if (text === 'true' || text === '') return true;
@@ -48,7 +35,7 @@ async function readParts(request: FastifyRequest): Promise<ImportParts> {
       } else if (part.fieldname === 'dryRun') {
         dryRun = parseDryRun(String(part.value));
       } else if (part.fieldname === 'mapping') {
-        mapping = parseMapping(String(part.value));
+        mapping = parseImportMapping(String(part.value));
       }
     }
   } catch (error) {
