@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.ts';
 import { expectStatus } from './support/api-client.ts';
@@ -280,15 +281,19 @@ describe.each(DATABASE_KINDS)('GET /contacts/export on %s', (kind) => {
     for (const format of FORMATS) expect(await names(format, (await download(t, w.users.ada, { format })).bytes), format).toEqual(expected);
   });
 
-  it('audits a download the client gave up on as not completed, with the rows read so far (D35)', async () => {
+  // Not XLSX: exceljs 4.4.0 holds the sheet until the workbook commits (D35, known limit), so its file is whole before
+  // the first row's bytes leave, and a client that goes away is noticed only at the end.
+  it.each(['csv', 'vcard'] as const)('audits a %s download the client gave up on as not completed, with the rows read so far (D35)', async (format) => {
     const contacts = Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`c${i}`, { owner: 'ada' as const, name: `Person ${i}` }]));
     const w = await t.world({ users: { ada: { role: 'admin' } }, contacts });
-    // About 10 MB of CSV: more than the sockets buffer, so the server is still writing when the client goes.
-    await t.db.updateTable('contacts').set({ address: 'x'.repeat(4000) }).where('org_id', '=', w.orgId).execute();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    // About 10 MB of text that compresses poorly (XLSX is zipped): more than the sockets buffer, so the server is still
+    // writing when the client goes.
+    await sql`UPDATE contacts c SET address = (SELECT string_agg(md5(random()::text || g::text), '') FROM generate_series(1, 125) g)
+      WHERE c.org_id = ${w.orgId}`.execute(t.db);
+    if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
     const firstChunk = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/v1/contacts/export?format=csv', headers: { authorization: `Bearer ${w.users.ada.token}` } }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: `/api/v1/contacts/export?format=${format}`, headers: { authorization: `Bearer ${w.users.ada.token}` } }, (res) => {
         res.once('data', (chunk: Buffer) => {
           req.destroy();
           resolve(chunk.length);

@@ -7,9 +7,13 @@ import ExcelJS from 'exceljs';
 import type { ExportRow } from './export-contacts.ts';
 import { sheetCells, SHEET_HEADER } from './export-columns.ts';
 
-/** Waits until `out` has room again, or is closed (the reader went away). */
+/**
+ * Waits until `out` has room again, or is closed (the reader went away). exceljs writes each committed row into its
+ * zip stream, which is piped into `out`: when the reader is slow, the pipe waits for `drain` and the rows pile up inside
+ * the zip's input. Waiting here for the same `drain` after each page keeps that pile to about one page.
+ */
 async function roomIn(out: PassThrough): Promise<void> {
-  if (out.destroyed || out.writableLength <= out.writableHighWaterMark) return;
+  if (out.destroyed || !out.writableNeedDrain) return;
   const drained = once(out, 'drain').then(() => undefined, () => undefined);
   const closed = once(out, 'close').then(() => undefined, () => undefined);
   await Promise.race([drained, closed]);
