@@ -1,14 +1,13 @@
 // What each endpoint of ENDPOINTS takes and answers. `call(name, ...)` is typed from here. Answers and the bodies
 // @tandem/api describes are its types (models.ts); query strings and the other small bodies are written here.
 import type {
-  BoardDto, BulkEnrollmentResultDto, EnrollmentDto, EnrollmentStatus, HandSharedShareDto, HandSharedSharePatch, NewHandSharedShare, NewPipeline,
+  BoardDto, ImportResultDto, BulkEnrollmentResultDto, EnrollmentDto, EnrollmentStatus, HandSharedShareDto, HandSharedSharePatch, NewHandSharedShare, NewPipeline,
   NewPipelineCard, NewProgram, NewTemplate, PipelineCardDto, PipelineCardPatch, PipelineDto, PipelinePatch, ProgramDto, ProgramPatch,
   TemplateDto, TemplatePatch, TemplatePreviewDto,
 } from '@tandem/api';
 import type { AccessMatrixDto, UserAccessReviewDto } from '@tandem/api';
 import type { AuditListQuery, CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus, UnmatchedReplyDto } from '@tandem/api';
 import type { EndpointName } from './endpoints.ts';
-import type { ImportReport } from './files.ts';
 import type {
   ApiToken,
   AuditEntry,
@@ -103,7 +102,7 @@ export type ApiContract = {
   /** A file, not JSON: read it with api/files.ts downloadFile (query: features/contacts/export-options.ts ExportQuery). */
   exportContacts: Shape<Blob>;
   /** Multipart (`file`, `dryRun`, `mapping`): send it with api/files.ts uploadForm. */
-  importContacts: Shape<ImportReport>;
+  importContacts: Shape<ImportResultDto>;
   bulkContacts: Shape<BulkResult, BulkAction & { ids: string[] }>;
   createContact: Shape<{ contact: Contact }, ContactInput>;
   getContact: Shape<{ contact: Contact }>;
