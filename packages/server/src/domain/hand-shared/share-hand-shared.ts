@@ -29,7 +29,9 @@ const levelOf = (rank: number): GrantLevel => (rank >= 4 ? 'edit' : 'view');
 function withResourceId(resource: HandShared, row: WithGrantee<ShareRowOf<'template_shares'>>): HandSharedShareRow {
   const record = HAND_SHARED_TABLES[resource].record;
   const { template_id: _typedAs, ...rest } = row;
-  return { ...rest, resource_id: (row as unknown as Record<string, string>)[record] ?? '' };
+  // The row carries the table's own record column (`pipeline_id`, ...): read it by the name the map gives.
+  const value = Object.entries(row).find(([key]) => key === record)?.[1];
+  return { ...rest, resource_id: typeof value === 'string' ? value : '' };
 }
 
 async function listRows(db: Db, resource: HandShared, orgId: string, id: string): Promise<HandSharedShareRow[]> {
