@@ -15,6 +15,7 @@ export * from './import.ts';
 export * from './history.ts';
 export * from './inbound.ts';
 export * from './instant.ts';
+export * from './integration.ts';
 export * from './invitation.ts';
 export * from './org.ts';
 export * from './pipeline.ts';
