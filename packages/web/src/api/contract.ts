@@ -7,6 +7,7 @@ import type {
 } from '@tandem/api';
 import type { AccessMatrixDto, UserAccessReviewDto } from '@tandem/api';
 import type { AuditListQuery, CalendarItemPatch, ContactPatch, MessageChannel, NewCalendarItem, NewShare, SharePatch, TaskStatus, UnmatchedReplyDto } from '@tandem/api';
+import type { GoogleContactsCredentials, Integration, MailchimpCredentials, SyncRun } from './models.ts';
 import type { EndpointName } from './endpoints.ts';
 import type {
   ApiToken,
@@ -140,6 +141,13 @@ export type ApiContract = {
   accessMatrix: Shape<AccessMatrixDto>;
   createToken: Shape<{ apiToken: ApiToken; token: string }, { name: string; scope?: 'read' | 'write'; expiresAt?: string | null }>;
   deleteToken: Shape<void>;
+
+  listIntegrations: Shape<{ integrations: Integration[] }>;
+  connectIntegration: Shape<{ integration: Integration }, MailchimpCredentials | GoogleContactsCredentials>;
+  disconnectIntegration: Shape<void>;
+  startSyncRun: Shape<{ run: SyncRun }>;
+  listSyncRuns: Shape<{ runs: SyncRun[] }, never, { limit?: number }>;
+  getSyncRun: Shape<{ run: SyncRun }>;
 
   listCalendars: Shape<{ items: Calendar[] }>;
   listCalendarItems: Shape<Page<CalendarItem>, never, CalendarWindowQuery>;

@@ -87,6 +87,14 @@ export const ENDPOINTS = {
   createToken: { method: 'POST', path: '/api/v1/tokens' },
   deleteToken: { method: 'DELETE', path: '/api/v1/tokens/:id' },
 
+  // Sync channels (spec §9): the caller's own connection to Mailchimp or Google Contacts, its runs and their progress.
+  listIntegrations: { method: 'GET', path: '/api/v1/integrations' },
+  connectIntegration: { method: 'PUT', path: '/api/v1/integrations/:provider' },
+  disconnectIntegration: { method: 'DELETE', path: '/api/v1/integrations/:provider' },
+  startSyncRun: { method: 'POST', path: '/api/v1/integrations/:provider/runs' },
+  listSyncRuns: { method: 'GET', path: '/api/v1/integrations/:provider/runs' },
+  getSyncRun: { method: 'GET', path: '/api/v1/integrations/:provider/runs/:runId' },
+
   listCalendars: { method: 'GET', path: '/api/v1/calendars' },
   listCalendarItems: { method: 'GET', path: '/api/v1/calendar-items' },
   createCalendarItem: { method: 'POST', path: '/api/v1/calendar-items' },

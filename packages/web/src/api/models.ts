@@ -7,6 +7,7 @@ import type {
   ContactAccess as ContactAccessDto,
   AccessHoldersDto, ContactDto, ContactInput as ContactInputDto, ContactPageDto, Delivery as DeliveryDto, ExplanationDto, ExplanationSource, GrantDto,
   Grantee as GranteeDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto, TeamDto, UserDto,
+  IntegrationDto, SyncRunDto, MAILCHIMP_NEW_MEMBER_STATUSES,
 } from '@tandem/api';
 
 // The action names and export channels come from the permission core itself, so the app and the server cannot drift apart.
@@ -94,3 +95,17 @@ export type ApiToken = ApiTokenDto;
 export type Calendar = CalendarDto;
 /** A task or event; a recurring event in a window comes once per occurrence (same id, its own start and end). */
 export type CalendarItem = CalendarItemDto;
+
+/** The caller's connection to a sync provider (spec §9): never a secret, only what it names ("Audience abc123 (us21)"). */
+export type Integration = IntegrationDto;
+export type SyncProvider = Integration['provider'];
+/** One push of the caller's visible contacts to a provider: queued, running, then succeeded, failed or stopped. */
+export type SyncRun = SyncRunDto;
+export type SyncRunStatus = SyncRun['status'];
+export type SyncStopReason = NonNullable<SyncRun['stopReason']>;
+/** What Mailchimp makes of a contact new to the audience; `pending` (the server's default) e-mails them to confirm. */
+export type MailchimpNewMemberStatus = (typeof MAILCHIMP_NEW_MEMBER_STATUSES)[number];
+/** PUT /integrations/mailchimp (mailchimpConnectSchema). */
+export type MailchimpCredentials = { apiKey: string; audienceId: string; newMemberStatus?: MailchimpNewMemberStatus };
+/** PUT /integrations/google_contacts (googleContactsConnectSchema). */
+export type GoogleContactsCredentials = { clientId: string; clientSecret: string; refreshToken: string };
