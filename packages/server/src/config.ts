@@ -22,6 +22,22 @@ export type Config = {
   mail: MailConfig;
   sms: SmsConfig;
   programs: ProgramConfig;
+  sync: SyncConfig;
+};
+
+/**
+ * Sync channels (docs/decisions.md D39): where the providers' APIs are (tests and proxies point them elsewhere), and
+ * how long one queue job pushes chunks before it hands the run to the next job.
+ */
+export type SyncConfig = {
+  /** TANDEM_MAILCHIMP_BASE_URL; `{dc}` is replaced by the API key's data centre (the part after its last "-"). */
+  mailchimpBaseUrl: string;
+  /** TANDEM_GOOGLE_PEOPLE_BASE_URL. */
+  googlePeopleBaseUrl: string;
+  /** TANDEM_GOOGLE_TOKEN_URL: where a refresh token is exchanged for an access token. */
+  googleTokenUrl: string;
+  /** TANDEM_SYNC_SLICE_SECONDS (default 10): chunks pushed by one job before the run goes on in the next job. */
+  sliceMs: number;
 };
 
 /** The program runner (docs/decisions.md D34): how often it looks for due steps, and how long a program "day" is. */
@@ -42,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sms: smsConfig(env),
     programs: programConfig(env),
+    sync: syncConfig(env),
   };
 }
 
@@ -67,6 +84,17 @@ export function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
  */
 export function programConfig(env: NodeJS.ProcessEnv): ProgramConfig {
   return { tickMs: positiveSeconds(env, 'TANDEM_PROGRAM_TICK_SECONDS', 60) * 1000, dayMs: positiveSeconds(env, 'TANDEM_PROGRAM_DAY_SECONDS', 86_400) * 1000 };
+}
+
+/** TANDEM_MAILCHIMP_BASE_URL, TANDEM_GOOGLE_PEOPLE_BASE_URL, TANDEM_GOOGLE_TOKEN_URL, TANDEM_SYNC_SLICE_SECONDS. */
+export function syncConfig(env: NodeJS.ProcessEnv): SyncConfig {
+  const url = (name: string, fallback: string) => (env[name]?.trim() || fallback).replace(/\/+$/, '');
+  return {
+    mailchimpBaseUrl: url('TANDEM_MAILCHIMP_BASE_URL', 'https://{dc}.api.mailchimp.com/3.0'),
+    googlePeopleBaseUrl: url('TANDEM_GOOGLE_PEOPLE_BASE_URL', 'https://people.googleapis.com/v1'),
+    googleTokenUrl: url('TANDEM_GOOGLE_TOKEN_URL', 'https://oauth2.googleapis.com/token'),
+    sliceMs: positiveSeconds(env, 'TANDEM_SYNC_SLICE_SECONDS', 10) * 1000,
+  };
 }
 
 function positiveSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -15,8 +15,11 @@ import type { Db } from '../storage/connect.ts';
 import { claimDueJobs, deleteLeasedJob, releaseLeasedJob, type ClaimedJob } from '../storage/queue-queries.ts';
 import type { JobLog } from './scheduler.ts';
 
-/** What a handler asks the queue to write when it finishes the job: its record, and whether to try again later. */
-export type JobRunResult = { record?: (trx: Db) => Promise<void>; retry?: { error: string }; status?: string };
+/**
+ * What a handler asks the queue to write when it finishes the job: its record, and whether to try again later
+ * (`delayMs`: after that long, e.g. a provider's Retry-After, instead of the backoff).
+ */
+export type JobRunResult = { record?: (trx: Db) => Promise<void>; retry?: { error: string; delayMs?: number }; status?: string };
 
 export type QueueHandler = { queue: string; run: (job: ClaimedJob, now: number) => Promise<JobRunResult> };
 
@@ -68,7 +71,7 @@ export function startQueue(db: Db, handlers: readonly QueueHandler[], clock: Clo
     const retry = result.retry && job.attempts < job.max_attempts ? result.retry : undefined;
     await db.transaction().execute(async (trx) => {
       const held = retry
-        ? await releaseLeasedJob(trx, job, job.lease, now + backoffMs(job.attempts), retry.error)
+        ? await releaseLeasedJob(trx, job, job.lease, now + (retry.delayMs ?? backoffMs(job.attempts)), retry.error)
         : await deleteLeasedJob(trx, job, job.lease);
       if (!held) throw new LeaseLost();
       await result.record?.(trx);

@@ -281,6 +281,28 @@ export type ProgramEnrollmentsTable = {
   stopped_reason: string | null; stopped_at: Timestamp | null; created_at: CreatedAt; updated_at: Generated<Date>;
 };
 
+/** Sync channels (0016, D39): a user's connection to a provider, its runs, and what each contact became there. */
+export type IntegrationsTable = {
+  org_id: string; id: Generated<string>; user_id: string; provider: 'mailchimp' | 'google_contacts';
+  settings: ColumnType<Record<string, string>, string, string>;
+  /** The sealed credentials (domain/shared/secret-box.ts): never a readable secret. */
+  credentials: string;
+  created_at: Timestamp; updated_at: Timestamp;
+};
+export type SyncRunsTable = {
+  org_id: string; id: Generated<string>; integration_id: string; user_id: string; provider: 'mailchimp' | 'google_contacts';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'stopped';
+  stop_reason: 'export_disabled' | 'channel_blocked' | 'user_deactivated' | 'disconnected' | null; error: string | null;
+  total: number | null; processed: Generated<number>; created: Generated<number>; updated: Generated<number>; unchanged: Generated<number>;
+  skipped: Generated<number>; failed: Generated<number>; attempts: Generated<number>;
+  /** The list key (contact-page.ts Cursor) of the last contact pushed; null before the first chunk. */
+  cursor: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp; started_at: Timestamp | null; finished_at: Timestamp | null;
+};
+export type SyncLinksTable = {
+  org_id: string; integration_id: string; contact_id: string; remote_id: string; remote_version: string | null; content_hash: string; synced_at: Timestamp;
+};
+
 export type Database = {
   orgs: OrgsTable;
   users: UsersTable;
@@ -316,4 +338,7 @@ export type Database = {
   program_shares: ProgramSharesTable;
   program_steps: ProgramStepsTable;
   program_enrollments: ProgramEnrollmentsTable;
+  integrations: IntegrationsTable;
+  sync_runs: SyncRunsTable;
+  sync_links: SyncLinksTable;
 };
