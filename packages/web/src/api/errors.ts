@@ -28,6 +28,12 @@ const BY_CODE: Record<string, ReadableError> = {
   TANDEM_INVITATION_NOT_FOUND: { title: 'This invitation link cannot be used', detail: 'It may have expired, been used or been withdrawn. Ask an administrator for a new one.' },
   TANDEM_PASSWORD_RESET_NOT_FOUND: { title: 'This link cannot be used', detail: 'Links to set a password work once and expire. Ask for a new one.' },
   TANDEM_IDEMPOTENCY_KEY_IN_USE: { title: 'Still working on your first click', detail: 'Wait a moment: it is being saved.' },
+  // The server's detail names the provider and what it answered: it is the useful part, so no detail of our own.
+  TANDEM_INTEGRATION_CREDENTIALS_REJECTED: { title: 'The provider refused these credentials', detail: null },
+  TANDEM_INTEGRATION_UNREACHABLE: { title: 'Tandem could not reach the provider to check these credentials', detail: null },
+  TANDEM_INTEGRATION_NOT_CONNECTED: { title: 'This integration is not connected', detail: 'Connect it first.' },
+  TANDEM_SYNC_RUNNING: { title: 'A sync is already running', detail: 'Wait for it to finish, then sync again.' },
+  TANDEM_SYNC_RUN_NOT_FOUND: { title: 'That sync run is not available', detail: null },
   TANDEM_INTERNAL: { title: 'Something went wrong on our side', detail: 'Try again in a moment.' },
 };
 

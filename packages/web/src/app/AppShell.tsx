@@ -25,6 +25,7 @@ export const SETTINGS_SECTIONS: { to: string; label: string; icon: IconName }[] 
   { to: '/settings/audit', label: 'Audit log', icon: 'activity' },
   { to: '/settings/access-review', label: 'Access review', icon: 'eye' },
   { to: '/settings/unmatched-replies', label: 'Unmatched replies', icon: 'inbox' },
+  { to: '/settings/integrations', label: 'Integrations', icon: 'refresh' },
 ];
 
 const SIDEBAR_ID = 'app-sidebar';
@@ -105,7 +106,8 @@ export function AppShell() {
           <NavItem to="/templates" icon="note" label="Templates" />
           <NavItem to="/programs" icon="send" label="Programs" />
           <NavItem to="/account/api-tokens" icon="key" label="API tokens" />
-          {user.role === 'admin' ? <NavItem to="/settings" icon="sliders" label="Settings" /> : null}
+          {/* Members have no Settings; their own integrations are a page of their own (admins find it as a Settings tab). */}
+          {user.role === 'admin' ? <NavItem to="/settings" icon="sliders" label="Settings" /> : <NavItem to="/settings/integrations" icon="refresh" label="Integrations" />}
         </nav>
         <button type="button" className={cx(styles.navItem, styles.shortcutsLink)} onClick={() => setShortcuts(true)}>
           <Kbd>?</Kbd>

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { cx } from '../lib/cx.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -6,7 +7,22 @@ import { Page, PageHeader } from '../ui/Page.tsx';
 import { SETTINGS_SECTIONS } from './AppShell.tsx';
 import styles from './SettingsLayout.module.css';
 
-export function SettingsLayout() {
+/**
+ * A settings page every signed-in user has (Integrations): an admin sees it as a tab of Settings, a member (who has no
+ * Settings) as a page of its own with this title.
+ */
+export function SettingsPageForAll({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
+  const { user } = useCurrentUser();
+  if (user.role === 'admin') return <SettingsLayout>{children}</SettingsLayout>;
+  return (
+    <Page>
+      <PageHeader title={title} subtitle={subtitle} />
+      {children}
+    </Page>
+  );
+}
+
+export function SettingsLayout({ children }: { children?: ReactNode }) {
   const tabsRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   // On a phone only some tabs fit: bring the open one into view.
@@ -28,7 +44,7 @@ export function SettingsLayout() {
         ))}
       </nav>
       <div className={styles.body}>
-        <Outlet />
+        {children ?? <Outlet />}
       </div>
     </Page>
   );

@@ -11,6 +11,7 @@ import { CalendarPage } from '../pages/CalendarPage.tsx';
 import { ContactPage } from '../pages/ContactPage.tsx';
 import { ContactsPage } from '../pages/ContactsPage.tsx';
 import { ImportContactsPage } from '../pages/ImportContactsPage.tsx';
+import { IntegrationsPage } from '../pages/IntegrationsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PermissionsPage } from '../pages/PermissionsPage.tsx';
@@ -29,7 +30,7 @@ import { UnmatchedRepliesPage } from '../pages/UnmatchedRepliesPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { PublicOnly, RequireAdmin, RequireAuth } from './guards.tsx';
-import { SettingsLayout } from './SettingsLayout.tsx';
+import { SettingsLayout, SettingsPageForAll } from './SettingsLayout.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -65,6 +66,15 @@ export const router = createBrowserRouter([
           { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/account/api-tokens', element: <ApiTokensPage /> },
           { path: '/account/profile', element: <ProfilePage /> },
+          // Every signed-in user's own connections: outside the admins' /settings tree, shown as one of its tabs to admins.
+          {
+            path: '/settings/integrations',
+            element: (
+              <SettingsPageForAll title="Integrations" subtitle="Connect Tandem to the tools you already use.">
+                <IntegrationsPage />
+              </SettingsPageForAll>
+            ),
+          },
           {
             path: '/settings',
             element: <RequireAdmin />,
