@@ -2,7 +2,6 @@
 // list's Export menu, features/contacts/export-options.ts), what became of a run and how far it got. Pure, so a unit
 // test reads every sentence.
 import type { Integration, SyncProvider, SyncRun, SyncRunStatus, SyncStopReason } from '../../api/models.ts';
-import type { BadgeTone } from '../../ui/Badge.tsx';
 import { CHANNEL_LABEL } from '../admin/channels.ts';
 
 export const PROVIDER_NAME: Record<SyncProvider, string> = { mailchimp: 'Mailchimp', google_contacts: 'Google Contacts' };
@@ -34,7 +33,8 @@ export const STOP_REASON_TEXT: Record<SyncStopReason, string> = {
   disconnected: 'The integration was disconnected',
 };
 
-export const RUN_STATUS: Record<SyncRunStatus, { label: string; tone: BadgeTone }> = {
+/** A run's status as its badge says it (tones of ui/Badge; this file imports no component so node tests can read it). */
+export const RUN_STATUS: Record<SyncRunStatus, { label: string; tone: 'info' | 'success' | 'danger' | 'warning' }> = {
   queued: { label: 'Queued', tone: 'info' },
   running: { label: 'Running', tone: 'info' },
   succeeded: { label: 'Finished', tone: 'success' },
