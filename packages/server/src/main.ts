@@ -1,6 +1,5 @@
 // `npm start`: config, open the database, migrate, demo data on first start, build the app, start the jobs and the
-// message queue, listen; on SIGINT/SIGTERM stop the jobs, the queue (it finishes the sends in flight), the app and the
-// database, in that order.
+// message queue, listen; on SIGINT/SIGTERM stop taking work and drain (shutdown.ts, docs/decisions.md D43).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,9 @@ import { inboundDepsOf } from './http/routes/inbound.ts';
 import { smtpReceiverConfig, startSmtpReceiver } from './inbound/smtp-receiver.ts';
 import { calendarReminderHandler } from './jobs/calendar-reminders-job.ts';
 import { startMessageQueue } from './jobs/deliver-message-job.ts';
+import { syncRunHandler } from './jobs/sync-job.ts';
+import { syncPorts } from './domain/sync/connectors.ts';
+import { loadServerSecret } from './server-secret.ts';
 import { serverJobs } from './jobs/registry.ts';
 import { logMailer } from './mail/log-mailer.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
@@ -19,11 +21,18 @@ import { startJobs } from './jobs/scheduler.ts';
 import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
 import { openDatabase } from './storage/connect.ts';
 import { migrate } from './storage/migrate.ts';
+import { dataFolderProblem, failStart, graceMsFrom, shutdownOnSignals } from './shutdown.ts';
 
 const config = loadConfig();
+// A read-only or full PGlite folder: one sentence and exit 1, not PGlite's WebAssembly abort (shutdown.ts).
+const folderProblem = config.db.kind === 'pglite' && config.db.dataDir ? dataFolderProblem(config.db.dataDir) : null;
+if (folderProblem) failStart(folderProblem);
 const handle = openDatabase(config.db);
-await migrate(handle);
+await migrate(handle).catch((error: unknown) => failStart(`the database could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`, error));
 const demo = config.demoData ? await loadDemoDataIfEmpty(handle.db, systemClock.now()) : null;
+// The key that seals integrations' credentials (D39): TANDEM_SECRET_KEY, or a key file made on first start.
+const secret = loadServerSecret(process.env, config.db, (message) => console.warn(`  ${message}`));
+const sync = syncPorts(config.sync, secret.key);
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({
   db: handle.db,
@@ -35,6 +44,7 @@ const app = await buildApp({
   publicUrl: config.publicUrl,
   inboundDomain: config.mail.inboundDomain,
   programDayMs: config.programs.dayMs,
+  sync,
 });
 // INBOUND_SMTP_PORT: Tandem's own receiver of e-mail replies (inbound/smtp-receiver.ts), closed with the app.
 const smtpConfig = smtpReceiverConfig();
@@ -52,22 +62,22 @@ const conversationMailer = config.mail.smtpUrl ? smtpMailer({ url: config.mail.s
 const queue = startMessageQueue({
   db: handle.db, mailer: conversationMailer, sms: smsSenderFrom(config.sms, systemClock),
   inboundDomain: config.mail.inboundDomain, smsDefaultLine: config.sms.defaultLine,
-}, systemClock, app.log, {}, [calendarReminderHandler({ db: handle.db, mailer: conversationMailer, publicUrl: config.publicUrl })]);
+}, systemClock, app.log, {}, [
+  calendarReminderHandler({ db: handle.db, mailer: conversationMailer, publicUrl: config.publicUrl }),
+  syncRunHandler({ db: handle.db, sync }),
+]);
 
-let closing = false;
-const shutdown = async () => {
-  if (closing) return;
-  closing = true;
-  await jobs.stop();
-  await queue.stop();
-  await app.close();
-  await handle.close();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+// Together: the listener closes (new connections refused, requests in flight finish, the SMTP receiver closes with
+// it), the scheduler and the queue claim nothing more and finish their runs; then the database closes.
+shutdownOnSignals({
+  drain: [() => app.close(), () => jobs.stop(), () => queue.stop()],
+  close: () => handle.close(),
+  graceMs: graceMsFrom(process.env),
+  log: { info: (msg) => app.log.info(msg), error: (msg) => app.log.error(msg) },
+});
 
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host })
+  .catch((error: unknown) => failStart(`cannot listen on ${config.host}:${config.port}: ${error instanceof Error ? error.message : String(error)}`, error));
 const where = config.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.db.dataDir}`;
 console.log(`\n  Tandem is running at http://${config.host}:${config.port}  (database: ${where})`);
 console.log(config.mail.smtpUrl

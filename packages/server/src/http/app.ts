@@ -14,6 +14,7 @@ import { registerApiRoutes } from './routes/index.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
 import { DEFAULT_PUBLIC_URL, type AppDeps, type AppInput } from './deps.ts';
 import { logMailer } from '../mail/log-mailer.ts';
+import { syncPorts } from '../domain/sync/connectors.ts';
 
 const API_DESCRIPTION = 'Self-hostable team CRM with exact, explainable sharing.\n\n'
   + 'Every error is an RFC 9457 problem (application/problem+json) with a stable `code`. Text anywhere in a request '
@@ -26,6 +27,7 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   const deps: AppDeps = {
     ...input, mailer: input.mailer ?? logMailer(app.log), publicUrl: input.publicUrl ?? DEFAULT_PUBLIC_URL, inboundDomain: input.inboundDomain ?? 'localhost',
+    sync: input.sync ?? syncPorts(),
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -2,6 +2,7 @@
 // AppDeps is a Deps and a MailDeps), so routes hand `deps` straight to a use case.
 import type { Clock } from '../clock.ts';
 import type { MailDeps } from '../domain/shared/deps.ts';
+import type { SyncPorts } from '../domain/sync/sync-deps.ts';
 
 export type AppDeps = MailDeps & {
   clock: Clock;
@@ -15,6 +16,8 @@ export type AppDeps = MailDeps & {
   inboundDomain: string;
   /** The length of a program "day" in ms (TANDEM_PROGRAM_DAY_SECONDS, config.ts); default one day. */
   programDayMs?: number;
+  /** Sync channels (D39): the connectors, the box that seals credentials, the slice (domain/sync/connectors.ts syncPorts). */
+  sync: SyncPorts;
 };
 
 /** The public base URL when none is given (TANDEM_PUBLIC_URL; config.ts defaults it to the listen port). */
@@ -24,4 +27,4 @@ export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
  * What `buildApp` takes: AppDeps whose mailer and public URL may be left out. Without a mailer the app writes
  * e-mails to its log (demo mode, `delivery: 'logged'`).
  */
-export type AppInput = Omit<AppDeps, 'mailer' | 'publicUrl' | 'inboundDomain'> & Partial<Pick<AppDeps, 'mailer' | 'publicUrl' | 'inboundDomain'>>;
+export type AppInput = Omit<AppDeps, 'mailer' | 'publicUrl' | 'inboundDomain' | 'sync'> & Partial<Pick<AppDeps, 'mailer' | 'publicUrl' | 'inboundDomain' | 'sync'>>;

@@ -18,6 +18,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   contacts: 'Contacts: create, list and search, edit, archive, trash, reassign',
   grants: 'User grants: one user\'s contacts or calendar for a colleague or team',
   history: 'Messages, notes and calls on a contact',
+  integrations: 'Your own sync connections (Mailchimp, Google Contacts) and their runs',
   invitations: 'Inviting people into the organisation',
   org: 'The organisation and its team-wide switches',
   pipelines: 'Pipelines shared by hand, their boards and cards (each card decided on its contact)',

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { manualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { Mailer } from '../../src/domain/shared/mailer.ts';
+import type { SyncPorts } from '../../src/domain/sync/sync-deps.ts';
 import type { Db, DbHandle } from '../../src/storage/connect.ts';
 import { freshDatabase, type DatabaseKind } from './databases.ts';
 import { freshMigratedPglite } from './pglite-template.ts';
@@ -30,6 +31,8 @@ export type TestAppOptions = {
   mailer?: () => Mailer;
   /** The public base URL e-mailed links start with; default http://localhost:3000. */
   publicUrl?: string;
+  /** The sync ports (connectors pointed at loopback stand-ins), asked for when the app is built; default: the real URLs. */
+  sync?: () => SyncPorts;
 };
 
 export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions = {}): Promise<TestApp> {
@@ -40,6 +43,7 @@ export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions 
   const app = await buildApp({
     db: handle.db, clock, logger: false,
     ...(options.mailer ? { mailer: options.mailer() } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.sync ? { sync: options.sync() } : {}),
   });
   await app.ready();
   return {

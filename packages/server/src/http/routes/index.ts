@@ -14,6 +14,7 @@ import { contactsExportRoutes } from './contacts-export.ts';
 import { grantsRoutes } from './grants.ts';
 import { handSharedSharesRoutes } from './hand-shared-shares.ts';
 import { importsRoutes } from './imports.ts';
+import { integrationsRoutes } from './integrations.ts';
 import { inboundRoutes } from './inbound.ts';
 import { invitationsRoutes } from './invitations.ts';
 import { meRoutes } from './me.ts';
@@ -53,6 +54,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await api.register(contactAccessRoutes, { deps });
   await api.register(bucketsRoutes, { deps });
   await api.register(importsRoutes, { deps });
+  await api.register(integrationsRoutes, { deps });
   // Calendars, tasks and events, and their feeds.
   await api.register(calendarsRoutes, { deps });
   await api.register(calendarItemsRoutes, { deps });
