@@ -1,5 +1,5 @@
 // Accessibility: axe-core finds no serious or critical violation on any main page (sign-in, sign-up, the contacts
-// list, a contact, each settings page, buckets, pipelines, templates) nor in the share dialog or the folded-out navigation on a phone; the
+// list, a contact, each settings page, integrations, buckets, pipelines, templates) nor in the share dialog or the folded-out navigation on a phone; the
 // "Skip to content" link is the first stop of the keyboard and moves focus to the page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +13,7 @@ import { ExportMenu, ImportPage } from './pages/ContactFilesPages.ts';
 import { ContactPage } from './pages/ContactPage.ts';
 import { InboundRepliesCard, UnmatchedRepliesPage } from './pages/InboundPages.ts';
 import { InboxPage } from './pages/InboxPage.ts';
+import { IntegrationsPage } from './pages/IntegrationsPage.ts';
 import { BoardPage, PipelinesListPage } from './pages/PipelinePages.ts';
 import { ProgramPage, ProgramsListPage } from './pages/ProgramPages.ts';
 import { TemplatesPage } from './pages/TemplatePages.ts';
@@ -329,6 +330,25 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await expectAccessible(page, 'import page after a dry run');
     await ada.api.settings({ exportEnabled: false });
     await ada.api.request('PATCH', `/users/${ben.user.id}`, { exportChannels: [] });
+    await context.close();
+  });
+
+  it('integrations: the cards and the connect dialogs on a laptop and at 390 px, and the gate a member sees', async () => {
+    for (const device of ['desktop', 'phone'] as const) {
+      const { context, page } = await openPage(browser, baseUrl, ada, device);
+      const integrations = await new IntegrationsPage(page, baseUrl).goto();
+      await expectAccessible(page, `Settings › Integrations (${device})`);
+      for (const provider of ['mailchimp', 'google_contacts'] as const) {
+        await integrations.openConnect(provider);
+        await expectAccessible(page, `connect ${provider} dialog (${device})`);
+        await integrations.dialog.getByRole('button', { name: 'Cancel' }).click();
+      }
+      await context.close();
+    }
+    const { context, page } = await openPage(browser, baseUrl, ben);
+    const integrations = await new IntegrationsPage(page, baseUrl).goto();
+    await integrations.gate('mailchimp').waitFor();
+    await expectAccessible(page, 'Integrations, closed to a member');
     await context.close();
   });
 
