@@ -132,7 +132,7 @@ export function IntegrationCard({ integration }: { integration: Integration }) {
           })
         }
       >
-        <p>Tandem forgets the credentials and stops any sync in progress. Contacts already sent stay in {name}.</p>
+        <p>Tandem forgets the credentials and this integration’s run history, and stops a sync in progress. Contacts already sent stay in {name}.</p>
       </ConfirmDialog>
     </Card>
   );
