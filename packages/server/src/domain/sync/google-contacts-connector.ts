@@ -63,7 +63,7 @@ export function personOf(contact: SyncContact): Person {
   const address = contact.address?.trim();
   const organization = { ...(company ? { name: company } : {}), ...(title ? { title } : {}) };
   return {
-    names: [LNAME === '' ? { givenName: FNAME } : { givenName: FNAME, familyName: LNAME }],
+    names: FNAME === '' ? [] : [LNAME === '' ? { givenName: FNAME } : { givenName: FNAME, familyName: LNAME }],
     emailAddresses: nonEmpty(contact.emails).map((value) => ({ value })),
     phoneNumbers: nonEmpty(contact.phones).map((value) => ({ value })),
     organizations: Object.keys(organization).length > 0 ? [organization] : [],
