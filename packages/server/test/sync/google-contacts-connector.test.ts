@@ -112,6 +112,16 @@ describe('pushChunk', () => {
     ]);
   });
 
+  it('reads the etag first for a link stored without one', async () => {
+    const c = connector();
+    const first = await c.pushChunk(connection, [contact('c1', 'Ada')], new Map());
+    const link = { ...first.created[0]!, remoteVersion: null };
+    const before = g.requests.length;
+    const second = await c.pushChunk(connection, [contact('c1', 'Ada B')], new Map([['c1', link]]));
+    expect(ids(second.updated)).toEqual(['c1']);
+    expect(g.requests.slice(before).map((r) => `${r.path} ${r.status}`)).toEqual(['/v1/people:batchGet 200', '/v1/people:batchUpdateContacts 200']);
+  });
+
   it('does not create twice the people of a chunk whose links were never stored (a crash), even after a restart', async () => {
     const chunk = [contact('c1', 'Ada'), contact('c2', 'Bob')];
     await connector().pushChunk(connection, chunk, new Map()); // links lost

@@ -232,7 +232,10 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
   async function update(credentials: Record<string, string>, batch: (Entry & Remote)[], refreshed: boolean, result: ChunkResult,
     linkOf: (entry: Entry, remote: Remote) => SyncLink): Promise<Entry[]> {
     if (batch.length === 0) return [];
-    const response = await call(credentials, {
+    // A link without an etag (never expected, but a batch without one is refused whole): read the etags first.
+    const response: ProviderResponse = !refreshed && batch.some((entry) => entry.etag === '')
+      ? { status: 400, body: null, headers: new Headers() }
+      : await call(credentials, {
       method: 'POST', url: `${people}/people:batchUpdateContacts`,
       json: {
         contacts: Object.fromEntries(batch.map((entry) => [entry.resourceName, { ...entry.person, etag: entry.etag }])),
