@@ -59,22 +59,34 @@ function RunRow({ run }: { run: SyncRun }) {
   const why = run.status === 'failed' || run.status === 'stopped' ? outcomeText(run) : null;
   return (
     <tr data-testid="sync-run-row">
-      <td data-label="When" className={styles.when}>
+      <td className={styles.when}>
         <time dateTime={run.createdAt} title={formatDateTime(run.createdAt)}>
           {formatWhen(run.createdAt)}
         </time>
       </td>
-      <td data-label="Status" className={styles.status}>
+      <td className={styles.status}>
         <Badge tone={status.tone}>{status.label}</Badge>
         {why ? <span className={styles.why}>{why}</span> : null}
       </td>
-      <td data-label="Contacts">{progressText(run)}</td>
+      <td>
+        <PhoneLabel>Contacts</PhoneLabel>
+        {progressText(run)}
+      </td>
       {COUNTS.map((c) => (
-        <td key={c} data-label={COUNT_LABEL[c]} className={styles.num} data-testid={`run-${c}`}>
-          {run[c].toLocaleString()}
+        <td key={c} className={styles.num}>
+          <PhoneLabel>{COUNT_LABEL[c]}</PhoneLabel>
+          <span data-testid={`run-${c}`}>{run[c].toLocaleString()}</span>
         </td>
       ))}
-      <td data-label="Duration">{durationText(run) || '—'}</td>
+      <td>
+        <PhoneLabel>Duration</PhoneLabel>
+        {durationText(run) || '—'}
+      </td>
     </tr>
   );
+}
+
+/** A cell's column name, shown only on a phone, where the table's header row is hidden and each run is a block. */
+function PhoneLabel({ children }: { children: string }) {
+  return <span className={styles.phoneLabel}>{children} </span>;
 }
