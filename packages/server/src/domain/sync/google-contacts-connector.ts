@@ -150,7 +150,15 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
     return { connection: { credentials, settings: { account } }, account };
   }
 
+  /** Forgets indexes and tokens no run uses any more, so a long-running server does not keep every account's. */
+  function sweep(): void {
+    const now = Date.now();
+    for (const [key, index] of indexes) if (now - index.loadedAt >= indexTtlMs) indexes.delete(key);
+    for (const [key, token] of tokens) if (token.expiresAt <= now) tokens.delete(key);
+  }
+
   async function loadIndex(credentials: Record<string, string>, force: boolean): Promise<Index> {
+    sweep();
     const key = keyOf(credentials);
     const known = indexes.get(key);
     if (!force && known !== undefined && !known.stale && Date.now() - known.loadedAt < indexTtlMs) return known;

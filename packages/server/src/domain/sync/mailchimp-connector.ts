@@ -141,12 +141,15 @@ export function mailchimpConnector(options: MailchimpConnectorOptions): SyncConn
 
     const existing: { contact: SyncContact; member: Member; hash: string }[] = [];
     const answered = new Set<string>();
-    for (const created of [...answer.new_members, ...answer.updated_members]) {
-      const key = created.email_address?.toLowerCase() ?? '';
-      const entry = toSend.get(key);
-      if (entry === undefined || answered.has(key)) continue;
-      answered.add(key);
-      result.created.push(linkOf(entry));
+    // updated_members stays empty with update_existing: false; read anyway, it would mean "updated".
+    for (const [members, into] of [[answer.new_members, result.created], [answer.updated_members, result.updated]] as const) {
+      for (const member of members) {
+        const key = member.email_address?.toLowerCase() ?? '';
+        const entry = toSend.get(key);
+        if (entry === undefined || answered.has(key)) continue;
+        answered.add(key);
+        into.push(linkOf(entry));
+      }
     }
     for (const error of answer.errors) {
       const key = error.email_address?.toLowerCase() ?? '';
