@@ -5,7 +5,9 @@
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
-const out = 'packages/server/dist';
+// `--out DIR` builds elsewhere (the process tests build a runtime layout of their own, not touching dist/).
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 && process.argv[outFlag + 1] ? process.argv[outFlag + 1] : 'packages/server/dist';
 const started = Date.now();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

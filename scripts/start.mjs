@@ -1,8 +1,9 @@
 // `npm start`: build what is missing or stale (the web app, the compiled server), then run the compiled server
 // (migrations, demo data on first start, listen). Production runs JavaScript, not TypeScript through tsx: less
 // memory and a faster start (docs/decisions.md).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 
 /** The newest modification time of these files and of any file below these folders (0 when none exists). */
@@ -38,5 +39,16 @@ if (existsSync('packages/web/index.html') && stale('packages/web/dist/index.html
 if (stale('packages/server/dist/BUILT', 'packages/server/src', 'packages/core/src')) {
   run('Building the server...', process.execPath, ['scripts/build-server.mjs']);
 }
-const server = spawnSync(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.js'], { stdio: 'inherit' });
-process.exit(server.status ?? 0);
+// The server runs as a child; this process only passes signals on and exits with the child's code. A SIGTERM
+// (docker stop, systemd, a supervisor) sent to this process alone must reach the server, or the server would live on
+// as an orphan that keeps answering (issue 14). SIGINT from a terminal reaches both; the server shuts down once.
+const server = spawn(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.js'], { stdio: 'inherit' });
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+  });
+}
+server.on('exit', (code, signal) => {
+  // Killed by a signal it did not handle: exit as shells report it (128 + the signal's number).
+  process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1));
+});

@@ -8,6 +8,7 @@ import { answerClientError, answerError, answerFrameworkError, answerNotFound, r
 import { actorPlugin } from './plugins/actor.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { textGuardPlugin } from './plugins/text-guard.ts';
+import { closeAfterAnswerPlugin } from './plugins/close-after-answer.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerApiRoutes } from './routes/index.ts';
@@ -34,6 +35,7 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   app.setErrorHandler(answerError);
   app.setNotFoundHandler(answerNotFound(routeTable(app)));
   await app.register(textGuardPlugin);
+  await app.register(closeAfterAnswerPlugin);
 
   await app.register(cookie);
   await app.register(swagger, {
