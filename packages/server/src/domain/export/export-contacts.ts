@@ -8,8 +8,9 @@
 // the number of rows read: at the end of the file, or early when the consumer gave up (a client that disconnects:
 // `completed: false`, D35).
 import { compileFilter, type ActorContext, type ExportChannel } from '@tandem/core';
-import { countListed, selectContacts, type Cursor, type ListRequest } from '../../storage/contact-queries.ts';
+import { countListed, type Cursor, type ListRequest } from '../../storage/contact-queries.ts';
 import type { ContactRow } from '../../storage/contact-facts.ts';
+import { selectExportPage, type ExportPageRow } from '../../storage/contact-export-queries.ts';
 import { isUuid } from '../../storage/ids.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
 import { loadBucketOrThrow } from '../buckets/bucket-guard.ts';
@@ -42,10 +43,10 @@ export type ContactExport = {
   count(): Promise<number>;
 };
 
-function toExportRow(row: ContactRow, ownerName: string): ExportRow {
+function toExportRow(row: ExportPageRow): ExportRow {
   return {
     id: row.id, name: row.name, company: row.company, title: row.title, emails: row.emails, phones: row.phones,
-    tags: row.tags, address: row.address, ownerName, createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
+    tags: row.tags, address: row.address, ownerName: row.owner_name ?? '', createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
   };
 }
 
@@ -82,15 +83,15 @@ export async function openContactExport(deps: Deps, ctx: ActorContext, input: Ex
     try {
       let after: Cursor | undefined;
       while (!nobody) {
-        const rows = await selectContacts(db, ctx, policy, after ? { ...base, after } : base);
+        const rows = await selectExportPage(db, ctx, policy, after ? { ...base, after } : base);
         const page = rows.slice(0, pageSize);
         if (page.length > 0) {
           count += page.length;
-          yield page.map((r) => toExportRow(r.row, r.ownerName));
+          yield page.map(toExportRow);
         }
         const last = page[page.length - 1];
         if (rows.length <= pageSize || !last) break;
-        after = last.key;
+        after = { sortName: last.sort_name, id: last.id };
       }
       completed = true;
     } finally {
