@@ -325,7 +325,15 @@ const ISSUE_13_EXPORT: Change[] = [
 /** Issue 13, item 4 (import, docs/decisions.md D36): POST /imports, a multipart upload answering the counts and the mapping. */
 const ISSUE_13_IMPORT: Change[] = [{ pointer: v1('/imports'), change: 'added', to: expect.objectContaining({ post: expect.objectContaining({ operationId: 'importContacts' }) }) }];
 
-const EXPECTED: Change[] = [...ISSUE_13_IMPORT, ...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
+/** Issue 13, item 2 (sync channels, docs/decisions.md D39): the caller's integrations and their runs. */
+const ISSUE_13_SYNC: Change[] = [
+  ['/integrations', 'get', 'listIntegrations'], ['/integrations/{provider}', 'put', 'connectIntegration'],
+  ['/integrations/{provider}/runs', 'post', 'startSyncRun'], ['/integrations/{provider}/runs/{runId}', 'get', 'getSyncRun'],
+].map(([path, method, operationId]): Change => ({
+  pointer: v1(path as string), change: 'added', to: expect.objectContaining({ [method as string]: expect.objectContaining({ operationId }) }),
+}));
+
+const EXPECTED: Change[] = [...ISSUE_13_SYNC, ...ISSUE_13_IMPORT, ...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });
