@@ -25,6 +25,7 @@ import { branchCondition, conditionBranches, type Branch } from './list-branches
 import { ownerOrderKeys } from './contact-owner-page.ts';
 import { searchCondition } from './contact-search.ts';
 import { CONTACTS, renderCondition } from './render-filter.ts';
+import { tallyFilter } from '../observability/access-tally.ts';
 
 export const LIST_SORTS = ['name', 'owner', 'activity', 'created'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
@@ -183,6 +184,7 @@ function joinKeys<R>(orgId: string, sort: ListSort, keys: RawBuilder<unknown>, s
 export function contactPageQuery<R>(
   orgId: string, policy: ListPolicy, query: PageQuery, select: RawBuilder<unknown>, opts: PlanOptions = {},
 ): RawBuilder<R> | null {
+  tallyFilter('c');
   if (policy.kind === 'denied') return null;
   // A literal, not a parameter: an integer the route validated (1-200), and the planner sees it in every branch.
   const take = Math.trunc(query.limit) + 1;

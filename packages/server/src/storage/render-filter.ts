@@ -13,6 +13,7 @@
 import { assertNever, levelRank, type Condition, type ContactState, type ListPolicy } from '@tandem/core';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { simplifyCondition } from './list-branches.ts';
+import { tallyFilter } from '../observability/access-tally.ts';
 
 /** Where a resource's parts live in SQL. Column names are on `alias`; tables and columns are quoted identifiers. */
 export type Binding = {
@@ -157,6 +158,7 @@ export function renderCondition(condition: Condition, b: Binding): RawBuilder<Sq
  * exports use this one WHERE; list pages render the same branches as a UNION of index scans (contact-page.ts).
  */
 export function renderPolicy(policy: ListPolicy, b: Binding, orgId: string): RawBuilder<SqlBool> {
+  tallyFilter(b.alias);
   switch (policy.kind) {
     case 'open':
       return sql<SqlBool>`${column(b, b.org)} = ${orgId}`;

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { loadBucket, type BucketRow } from '../../storage/bucket-queries.ts';
 import type { Db } from '../../storage/connect.ts';
 import { computeBucketAccess, decide, type ActorContext, type BucketAccess, type BucketAction, type BucketFacts } from '@tandem/core';
+import { tallyDecision } from '../../observability/access-tally.ts';
 
 export type BucketView = { row: BucketRow; access: BucketAccess };
 export type BucketNeed = 'see' | 'edit' | 'manage';
@@ -26,7 +27,7 @@ export function bucketView(ctx: ActorContext, row: BucketRow): BucketView {
 
 export async function loadBucketOrThrow(db: Db, ctx: ActorContext, bucketId: string, need: BucketNeed): Promise<BucketView> {
   const row = await loadBucket(db, ctx.actor.orgId, bucketId.toLowerCase());
-  const decision = row ? decide(ctx, ACTION[need], bucketFacts(ctx, row)) : null;
+  const decision = row ? tallyDecision(ACTION[need], decide(ctx, ACTION[need], bucketFacts(ctx, row))) : null;
   if (!row || !decision?.visible) throw new AppError('TANDEM_BUCKET_NOT_FOUND');
   if (!decision.allowed) throw new AppError('TANDEM_ACCESS_FORBIDDEN', REFUSAL[need]);
   return bucketView(ctx, row);

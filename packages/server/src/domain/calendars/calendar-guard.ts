@@ -7,6 +7,7 @@ import { calendarFacts, canOnCalendar, decide, type ActorContext, type CalendarI
 import { AppError } from '../../errors.ts';
 import { loadCalendarItem, loadCalendarUsers, type CalendarItemRow, type CalendarUserRow } from '../../storage/calendar-queries.ts';
 import type { Db } from '../../storage/connect.ts';
+import { tallyDecision } from '../../observability/access-tally.ts';
 
 export const calendarNotFound = (): AppError => new AppError('TANDEM_CALENDAR_NOT_FOUND');
 export const itemNotFound = (): AppError => new AppError('TANDEM_CALENDAR_ITEM_NOT_FOUND');
@@ -25,7 +26,7 @@ const REFUSAL: Record<CalendarItemAction, string> = {
 /** The item when the caller may take `action` on it: 404 when it is missing or they cannot read its calendar, else 403. */
 export async function loadItemOrThrow(db: Db, ctx: ActorContext, id: string, action: CalendarItemAction, o: { forUpdate?: boolean } = {}): Promise<CalendarItemRow> {
   const row = await loadCalendarItem(db, ctx.actor.orgId, id, o);
-  const decision = row ? decide(ctx, action, itemFacts(ctx, row)) : null;
+  const decision = row ? tallyDecision(action, decide(ctx, action, itemFacts(ctx, row))) : null;
   if (!row || !decision?.visible) throw itemNotFound();
   if (!decision.allowed) throw new AppError('TANDEM_ACCESS_FORBIDDEN', REFUSAL[action]);
   return row;

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import type { Db } from '../../storage/connect.ts';
 import type { ContactWithFacts } from '../../storage/contact-facts.ts';
 import { loadContact } from '../../storage/contact-read.ts';
+import { tallyDecision } from '../../observability/access-tally.ts';
 
 export function contactNotFound(): AppError {
   return new AppError('TANDEM_CONTACT_NOT_FOUND');
@@ -24,7 +25,7 @@ export function refusalFor(ctx: ActorContext, action: ContactAction, facts: Cont
 /** The API's answer when the actor may not take `action` on the contact (404 when absent or invisible), else null. */
 export function contactRefusal(ctx: ActorContext, action: ContactAction, facts: ContactFacts | undefined): AppError | null {
   if (!facts) return contactNotFound();
-  const decision = decide(ctx, action, facts);
+  const decision = tallyDecision(action, decide(ctx, action, facts));
   if (!decision.visible) return contactNotFound();
   return decision.allowed ? null : refusalFor(ctx, action, facts);
 }

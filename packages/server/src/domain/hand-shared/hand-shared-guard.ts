@@ -9,6 +9,7 @@ import { AppError } from '../../errors.ts';
 import type { Db } from '../../storage/connect.ts';
 import { loadHandShared, type HandSharedRecord } from '../../storage/hand-shared-queries.ts';
 import { withNames, type NamedSource } from '../contacts/explain-access.ts';
+import { tallyDecision } from '../../observability/access-tally.ts';
 
 export type HandSharedView = HandSharedRecord & { resource: HandShared; access: HandSharedAccess };
 
@@ -31,7 +32,7 @@ export async function loadHandSharedOrThrow(
   db: Db, ctx: ActorContext, resource: HandShared, id: string, verb: HandSharedVerb, options: { forUpdate?: boolean } = {},
 ): Promise<HandSharedView> {
   const record = await loadHandShared(db, resource, ctx.actor.orgId, id.toLowerCase(), options);
-  const decision = record ? decide(ctx, handSharedAction(resource, verb), record.facts) : null;
+  const decision = record ? tallyDecision(handSharedAction(resource, verb), decide(ctx, handSharedAction(resource, verb), record.facts)) : null;
   if (!record || !decision?.visible) throw new AppError(NOT_FOUND[resource]);
   if (!decision.allowed) throw new AppError('TANDEM_ACCESS_FORBIDDEN', REFUSAL[verb](NOUN[resource]));
   return handSharedView(ctx, resource, record);
