@@ -83,6 +83,7 @@ describe('an admin connects Mailchimp and syncs', () => {
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain('The provider refused these credentials');
     await expectAccessible(page, 'connect dialog with a refusal');
+    await screenshot(page, 'integrations-connect-refused');
 
     await integrations.fillMailchimp({ apiKey: sync.mailchimp.apiKey, audienceId: ADA_AUDIENCE.id, newMembers: 'Pending' });
     await integrations.submitConnect();
@@ -126,6 +127,31 @@ describe('an admin connects Mailchimp and syncs', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expectAccessible(page, 'integrations, connected with a run');
     await screenshot(page, 'integrations-admin');
+    await context.close();
+  });
+
+  it('connects Google Contacts and syncs: Google got every contact the admin may export, with or without an address', async () => {
+    const { context, page } = await openPage(browser, sync.baseUrl, ada);
+    const integrations = await new IntegrationsPage(page, sync.baseUrl).goto();
+    const dialog = await integrations.openConnect('google_contacts');
+    for (const secret of ['Client secret', 'Refresh token']) expect(await dialog.getByLabel(secret).getAttribute('type')).toBe('password');
+    await integrations.fillGoogle(sync.google.credentials);
+    await integrations.submitConnect();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => integrations.status('google_contacts').innerText()).toBe('Connected');
+
+    await integrations.syncButton('google_contacts').click();
+    const outcome = integrations.outcome('google_contacts');
+    await outcome.waitFor({ timeout: 20_000 });
+    expect(await outcome.innerText()).toContain('Synced 3 contacts');
+    expect(await outcome.innerText()).toContain('3 created, 0 updated, 0 unchanged, 0 skipped, 0 failed');
+    await expect.poll(() => integrations.historyRows('google_contacts').count()).toBe(1);
+
+    const people = sync.google.living();
+    expect(people).toHaveLength(3);
+    expect(people.flatMap((p) => (p.emailAddresses ?? []).map((e) => e.value)).sort()).toEqual(await exportableEmails(ada));
+    expect(sync.google.violations).toEqual([]);
+    expect(await page.content()).not.toContain(sync.google.credentials.clientSecret);
     await context.close();
   });
 

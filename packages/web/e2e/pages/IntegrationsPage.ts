@@ -57,6 +57,11 @@ export class IntegrationsPage {
     await this.dialog.getByLabel('Audience id').fill(input.audienceId);
     if (input.newMembers) await this.dialog.getByLabel('New members').selectOption(input.newMembers.toLowerCase());
   }
+  async fillGoogle(input: { clientId: string; clientSecret: string; refreshToken: string }): Promise<void> {
+    await this.dialog.getByLabel('Client id').fill(input.clientId);
+    await this.dialog.getByLabel('Client secret').fill(input.clientSecret);
+    await this.dialog.getByLabel('Refresh token').fill(input.refreshToken);
+  }
   async submitConnect(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Connect' }).click();
   }

@@ -11,13 +11,13 @@ import styles from './SettingsLayout.module.css';
  * A settings page every signed-in user has (Integrations): an admin sees it as a tab of Settings, a member (who has no
  * Settings) as a page of its own with this title.
  */
-export function SettingsPageForAll({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
+export function SettingsPageForAll({ title, subtitle, children }: { title: string; subtitle: string; children: (inSettings: boolean) => ReactNode }) {
   const { user } = useCurrentUser();
-  if (user.role === 'admin') return <SettingsLayout>{children}</SettingsLayout>;
+  if (user.role === 'admin') return <SettingsLayout>{children(true)}</SettingsLayout>;
   return (
     <Page>
       <PageHeader title={title} subtitle={subtitle} />
-      {children}
+      {children(false)}
     </Page>
   );
 }

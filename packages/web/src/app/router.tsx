@@ -11,7 +11,7 @@ import { CalendarPage } from '../pages/CalendarPage.tsx';
 import { ContactPage } from '../pages/ContactPage.tsx';
 import { ContactsPage } from '../pages/ContactsPage.tsx';
 import { ImportContactsPage } from '../pages/ImportContactsPage.tsx';
-import { IntegrationsPage } from '../pages/IntegrationsPage.tsx';
+import { INTEGRATIONS_INTRO, IntegrationsPage } from '../pages/IntegrationsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PermissionsPage } from '../pages/PermissionsPage.tsx';
@@ -70,8 +70,8 @@ export const router = createBrowserRouter([
           {
             path: '/settings/integrations',
             element: (
-              <SettingsPageForAll title="Integrations" subtitle="Connect Tandem to the tools you already use.">
-                <IntegrationsPage />
+              <SettingsPageForAll title="Integrations" subtitle={INTEGRATIONS_INTRO}>
+                {(inSettings) => <IntegrationsPage intro={inSettings} />}
               </SettingsPageForAll>
             ),
           },

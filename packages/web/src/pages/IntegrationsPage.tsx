@@ -8,13 +8,14 @@ import { CardLoading } from '../ui/Card.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import styles from './IntegrationsPage.module.css';
 
-const INTRO = 'Send the contacts you can see to Mailchimp or Google Contacts. Each person connects their own account, and a sync sends only the contacts that person can see.';
+export const INTEGRATIONS_INTRO = 'Send the contacts you can see to Mailchimp or Google Contacts. Each person connects their own account, and a sync sends only the contacts that person can see.';
 
-export function IntegrationsPage() {
+/** `intro`: say what the page is for (inside Settings; a member's own page says it under its title). */
+export function IntegrationsPage({ intro }: { intro: boolean }) {
   const integrations = useIntegrations();
   return (
     <div className={styles.list} data-testid="integrations-page">
-      <p className={styles.intro}>{INTRO}</p>
+      {intro ? <p className={styles.intro}>{INTEGRATIONS_INTRO}</p> : null}
       {integrations.isPending ? (
         <CardLoading label="Loading integrations" />
       ) : integrations.isError ? (
