@@ -109,7 +109,7 @@ describe('an admin connects Mailchimp and syncs', () => {
     expect(await outcome.innerText()).toContain('2 created, 0 updated, 0 unchanged, 1 skipped, 0 failed');
     await expect.poll(() => integrations.historyRows('mailchimp').count()).toBe(1);
     const row = integrations.historyRows('mailchimp').first();
-    expect(await row.innerText()).toContain('Finished');
+    await expect.poll(() => row.innerText()).toContain('Finished');
     expect(await row.innerText()).toContain('3 of 3 contacts');
     expect(await row.getByTestId('run-created').innerText()).toBe('2');
     expect(await row.getByTestId('run-skipped').innerText()).toBe('1');

@@ -27,8 +27,8 @@ export function useSyncRuns(provider: SyncProvider, enabled: boolean) {
 }
 
 /**
- * One run, read again every second while it is queued or running. When it ends, the integration (its last run) and
- * the history are read again once.
+ * One run, read again every second while it is queued or running; its row in the history follows. When it ends, the
+ * integration (its last run) and the history are read again once.
  */
 export function useSyncRun(provider: SyncProvider, runId: string | null) {
   const client = useQueryClient();
@@ -38,6 +38,12 @@ export function useSyncRun(provider: SyncProvider, runId: string | null) {
     enabled: runId !== null,
     refetchInterval: (query) => (query.state.data === undefined || isActive(query.state.data) ? POLL_MS : false),
   });
+  // The history shows the same run moving: each answer replaces its row there, so the two never disagree.
+  useEffect(() => {
+    const latest = run.data;
+    if (!latest) return;
+    client.setQueryData<SyncRun[]>(runsKey(provider), (runs) => runs?.map((r) => (r.id === latest.id ? latest : r)));
+  }, [client, provider, run.data]);
   const wasActive = useRef(false);
   const active = isActive(run.data);
   useEffect(() => {
