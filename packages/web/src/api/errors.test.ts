@@ -21,6 +21,14 @@ describe('errors in words', () => {
     expect(describeError(new ApiError({ status: 409, title: 'Conflict', detail: 'That name is taken' })).detail).toBe('That name is taken');
     expect(describeError(new NetworkError()).title).toBe('Cannot reach Tandem');
   });
+
+  it('keeps only what a detail adds to its own title', () => {
+    const error = new ApiError({
+      status: 400, code: 'TANDEM_INTEGRATION_CREDENTIALS_REJECTED', title: 'The provider refused these credentials',
+      detail: 'The provider refused these credentials: mailchimp refused the credentials (HTTP 401)',
+    });
+    expect(describeError(error)).toEqual({ title: 'The provider refused these credentials', detail: 'Mailchimp refused the credentials (HTTP 401)' });
+  });
 });
 
 describe('client helpers', () => {

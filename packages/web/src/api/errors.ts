@@ -77,6 +77,15 @@ function readableDetail(detail: string): string {
     .join('. ');
 }
 
+/** The problem's detail unless it only repeats its title; "Title: the rest" keeps the rest ("The rest"). */
+function ownDetail(error: ApiError): string | null {
+  if (!error.detail || error.detail === error.title) return null;
+  const prefix = `${error.title}: `;
+  if (!error.title || !error.detail.startsWith(prefix)) return error.detail;
+  const rest = error.detail.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export function describeError(error: unknown): ReadableError {
   if (error instanceof NetworkError) return { title: 'Cannot reach Tandem', detail: error.message };
   if (error instanceof ApiError) {
@@ -88,9 +97,9 @@ export function describeError(error: unknown): ReadableError {
       return { title: 'Please check what you entered', detail: error.detail ? readableDetail(error.detail) : null };
     }
     const known = BY_CODE[error.code];
-    if (known) return { title: known.title, detail: known.detail ?? (error.detail && error.detail !== error.title ? error.detail : null) };
+    if (known) return { title: known.title, detail: known.detail ?? ownDetail(error) };
     const fallback = byStatus(error.status);
-    return { title: fallback.title, detail: error.detail && error.detail !== error.title ? error.detail : fallback.detail };
+    return { title: fallback.title, detail: ownDetail(error) ?? fallback.detail };
   }
   if (error instanceof Error) return { title: 'Something went wrong', detail: error.message };
   return { title: 'Something went wrong', detail: null };
