@@ -165,6 +165,8 @@ describe('an admin connects Mailchimp and syncs', () => {
     expect(await row.innerText()).toMatch(/Created\s*2/);
     await expectAccessible(page, 'integrations on a phone');
     await screenshot(page, 'integrations-phone');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'integrations-phone-history');
     await context.close();
   });
 
