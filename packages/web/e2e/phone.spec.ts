@@ -330,7 +330,7 @@ describe('on a phone', () => {
     await context.close();
 
     const admin = await openPage(browser, baseUrl, ada, 'small-phone');
-    for (const path of ['users', 'teams', 'permissions', 'branding', 'billing', 'audit', 'unmatched-replies']) {
+    for (const path of ['users', 'teams', 'permissions', 'branding', 'billing', 'audit', 'unmatched-replies', 'integrations']) {
       await admin.page.goto(`${baseUrl}/settings/${path}`);
       await admin.page.getByRole('heading', { level: 2 }).first().waitFor();
       await admin.page.getByRole('status', { name: /Loading/ }).waitFor({ state: 'detached' });
