@@ -12,9 +12,9 @@ import { fillPath, pathParamsOf, readOperations, type Operation, type Param } fr
 import { asCurl, send, startTarget, type ProbeDb, type Sent, type Target } from './target.ts';
 
 export type IsolationOptions = { db: ProbeDb; requests: number; seed: number };
-export type Leak = { kind: 'secret in answer' | 'hidden differs from missing'; op: string; caller: string; what: string; curl: string };
+export type Leak = { kind: 'secret in answer' | 'hidden differs from missing' | 'count differs from the core'; op: string; caller: string; what: string; curl: string };
 export type IsolationReport = {
-  db: ProbeDb; seed: number; requests: number; judged: number; hiddenTargets: number; operations: number; byOperation: Record<string, number>;
+  db: ProbeDb; seed: number; requests: number; judged: number; hiddenTargets: number; boardsCounted: number; operations: number; byOperation: Record<string, number>;
   byStatus: Record<string, number>; leaks: Leak[]; ms: number;
 };
 
@@ -45,6 +45,23 @@ function queryValue(p: Param, r: Rng, ids: readonly string[], words: readonly st
   return p.required ? 'x' : undefined;
 }
 
+/**
+ * A board names no hidden card, but counts them: per the core, the cards of the pipeline whose contact (or which
+ * itself) is hidden from the caller, and visibleCount the others (the world's cards are all on its first stage).
+ */
+function boardCountFault(world: IsolationWorld, view: CallerView, op: Operation, status: number, body: unknown, url: string): string | null {
+  if (op.id !== 'getBoard' || status !== 200) return null;
+  const pipelineId = url.split('?')[0]?.split('/')[4] ?? '';
+  const stages = (body as { stages?: { hiddenCount: unknown; visibleCount: unknown }[] }).stages ?? [];
+  const cards = world.records.filter((x) => x.kind === 'card' && x.ref === pipelineId);
+  const hidden = cards.filter((x) => view.hidden.has(x.id)).length;
+  const sum = (key: 'hiddenCount' | 'visibleCount') => stages.reduce((n, st) => n + (typeof st[key] === 'number' ? st[key] : Number.NaN), 0);
+  if (sum('hiddenCount') !== hidden || sum('visibleCount') !== cards.length - hidden) {
+    return `board of ${pipelineId}: hiddenCount ${sum('hiddenCount')} visibleCount ${sum('visibleCount')}, the core says ${hidden} hidden of ${cards.length}`;
+  }
+  return null;
+}
+
 type Probe = { op: Operation; sent: Sent; view: CallerView; hiddenParams: string[]; echoes: string[]; key: string };
 
 export async function runIsolation(options: IsolationOptions, target?: Target): Promise<IsolationReport> {
@@ -63,9 +80,12 @@ export async function runIsolation(options: IsolationOptions, target?: Target): 
     const bodies = new Map(writes.map((o) => [o.id, o.body ? fc.sample(validArb(o.body, 'body', pool), { seed: options.seed, numRuns: 8 }) : [undefined]]));
     const r = rng(options.seed);
     const report: IsolationReport = {
-      db: options.db, seed: options.seed, requests: 0, judged: 0, hiddenTargets: 0, operations: reads.length + writes.length, byOperation: {}, byStatus: {}, leaks: [], ms: 0,
+      db: options.db, seed: options.seed, requests: 0, judged: 0, hiddenTargets: 0, boardsCounted: 0, operations: reads.length + writes.length, byOperation: {}, byStatus: {}, leaks: [], ms: 0,
     };
     const missingAnswers = new Map<string, string>();
+    // The audit log records what the org's users asked for (an export's filters name the ids they typed), so an id
+    // some caller of the org once sent is an echo there, not a leak: words sent, by org, for audit answers only.
+    const sentByOrg = new Map<string, Set<string>>();
     const sendCounted = async (op: Operation, sent: Sent) => {
       const answer = await send(own.app, sent);
       report.requests += 1;
@@ -113,8 +133,16 @@ export async function runIsolation(options: IsolationOptions, target?: Target): 
       const { op, sent, view } = probe;
       const answer = await sendCounted(op, sent);
       report.judged += 1;
+      const sentHere = sentByOrg.get(view.caller.orgId) ?? new Set<string>();
+      sentByOrg.set(view.caller.orgId, sentHere);
+      const echoes = op.path.startsWith('/api/v1/audit') ? [...probe.echoes, ...sentHere] : probe.echoes;
+      for (const word of probe.echoes) sentHere.add(word);
+      for (const word of JSON.stringify(sent.payload ?? '').match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []) sentHere.add(word);
       const leak = (kind: Leak['kind'], what: string) => report.leaks.push({ kind, op: op.id, caller: view.caller.key, what, curl: asCurl(sent) });
-      for (const s of leakedWords(view, answer.text, probe.echoes)) leak('secret in answer', `${answer.status}: names hidden ${s.record.kind} ${s.record.name} (${s.record.id}) by "${s.word}"`);
+      for (const s of leakedWords(view, answer.text, echoes)) leak('secret in answer', `${answer.status}: names hidden ${s.record.kind} ${s.record.name} (${s.record.id}) by "${s.word}"`);
+      if (op.id === 'getBoard' && answer.status === 200) report.boardsCounted += 1;
+      const countFault = boardCountFault(world, view, op, answer.status, answer.body, sent.url);
+      if (countFault) leak('count differs from the core', countFault);
       if (probe.hiddenParams.length) {
         report.hiddenTargets += 1;
         // The same request naming ids that exist nowhere (one per caller, operation, query and body: cached).
@@ -159,6 +187,7 @@ export function printIsolationReport(r: IsolationReport, log: (line: string) => 
   log(`isolation on ${r.db} (seed ${r.seed}): ${r.requests} requests (${r.judged} drawn, ${r.hiddenTargets} naming a record hidden from the caller) over ${Object.keys(r.byOperation).length} of ${r.operations} operations in ${(r.ms / 1000).toFixed(1)} s`);
   log(`  answers by status: ${Object.entries(r.byStatus).sort(([a], [b]) => Number(a) - Number(b)).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
   log(`  per operation: ${Object.entries(r.byOperation).sort(([a], [b]) => a.localeCompare(b)).map(([o, n]) => `${o} ${n}`).join(', ')}`);
+  log(`  boards whose hidden and visible counts were held to the core: ${r.boardsCounted}`);
   log(`  leaks: ${r.leaks.length}`);
   for (const l of r.leaks.slice(0, 40)) log(`  ${l.kind}: ${l.op} as ${l.caller}: ${l.what}\n    ${l.curl}`);
   if (r.leaks.length > 40) log(`  … and ${r.leaks.length - 40} more`);
