@@ -7,6 +7,7 @@ Commands:
   audit verify   walk an org's hash-chained audit log and report whether it is intact
   import FILE    import contacts from a CSV or vCard file as a user (see tandem import --help)
   export         write the contacts a user may export to a CSV, XLSX or vCard file (see tandem export --help)
+  sync P         run a user's Mailchimp or Google Contacts sync to its end (see tandem sync --help)
 
 The database is the one the server uses: PostgreSQL when DATABASE_URL is set, otherwise PGlite in
 TANDEM_DATA_DIR (default ./.tandem-data). Migrations run first.
@@ -100,4 +101,24 @@ Prints the counts, each skipped reason, each row error and the mapping used. Exi
 
 Example:
   npm run tandem -- import ./contacts.csv --as ada@example.com --dry-run
+`;
+
+export const SYNC_HELP = `Usage: tandem sync mailchimp|google_contacts --as EMAIL
+
+Runs the sync of the user with this e-mail to its end, exactly as "Sync now" (POST /api/v1/integrations/:provider/runs)
+does: the same gate (admins; members when the team's export switch is on and the provider's channel,
+mailchimp_sync or google_contacts_sync, is among their export channels), the contacts they see at view or more
+(active ones), the same audit entry. The run's jobs go through the queue in this process, with a progress bar.
+The user connects the provider first, in the app (Integrations) or with PUT /api/v1/integrations/:provider; the
+credentials open with the server's key (TANDEM_SECRET_KEY, or the key file beside the data), and the providers'
+URLs come from TANDEM_MAILCHIMP_BASE_URL, TANDEM_GOOGLE_PEOPLE_BASE_URL and TANDEM_GOOGLE_TOKEN_URL as for the server.
+A refusal prints the API's code (TANDEM_EXPORT_DISABLED, TANDEM_EXPORT_CHANNEL_BLOCKED,
+TANDEM_INTEGRATION_NOT_CONNECTED, TANDEM_SYNC_RUNNING) and exits 1; so does a run that fails or stops.
+
+Flags:
+  --as EMAIL      the user the sync acts as (required)
+  -h, --help      this help
+
+Example:
+  npm run tandem -- sync mailchimp --as ada@acme.example
 `;

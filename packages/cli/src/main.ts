@@ -1,11 +1,12 @@
-// The `tandem` command line: `tandem seed`, `tandem audit verify`, `tandem export`, `tandem --help`. Bad commands or flags exit 2
-// with one line; failures exit 1.
+// The `tandem` command line: `tandem seed`, `tandem audit verify`, `tandem import`, `tandem export`, `tandem sync`,
+// `tandem --help`. Bad commands or flags exit 2 with one line; failures exit 1.
 import { UsageError } from './args.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
 import { runBenchCommand } from './commands/bench.ts';
 import { runImport } from './commands/import.ts';
 import { runExport } from './commands/export.ts';
 import { runSeed } from './commands/seed.ts';
+import { runSync } from './commands/sync.ts';
 import { MAIN_HELP } from './help.ts';
 import { outputOf, type Output } from './progress.ts';
 
@@ -23,13 +24,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdo
   if (command === 'bench') return runBenchCommand(rest, stdout);
   if (command === 'import') return runImport(rest, stdout, stderr, env);
   if (command === 'export') return runExport(rest, stdout, stderr, env);
+  if (command === 'sync') return runSync(rest, stdout, stderr, env);
   if (command === 'audit') {
     const [sub, ...flags] = rest;
     if (sub === 'verify') return runAuditVerify(flags, stdout, stderr, env);
     if (sub === '--help' || sub === '-h') return runAuditVerify(['--help'], stdout, stderr, env);
     throw new UsageError(`tandem audit: unknown subcommand ${sub === undefined ? '(none)' : `'${sub}'`}; try: tandem audit verify`);
   }
-  throw new UsageError(`tandem: unknown command '${command}' (commands: seed, audit verify, export; see tandem --help)`);
+  throw new UsageError(`tandem: unknown command '${command}' (commands: seed, audit verify, import, export, sync; see tandem --help)`);
 }
 
 async function cli(): Promise<void> {

@@ -52,3 +52,14 @@ export async function contactExportFile(exp: ContactExport, now: number, options
 // `exportActorByEmail`'s user, as `tandem export` does).
 export { IMPORT_MAX_BYTES, importContacts, type ImportRequest, type ImportResult } from './domain/imports/import-contacts.ts';
 export { parseImportMapping } from './domain/imports/import-mapping.ts';
+
+// Sync channels (issue 13, D39): the API's run use case and the queue's handler, driven in process by `tandem sync`,
+// with the server's key and the providers' URLs from the same environment as the server.
+export { syncConfig, type SyncConfig } from './config.ts';
+export { loadServerSecret } from './server-secret.ts';
+export { syncPorts } from './domain/sync/connectors.ts';
+export { connectIntegration } from './domain/sync/connect-integration.ts';
+export { startSyncRun } from './domain/sync/start-sync-run.ts';
+export { providerOrThrow } from './domain/sync/sync-guard.ts';
+export { runSyncInProcess } from './jobs/sync-in-process.ts';
+export type { SyncRunRow } from './storage/sync-queries.ts';
