@@ -44,6 +44,8 @@ const app = await buildApp({
   publicUrl: config.publicUrl,
   inboundDomain: config.mail.inboundDomain,
   programDayMs: config.programs.dayMs,
+  // /metrics: with TANDEM_METRICS_TOKEN a bearer token, else loopback only (docs/decisions.md D43).
+  metrics: { token: process.env.TANDEM_METRICS_TOKEN?.trim() || null, poolStats: handle.poolStats },
   sync,
 });
 // INBOUND_SMTP_PORT: Tandem's own receiver of e-mail replies (inbound/smtp-receiver.ts), closed with the app.

@@ -9,6 +9,9 @@ import { actorPlugin } from './plugins/actor.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { textGuardPlugin } from './plugins/text-guard.ts';
 import { closeAfterAnswerPlugin } from './plugins/close-after-answer.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { requestIdOf, requestIdPlugin } from './plugins/request-id.ts';
+import { loggerOptions } from './log-options.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerApiRoutes } from './routes/index.ts';
@@ -24,7 +27,7 @@ const API_DESCRIPTION = 'Self-hostable team CRM with exact, explainable sharing.
 
 export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: input.logger ?? false, trustProxy: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError,
+    logger: loggerOptions(input.logger), genReqId: requestIdOf, requestIdHeader: false, trustProxy: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   const deps: AppDeps = {
     ...input, mailer: input.mailer ?? logMailer(app.log), publicUrl: input.publicUrl ?? DEFAULT_PUBLIC_URL, inboundDomain: input.inboundDomain ?? 'localhost',
@@ -36,6 +39,8 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   app.setNotFoundHandler(answerNotFound(routeTable(app)));
   await app.register(textGuardPlugin);
   await app.register(closeAfterAnswerPlugin);
+  await app.register(requestIdPlugin);
+  await app.register(metricsPlugin, { db: deps.db, token: deps.metrics?.token, poolStats: deps.metrics?.poolStats });
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -3,6 +3,7 @@
 import type { Clock } from '../clock.ts';
 import type { MailDeps } from '../domain/shared/deps.ts';
 import type { SyncPorts } from '../domain/sync/sync-deps.ts';
+import type { PoolStats } from '../storage/connect.ts';
 
 export type AppDeps = MailDeps & {
   clock: Clock;
@@ -18,6 +19,8 @@ export type AppDeps = MailDeps & {
   programDayMs?: number;
   /** Sync channels (D39): the connectors, the box that seals credentials, the slice (domain/sync/connectors.ts syncPorts). */
   sync: SyncPorts;
+  /** /metrics (http/plugins/metrics.ts): TANDEM_METRICS_TOKEN (unset: loopback only) and the PostgreSQL pool's numbers. */
+  metrics?: { token?: string | null; poolStats?: (() => PoolStats) | undefined };
 };
 
 /** The public base URL when none is given (TANDEM_PUBLIC_URL; config.ts defaults it to the listen port). */

@@ -59,6 +59,7 @@ export function answerError(error: FastifyError | Error, request: FastifyRequest
 }
 
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id); // no hook runs before this answer (plugins/request-id.ts)
   void send(reply, fastifyProblem(error) ?? new AppError('TANDEM_INTERNAL'));
 }
 

@@ -14,7 +14,12 @@ import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 /** A database plus what Kysely cannot do portably: run a multi-statement script (migrations) and close. */
-export type DbHandle = { db: Db; kind: 'pglite' | 'postgres'; runScript: (script: string) => Promise<void>; close: () => Promise<void> };
+export type DbHandle = {
+  db: Db; kind: 'pglite' | 'postgres'; runScript: (script: string) => Promise<void>; close: () => Promise<void>;
+  /** PostgreSQL only: the pool's connections now (for /metrics). PGlite is one in-process connection, no pool. */
+  poolStats?: () => PoolStats;
+};
+export type PoolStats = { total: number; idle: number; waiting: number; max: number };
 /** `log` is Kysely's: every statement run, BEGIN and COMMIT included (the statement-count test uses it). */
 export type DbTarget =
   | { kind: 'pglite'; dataDir?: string; log?: LogConfig }
@@ -116,6 +121,7 @@ export function openDatabase(target: DbTarget): DbHandle {
         }
       },
       close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
     };
   }
   // No dataDir means in memory: used by tests.
