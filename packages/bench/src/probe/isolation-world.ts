@@ -32,7 +32,7 @@ async function post(target: Target, token: string, url: string, body: unknown): 
 const field = (body: Record<string, unknown>, key: string) => body[key] as Record<string, unknown> & { id: string };
 
 export async function buildIsolationWorld(target: Target): Promise<IsolationWorld> {
-  const c = (owner: string, state?: 'archived' | 'trashed') => ({ owner, name: unique('Contact'), emails: [`${randomBytes(5).toString('hex')}@client.test`], ...(state ? { state } : {}) });
+  const c = <const O extends string>(owner: O, state?: 'archived' | 'trashed') => ({ owner, name: unique('Contact'), emails: [`${randomBytes(5).toString('hex')}@client.test`], ...(state ? { state } : {}) });
   const past = '2025-12-01T00:00:00Z';
   const future = '2026-06-01T00:00:00Z';
   const spec = {
