@@ -9,6 +9,7 @@ import { buildIsolationWorld } from './isolation-world.ts';
 import { runIsolation } from './isolation.ts';
 import { startTarget, type Target } from './target.ts';
 
+// Timeouts are generous: on 2 shared cores under the full suite a run may take three times its idle time.
 const FUZZ_CASES = Number(process.env.TANDEM_PROBE_FUZZ_CASES ?? 400);
 const ISOLATION_REQUESTS = Number(process.env.TANDEM_PROBE_ISOLATION_REQUESTS ?? 1_500);
 
@@ -29,7 +30,7 @@ describe('probes, short runs on PGlite', () => {
     expect(report.writesChecked).toBeGreaterThan(FUZZ_CASES / 4);
     const refused = Object.entries(report.byStatus).filter(([s]) => Number(s) >= 400).reduce((n, [, c]) => n + c, 0);
     expect(refused).toBeGreaterThan(FUZZ_CASES / 2);
-  });
+  }, 180_000);
 
   it(`isolation: ${ISOLATION_REQUESTS} requests across both orgs and every role reveal nothing hidden`, async () => {
     const report = await runIsolation({ db: 'pglite', requests: ISOLATION_REQUESTS, seed: 20_261_130 }, target);
@@ -37,7 +38,7 @@ describe('probes, short runs on PGlite', () => {
     expect(report.requests).toBeGreaterThanOrEqual(ISOLATION_REQUESTS);
     expect(report.hiddenTargets).toBeGreaterThan(ISOLATION_REQUESTS / 10);
     expect(Object.keys(report.byOperation).length).toBeGreaterThan(report.operations * 0.8);
-  });
+  }, 180_000);
 
   it('the judge hides what the core hides, and sees a leaked word or a hidden answer that differs from a missing one', async () => {
     const world = await buildIsolationWorld(target);
