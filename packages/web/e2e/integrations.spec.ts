@@ -3,7 +3,8 @@
 // counts, and the Mailchimp stand-in (a real HTTP server on loopback, support/sync-server.ts) received exactly the
 // contacts the admin may export: their own, not the ones an admin sees only at profile level. A member first sees the
 // card closed with the reason (the switch, then the channel, in the Export menu's words); once the admin turns the
-// switch on and gives the channel, the member connects and syncs only what they can see.
+// switch on and gives the channel, the member connects and syncs only what they can see. A run whose gate closes
+// between two chunks (Mailchimp takes 500 a chunk) ends "stopped", and the card says why.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, Page as ApiPage } from '../src/api/models.ts';
@@ -17,7 +18,8 @@ import { useSyncingServer } from './support/sync-server.ts';
 
 const ADA_AUDIENCE = { id: 'a1b2c3d4e5', name: 'Customers' };
 const BEN_AUDIENCE = { id: 'f6e5d4c3b2', name: 'Ben’s clients' };
-const sync = useSyncingServer({ audiences: [ADA_AUDIENCE, BEN_AUDIENCE] });
+const CLEO_AUDIENCE = { id: '9a8b7c6d5e', name: 'Cleo’s list' };
+const sync = useSyncingServer({ audiences: [ADA_AUDIENCE, BEN_AUDIENCE, CLEO_AUDIENCE] });
 let browser: Browser;
 let ada: Actor;
 let ben: Actor;
@@ -230,6 +232,52 @@ describe('a member and the gate', () => {
     expect(emailsIn(BEN_AUDIENCE.id)).toEqual(['bea@costa.example', 'boris@dunn.example', 'cody@shared.example']);
     expect(sync.mailchimp.violations).toEqual([]);
     await screenshot(page, 'integrations-member');
+    await context.close();
+  });
+});
+
+/** Imports `count` contacts with an address each for `actor` through POST /imports (one CSV, as a person uploads it). */
+async function importContacts(actor: Actor, count: number): Promise<void> {
+  const lines = ['Name,Email', ...Array.from({ length: count }, (_, i) => `Halt Person ${String(i + 1).padStart(3, '0')},halt${i + 1}@halt.example`)];
+  const form = new FormData();
+  form.set('file', new Blob([`${lines.join('\n')}\n`], { type: 'text/csv' }), 'people.csv');
+  form.set('dryRun', 'false');
+  const res = await fetch(`${sync.baseUrl}/api/v1/imports`, { method: 'POST', headers: { authorization: `Bearer ${actor.token}` }, body: form });
+  expect(res.status, await res.clone().text()).toBeLessThan(300);
+}
+
+describe('a run whose gate closes mid-run', () => {
+  it('stops before the next chunk, and the card says it stopped because export was turned off', async () => {
+    await importContacts(cleo, 502);
+    await ada.api.settings({ exportEnabled: true });
+    await ada.api.request('PATCH', `/users/${cleo.user.id}`, { exportChannels: ['mailchimp_sync'] });
+    await cleo.api.request('PUT', '/integrations/mailchimp', { apiKey: sync.mailchimp.apiKey, audienceId: CLEO_AUDIENCE.id });
+    const exportable = (await exportableEmails(cleo)).length;
+    expect(exportable).toBe(504);
+
+    const { context, page } = await openPage(browser, sync.baseUrl, cleo);
+    const integrations = await new IntegrationsPage(page, sync.baseUrl).goto();
+    const hold = holdNextBatch();
+    await integrations.syncButton('mailchimp').click();
+    const progress = integrations.progress('mailchimp');
+    await expect.poll(() => progress.innerText()).toContain(`0 of ${exportable} contacts`);
+    // While the first 500 are at Mailchimp, the admin turns contact data export off.
+    await ada.api.settings({ exportEnabled: false });
+    hold.release();
+
+    const outcome = integrations.outcome('mailchimp');
+    await outcome.waitFor({ timeout: 20_000 });
+    expect(await outcome.innerText()).toContain('Stopped after 500 contacts: Contact data export was turned off');
+    const row = integrations.historyRows('mailchimp').first();
+    await expect.poll(() => row.innerText()).toContain('Stopped');
+    expect(await row.innerText()).toContain(`500 of ${exportable} contacts`);
+    // The gate is closed now: the card says so, and Sync now is disabled.
+    await integrations.goto();
+    expect(await integrations.gate('mailchimp').innerText()).toContain('Your admin has turned exports off');
+    expect(await integrations.syncButton('mailchimp').isDisabled()).toBe(true);
+    expect(emailsIn(CLEO_AUDIENCE.id)).toHaveLength(500);
+    expect(sync.mailchimp.violations).toEqual([]);
+    await screenshot(page, 'integrations-stopped');
     await context.close();
   });
 });
