@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { openDatabase } from '@tandem/server';
 import type { SeedReport } from './seed/report.ts';
 
@@ -58,6 +59,32 @@ describe('tandem import, end to end on PGlite', () => {
     const again = await tandem(['import', csv, '--as', admin], dataDir);
     expect(again.stdout).toContain('Created 0, updated 0, skip 3');
     expect(again.stdout).toContain('skipped unchanged: 2');
+  }, 60_000);
+
+  it('prints the database\'s error of a batch it could not write on stderr, and exits 1', async () => {
+    const refused = join(root, 'refused.csv');
+    writeFileSync(refused, 'Name,Email\nCli Refused,cli-refused@import.test\n');
+    const handle = openDatabase({ kind: 'pglite', dataDir });
+    try {
+      await sql`CREATE FUNCTION cli_import_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.name = 'Cli Refused' THEN RAISE EXCEPTION 'refused by the cli test trigger'; END IF; RETURN NEW; END $$`.execute(handle.db);
+      await sql`CREATE TRIGGER cli_import_refuse BEFORE INSERT ON contacts FOR EACH ROW EXECUTE FUNCTION cli_import_refuse()`.execute(handle.db);
+    } finally {
+      await handle.close();
+    }
+    try {
+      const run = await tandem(['import', refused, '--as', admin], dataDir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('tandem import: rows 1-1 failed: refused by the cli test trigger');
+    } finally {
+      const cleanup = openDatabase({ kind: 'pglite', dataDir });
+      try {
+        await sql`DROP TRIGGER cli_import_refuse ON contacts`.execute(cleanup.db);
+        await sql`DROP FUNCTION cli_import_refuse()`.execute(cleanup.db);
+      } finally {
+        await cleanup.close();
+      }
+    }
   }, 60_000);
 
   it('refuses as the API does (exit 1) and answers bad flags with exit 2', async () => {

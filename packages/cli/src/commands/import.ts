@@ -79,6 +79,11 @@ export async function runImport(argv: readonly string[], out: Output, err: Outpu
     }
     const result = await importContacts({ db: handle.db }, actor.ctx, {
       fileName: basename(path), data: readFileSync(path), dryRun: flags.get('dry-run') === true, mapping,
+      // The answer says which rows were not written; the operator running the command also sees why.
+      onBatchFailed: ({ fromRow, toRow, error }) => {
+        (bar as cliProgress.SingleBar | null)?.stop();
+        err.write(`${COMMAND}: rows ${fromRow}-${toRow} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      },
       onBatch: (done, total) => {
         if (!err.isTTY) return;
         if (!bar) {

@@ -33,6 +33,8 @@ export type TestAppOptions = {
   publicUrl?: string;
   /** The sync ports (connectors pointed at loopback stand-ins), asked for when the app is built; default: the real URLs. */
   sync?: () => SyncPorts;
+  /** Pino options for the app's logger (e.g. `{ level: 'error', stream }` to read what it logs); default: no log. */
+  logger?: object;
 };
 
 export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions = {}): Promise<TestApp> {
@@ -41,7 +43,7 @@ export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions 
   const handle = kind === 'pglite' ? await freshMigratedPglite() : await freshDatabase(kind);
   const clock = manualClock(options.now ?? TEST_START);
   const app = await buildApp({
-    db: handle.db, clock, logger: false,
+    db: handle.db, clock, logger: options.logger ?? false,
     ...(options.mailer ? { mailer: options.mailer() } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.sync ? { sync: options.sync() } : {}),
   });

@@ -32,7 +32,13 @@ export type ImportRequest = {
   mapping?: ImportMapping | undefined;
   /** Called after each batch (progress bars): rows handled so far, of `total`. */
   onBatch?: (done: number, total: number) => void;
+  /**
+   * Called with the database's error when a batch fails (the route logs it, the CLI prints it): the answer tells the
+   * caller which rows were not written, never why (a constraint or trigger message is not theirs to read).
+   */
+  onBatchFailed: (failure: BatchFailure) => void;
 };
+export type BatchFailure = { fromRow: number; toRow: number; error: unknown };
 export type ImportResult = ImportResultDto;
 type Skip = ImportResult['skippedRows'][number];
 type RowError = ImportResult['errors'][number];
@@ -139,8 +145,9 @@ export async function importContacts(deps: Deps, ctx: ActorContext, request: Imp
           await writeBatch(trx, ctx, p, { fileName: request.fileName, format: table.format, fromRow, toRow });
           return p;
         });
-      } catch {
+      } catch (error) {
         // The database refused the batch: its transaction rolled back, so none of its rows was written. Stop here.
+        request.onBatchFailed({ fromRow, toRow, error });
         result.failedBatch = {
           fromRow, toRow,
           message: `Rows ${fromRow}-${toRow} could not be written and nothing from row ${fromRow} on was imported; rows before it were. Import the file again to finish (rows with an e-mail are matched, not duplicated).`,

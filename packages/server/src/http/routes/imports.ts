@@ -68,6 +68,9 @@ export const importsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     preValidation: signedIn(deps),
   }, async (request) => {
     const parts = await readParts(request);
-    return importContacts(deps, actorOf(request), parts);
+    return importContacts(deps, actorOf(request), {
+      ...parts,
+      onBatchFailed: ({ fromRow, toRow, error }) => request.log.error({ err: error, fileName: parts.fileName, fromRow, toRow }, 'import batch failed: rolled back, import stopped'),
+    });
   });
 };
