@@ -285,8 +285,19 @@ describe.each(DATABASE_KINDS)('sync runs on %s', (kind) => {
     const unreadable = await runToEnd('mailchimp', ben);
     expect(unreadable).toMatchObject({ status: 'failed', processed: 0 });
     expect(unreadable.error).toMatch(/another server key/);
+    // Anything unexpected (here: credentials that open but are not JSON) is retried as the queue's jobs are, then fails.
+    await t.db.updateTable('integrations').set({ credentials: box.seal('not json', context) }).where('user_id', '=', ben.id).execute();
+    const broken = expectStatus(await sync.start('mailchimp', ben), 202).run;
+    await queue().drain();
+    expect(await runOf('mailchimp', broken.id, ben)).toMatchObject({ status: 'running', error: expect.stringMatching(/stopped on an error/) });
+    for (let i = 0; i < 4; i += 1) {
+      t.clock.advance(2 * 3_600_000);
+      await queue().drain();
+    }
+    const gaveUp = await runOf('mailchimp', broken.id, ben);
+    expect(gaveUp).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped on an error.*gave up after 5 attempts/) });
     const audit = await auditOf(w.orgId);
-    expect(audit.map((a) => (a.after as { status: string }).status)).toEqual(['failed', 'failed', 'failed']);
+    expect(audit.map((a) => (a.after as { status: string }).status)).toEqual(['failed', 'failed', 'failed', 'failed']);
     expect(JSON.stringify(audit)).not.toContain(mc.apiKey);
   });
 });

@@ -53,16 +53,38 @@ function countsOf(result: ChunkResult) {
 }
 
 export async function runSyncSlice(deps: SyncDeps, job: SyncSliceJob): Promise<SyncSliceOutcome> {
-  const { db, sync } = deps;
-  const run = await selectRunById(db, job.orgId, job.runId);
+  const run = await selectRunById(deps.db, job.orgId, job.runId);
   if (!run || (run.status !== 'queued' && run.status !== 'running')) return { status: 'skipped' };
-  const integration = await selectIntegrationById(db, job.orgId, run.integration_id);
-  if (!integration) return { status: 'skipped' };
   const end = (e: Omit<RunEnd, 'now'>): SyncSliceOutcome => ({
     status: e.status, record: async (trx) => void (await endSyncRun(trx, run, { ...e, now: job.now })),
   });
+  /** Another attempt later (after `delayMs`, else the queue's backoff), or, on the job's last attempt, the run fails. */
+  const retryOrFail = (words: string, delayMs?: number): SyncSliceOutcome => {
+    if (job.lastAttempt) return end({ status: 'failed', stopReason: null, error: `${words} (gave up after ${job.attempt} attempts)` });
+    return {
+      status: 'retry', retry: { error: words, ...(delayMs !== undefined ? { delayMs } : {}) },
+      record: async (trx) => noteRunRetry(trx, run.org_id, run.id, words),
+    };
+  };
+  try {
+    return await pushChunks(deps, job, run, end, retryOrFail);
+  } catch (error) {
+    // Anything unexpected (the database gone a moment, a bug): retried like an unavailable provider, never forever.
+    return retryOrFail(`The sync stopped on an error: ${messageOf(error)}`);
+  }
+}
+
+type Ender = (e: Omit<RunEnd, 'now'>) => SyncSliceOutcome;
+
+async function pushChunks(
+  deps: SyncDeps, job: SyncSliceJob, run: SyncRunRow, end: Ender, retryOrFail: (words: string, delayMs?: number) => SyncSliceOutcome,
+): Promise<SyncSliceOutcome> {
+  const { db, sync } = deps;
+  const integration = await selectIntegrationById(db, job.orgId, run.integration_id);
+  if (!integration) return { status: 'skipped' };
   const fail = (error: string) => end({ status: 'failed', stopReason: null, error });
 
+  if (run.status === 'queued') await markRunRunning(db, run.org_id, run.id, job.now);
   let connection: Connection;
   try {
     connection = connectionOf(deps, integration);
@@ -70,7 +92,6 @@ export async function runSyncSlice(deps: SyncDeps, job: SyncSliceJob): Promise<S
     if (!(error instanceof SecretUnreadable)) throw error;
     return fail(`The stored credentials cannot be read: ${error.message}. Connect ${run.provider} again.`);
   }
-  if (run.status === 'queued') await markRunRunning(db, run.org_id, run.id, job.now);
 
   const connector = sync.connectors[run.provider];
   const size = Math.max(1, Math.min(connector.chunkSize, sync.chunkSize ?? connector.chunkSize));
@@ -101,13 +122,8 @@ export async function runSyncSlice(deps: SyncDeps, job: SyncSliceJob): Promise<S
       result = await connector.pushChunk(connection, page.map((r) => syncContactOf(r.row)), linkMap);
     } catch (error) {
       if (error instanceof CredentialsRejected) return fail(`${run.provider} refused the stored credentials: ${error.message}. Connect again.`);
-      const words = error instanceof ProviderUnavailable ? `${run.provider} is unavailable: ${error.message}` : `The sync stopped on an error: ${messageOf(error)}`;
-      if (job.lastAttempt) return fail(`${words} (gave up after ${job.attempt} attempts)`);
-      const delayMs = error instanceof ProviderUnavailable ? error.retryAfterMs : undefined;
-      return {
-        status: 'retry', retry: { error: words, ...(delayMs !== undefined ? { delayMs } : {}) },
-        record: async (trx) => noteRunRetry(trx, run.org_id, run.id, words),
-      };
+      if (error instanceof ProviderUnavailable) return retryOrFail(`${run.provider} is unavailable: ${error.message}`, error.retryAfterMs);
+      return retryOrFail(`The sync stopped on an error: ${messageOf(error)}`);
     }
 
     const written = await db.transaction().execute(async (trx) => {
