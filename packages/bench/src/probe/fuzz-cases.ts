@@ -60,6 +60,9 @@ function queryArb(op: Operation, pool: IdPool): fc.Arbitrary<{ text: string; not
   });
 }
 
+/** The name of a field the schema does not have: plain, or itself hostile (NUL, lone surrogate, prototype names). */
+const extraKeyArb = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('a\u0000b', '\u0000', '\ud800', 'x\udfff', 'constructor', 'toString', '$where', 'x'.repeat(5_000)));
+
 type Body = { payload?: string; contentType?: string; note: string };
 
 /** A body for the operation: a valid one now and then, mostly one mutated in one place, or not JSON at all. */
@@ -71,7 +74,7 @@ function bodyArb(op: Operation, pool: IdPool): fc.Arbitrary<Body> {
   const json = (note: string) => (value: unknown): Body => ({ payload: writeJson(value), contentType: 'application/json', note });
   const choices: { weight: number; arbitrary: fc.Arbitrary<Body> }[] = [
     { weight: 3, arbitrary: valid.map(json('valid body')) },
-    { weight: 1, arbitrary: fc.tuple(valid, fc.string({ maxLength: 12 }), hostileFor({}, 'extra', pool)).map(([v, k, x]) => json('extra field')({ ...(v as object), [k || 'extra']: x })) },
+    { weight: 1, arbitrary: fc.tuple(valid, extraKeyArb, hostileFor({}, 'extra', pool)).map(([v, k, x]) => json('extra field')({ ...(v as object), [k || 'extra']: x })) },
     { weight: 2, arbitrary: hostileFor({}, 'body', pool).map(json('hostile body')) },
     { weight: 1, arbitrary: fc.constantFrom('{"name": ', '{"a":1}}', '\u0000', '{"a":"\\ud800"}', "{'a':1}", '[1,2', 'nul', '{"a":1,"a":2}', '\uFEFF{}').map((payload) => ({ payload, contentType: 'application/json', note: 'malformed JSON' })) },
     { weight: 1, arbitrary: fc.constantFrom(1_048_577, 2_000_000).map((n) => ({ payload: `{"name":"${'x'.repeat(n)}"}`, contentType: 'application/json', note: 'over 1 MiB' })) },
