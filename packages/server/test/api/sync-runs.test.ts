@@ -172,6 +172,25 @@ describe.each(DATABASE_KINDS)('sync runs on %s', (kind) => {
     });
   }
 
+  it('a job pushes chunks until its slice is used up, then hands the run to its next job on the queue', async () => {
+    const { w } = await benWorld();
+    const { ben } = w.users;
+    expectStatus(await sync.connect('mailchimp', connectBody('mailchimp'), ben), 200);
+    // Slice 0: one chunk per job, so three jobs for six contacts in chunks of two.
+    const first = expectStatus(await sync.start('mailchimp', ben), 202).run;
+    expect(await queue().drain()).toBe(3);
+    expect(await runOf('mailchimp', first.id, ben)).toMatchObject({ status: 'succeeded', processed: 6 });
+    // A long slice: the same run in one job.
+    const long = syncWorker(t.db, testSyncPorts({ mailchimpBaseUrl: mc.url, googlePeopleBaseUrl: g.peopleUrl, googleTokenUrl: g.tokenUrl, sliceMs: 60_000, chunkSize: CHUNK }), t.clock);
+    try {
+      const second = expectStatus(await sync.start('mailchimp', ben), 202).run;
+      expect(await long.drain()).toBe(1);
+      expect(await runOf('mailchimp', second.id, ben)).toMatchObject({ status: 'succeeded', processed: 6, unchanged: 5, skipped: 1 });
+    } finally {
+      await long.stop();
+    }
+  });
+
   it('stops before the next chunk when the switch is turned off mid-run (export_disabled): no later chunk reaches Mailchimp', async () => {
     const { w, tag } = await benWorld();
     const { ben } = w.users;
