@@ -6,7 +6,7 @@
 // switch on and gives the channel, the member connects and syncs only what they can see. A run whose gate closes
 // between two chunks (Mailchimp takes 500 a chunk) ends "stopped", and the card says why.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, Page as ApiPage } from '../src/api/models.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { IntegrationsPage } from './pages/IntegrationsPage.ts';
@@ -45,21 +45,34 @@ afterAll(async () => browser?.close());
 
 /** The e-mail addresses of the contacts a user may export: every contact they see at View or above (spec §9). */
 async function exportableEmails(actor: Actor): Promise<string[]> {
-  const { items } = await actor.api.request<ApiPage<Contact>>('GET', '/contacts?limit=100');
-  return items.filter((c) => c.access.level !== 'profile').flatMap((c) => c.emails).sort();
+  const contacts: Contact[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ApiPage<Contact> = await actor.api.request('GET', `/contacts?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    contacts.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return contacts.filter((c) => c.access.level !== 'profile').flatMap((c) => c.emails).sort();
 }
 const emailsIn = (audienceId: string) => [...sync.mailchimp.members.values()].filter((m) => m.listId === audienceId).map((m) => m.email_address).sort();
 
+/** How long a run may take to be picked up and to end on a busy machine (the queue, then the stand-in). */
+const RUN_WAIT = { timeout: 20_000, interval: 200 };
+let releaseHeld: () => void = () => undefined;
 /** Holds the stand-in's next batch answer until `release` (so the run is seen moving), then lets batches through. */
 function holdNextBatch(): { release: () => void } {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
+  const held = new Promise<void>((resolve) => (releaseHeld = resolve));
   sync.mailchimp.onBatch(async () => {
     sync.mailchimp.onBatch(null);
     await held;
   });
-  return { release };
+  return { release: () => releaseHeld() };
 }
+// A test that fails while a batch is held must not leave the server's queue waiting for the next test.
+afterEach(() => {
+  releaseHeld();
+  sync.mailchimp.onBatch(null);
+});
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   const violations = await seriousViolations(page);
@@ -90,14 +103,14 @@ describe('an admin connects Mailchimp and syncs', () => {
     await integrations.fillMailchimp({ apiKey: sync.mailchimp.apiKey, audienceId: ADA_AUDIENCE.id, newMembers: 'Pending' });
     await integrations.submitConnect();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => integrations.status('mailchimp').innerText()).toBe('Connected');
+    await expect.poll(() => integrations.status('mailchimp').innerText(), RUN_WAIT).toBe('Connected');
     expect(await integrations.connection('mailchimp').innerText()).toMatch(/^Connected to .+ since /);
 
     const hold = holdNextBatch();
     await integrations.syncButton('mailchimp').click();
     const progress = integrations.progress('mailchimp');
     await progress.waitFor();
-    await expect.poll(() => progress.innerText()).toContain('Syncing to Mailchimp…');
+    await expect.poll(() => progress.innerText(), RUN_WAIT).toContain('Syncing to Mailchimp…');
     const bar = progress.getByRole('progressbar', { name: 'Sync to Mailchimp' });
     expect(await bar.getAttribute('aria-valuemax')).toBe('3');
     expect(await bar.getAttribute('aria-valuenow')).toBe('0');
@@ -106,12 +119,12 @@ describe('an admin connects Mailchimp and syncs', () => {
     hold.release();
 
     const outcome = integrations.outcome('mailchimp');
-    await outcome.waitFor({ timeout: 20_000 });
+    await outcome.waitFor(RUN_WAIT);
     expect(await outcome.innerText()).toContain('Synced 3 contacts');
     expect(await outcome.innerText()).toContain('2 created, 0 updated, 0 unchanged, 1 skipped, 0 failed');
-    await expect.poll(() => integrations.historyRows('mailchimp').count()).toBe(1);
+    await expect.poll(() => integrations.historyRows('mailchimp').count(), RUN_WAIT).toBe(1);
     const row = integrations.historyRows('mailchimp').first();
-    await expect.poll(() => row.innerText()).toContain('Finished');
+    await expect.poll(() => row.innerText(), RUN_WAIT).toContain('Finished');
     expect(await row.innerText()).toContain('3 of 3 contacts');
     expect(await row.getByTestId('run-created').innerText()).toBe('2');
     expect(await row.getByTestId('run-skipped').innerText()).toBe('1');
@@ -140,14 +153,14 @@ describe('an admin connects Mailchimp and syncs', () => {
     await integrations.fillGoogle(sync.google.credentials);
     await integrations.submitConnect();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => integrations.status('google_contacts').innerText()).toBe('Connected');
+    await expect.poll(() => integrations.status('google_contacts').innerText(), RUN_WAIT).toBe('Connected');
 
     await integrations.syncButton('google_contacts').click();
     const outcome = integrations.outcome('google_contacts');
-    await outcome.waitFor({ timeout: 20_000 });
+    await outcome.waitFor(RUN_WAIT);
     expect(await outcome.innerText()).toContain('Synced 3 contacts');
     expect(await outcome.innerText()).toContain('3 created, 0 updated, 0 unchanged, 0 skipped, 0 failed');
-    await expect.poll(() => integrations.historyRows('google_contacts').count()).toBe(1);
+    await expect.poll(() => integrations.historyRows('google_contacts').count(), RUN_WAIT).toBe(1);
 
     const people = sync.google.living();
     expect(people).toHaveLength(3);
@@ -179,7 +192,7 @@ describe('an admin connects Mailchimp and syncs', () => {
     const confirm = page.getByRole('dialog', { name: 'Disconnect Mailchimp?' });
     await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Disconnect' }).click();
-    await expect.poll(() => integrations.status('mailchimp').innerText()).toBe('Not connected');
+    await expect.poll(() => integrations.status('mailchimp').innerText(), RUN_WAIT).toBe('Not connected');
     expect(await integrations.connection('mailchimp').innerText()).toBe('Not connected');
     await context.close();
   });
@@ -218,14 +231,14 @@ describe('a member and the gate', () => {
     await integrations.fillMailchimp({ apiKey: sync.mailchimp.apiKey, audienceId: BEN_AUDIENCE.id });
     await integrations.submitConnect();
     await integrations.dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => integrations.status('mailchimp').innerText()).toBe('Connected');
+    await expect.poll(() => integrations.status('mailchimp').innerText(), RUN_WAIT).toBe('Connected');
 
     await integrations.syncButton('mailchimp').click();
     const outcome = integrations.outcome('mailchimp');
-    await outcome.waitFor({ timeout: 20_000 });
+    await outcome.waitFor(RUN_WAIT);
     expect(await outcome.innerText()).toContain('Synced 4 contacts');
     expect(await outcome.innerText()).toContain('3 created, 0 updated, 0 unchanged, 1 skipped, 0 failed');
-    await expect.poll(() => integrations.historyRows('mailchimp').count()).toBe(1);
+    await expect.poll(() => integrations.historyRows('mailchimp').count(), RUN_WAIT).toBe(1);
 
     // Ben's own and the one shared with him; not Cleo's private one, nor Ada's.
     expect(emailsIn(BEN_AUDIENCE.id)).toEqual(await exportableEmails(ben));
@@ -260,16 +273,17 @@ describe('a run whose gate closes mid-run', () => {
     const hold = holdNextBatch();
     await integrations.syncButton('mailchimp').click();
     const progress = integrations.progress('mailchimp');
-    await expect.poll(() => progress.innerText()).toContain(`0 of ${exportable} contacts`);
+    await expect.poll(() => progress.innerText(), RUN_WAIT).toContain('Syncing to Mailchimp…');
+    expect(await progress.innerText()).toContain(`0 of ${exportable} contacts`);
     // While the first 500 are at Mailchimp, the admin turns contact data export off.
     await ada.api.settings({ exportEnabled: false });
     hold.release();
 
     const outcome = integrations.outcome('mailchimp');
-    await outcome.waitFor({ timeout: 20_000 });
+    await outcome.waitFor(RUN_WAIT);
     expect(await outcome.innerText()).toContain('Stopped after 500 contacts: Contact data export was turned off');
     const row = integrations.historyRows('mailchimp').first();
-    await expect.poll(() => row.innerText()).toContain('Stopped');
+    await expect.poll(() => row.innerText(), RUN_WAIT).toContain('Stopped');
     expect(await row.innerText()).toContain(`500 of ${exportable} contacts`);
     // The gate is closed now: the card says so, and Sync now is disabled.
     await integrations.goto();
