@@ -289,7 +289,13 @@ describe('a run whose gate closes mid-run', () => {
     await integrations.goto();
     expect(await integrations.gate('mailchimp').innerText()).toContain('Your admin has turned exports off');
     expect(await integrations.syncButton('mailchimp').isDisabled()).toBe(true);
-    expect(emailsIn(CLEO_AUDIENCE.id)).toHaveLength(500);
+    // Mailchimp was sent the first chunk only: 500 of Cleo's addresses, and nothing after the switch went off.
+    const sent = sync.mailchimp.requests
+      .filter((r) => r.method === 'POST' && r.path === `/3.0/lists/${CLEO_AUDIENCE.id}`)
+      .flatMap((r) => (r.body as { members: { email_address: string }[] }).members.map((m) => m.email_address));
+    expect(sent).toHaveLength(500);
+    const cleos = new Set(await exportableEmails(cleo));
+    expect(sent.filter((email) => !cleos.has(email))).toEqual([]);
     expect(sync.mailchimp.violations).toEqual([]);
     await screenshot(page, 'integrations-stopped');
     await context.close();
