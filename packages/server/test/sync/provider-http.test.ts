@@ -107,11 +107,11 @@ describe('providerHttp', () => {
 
   it('times out an attempt that hangs, then retries', async () => {
     script = ['hang'];
-    const answer = await client([], { timeoutMs: 150 }).send(req());
+    const answer = await client([], { timeoutMs: 1_000 }).send(req());
     expect(answer.status).toBe(200);
     expect(hits).toBe(2);
     script = ['hang', 'hang'];
-    const error = await client([], { timeoutMs: 150, attempts: 2 }).send(req()).catch((e: unknown) => e);
+    const error = await client([], { timeoutMs: 1_000, attempts: 2 }).send(req()).catch((e: unknown) => e);
     expect((error as Error).message).toBe('Acme POST /v1/things timed out (2 attempts)');
   });
 
