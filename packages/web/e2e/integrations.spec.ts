@@ -148,10 +148,20 @@ describe('an admin connects Mailchimp and syncs', () => {
   it('connects Google Contacts and syncs: Google got every contact the admin may export, with or without an address', async () => {
     const { context, page } = await openPage(browser, sync.baseUrl, ada);
     const integrations = await new IntegrationsPage(page, sync.baseUrl).goto();
-    const dialog = await integrations.openConnect('google_contacts');
+    // By keyboard alone: Enter opens the dialog with focus in its first field, Tab moves on, Enter connects.
+    await integrations.connectButton('google_contacts').focus();
+    await page.keyboard.press('Enter');
+    const dialog = integrations.dialog;
+    await dialog.waitFor();
     for (const secret of ['Client secret', 'Refresh token']) expect(await dialog.getByLabel(secret).getAttribute('type')).toBe('password');
-    await integrations.fillGoogle(sync.google.credentials);
-    await integrations.submitConnect();
+    expect(await dialog.getByLabel('Client id').evaluate((el) => el === document.activeElement)).toBe(true);
+    const { clientId, clientSecret, refreshToken } = sync.google.credentials;
+    await page.keyboard.type(clientId);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(clientSecret);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(refreshToken);
+    await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => integrations.status('google_contacts').innerText(), RUN_WAIT).toBe('Connected');
 
