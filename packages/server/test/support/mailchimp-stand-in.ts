@@ -8,7 +8,8 @@
 //   mc.failNext(1, 429, { retryAfter: '1' });                 // ... or 429 with Retry-After: 1
 //   mc.onBatch(() => { ... });                                // after each accepted POST /lists/{id} (may be async)
 //   expect(mc.violations).toEqual([]);                        // requests that broke the published shape
-//   mc.members                                                // Map subscriber hash -> stored member
+//   mc.members                                                // Map '<audience id>/<subscriber hash>' -> member
+//   mc.member('ada@client.test')                              // one member of the first (or a given) audience
 //   mc.requests                                               // { method, path, status, at, ms, body } in order
 //   await mc.close();
 //
@@ -63,7 +64,10 @@ export type MailchimpStandIn = {
   /** Shape violations, one line each ("POST /3.0/lists/x: members.0.status: ..."): a test expects []. */
   readonly violations: string[];
   readonly requests: LoggedRequest[];
+  /** Every audience's members, keyed `<audience id>/<subscriber hash>`: an address may be in several audiences. */
   readonly members: Map<string, StandInMember>;
+  /** The member with this e-mail in `audienceId` (default: the first audience), if any. */
+  member(email: string, audienceId?: string): StandInMember | undefined;
   /** The next `count` requests (any route, after the auth check) answer `status` (a 429 may carry Retry-After). */
   failNext(count: number, status: number, options?: { retryAfter?: string }): void;
   /** Called after each accepted batch POST, before its answer is sent; awaited. */
@@ -76,6 +80,8 @@ export type MailchimpStandIn = {
 function hashOf(email: string): string {
   return createHash('md5').update(email.trim().toLowerCase()).digest('hex');
 }
+
+const keyOf = (listId: string, hash: string): string => `${listId}/${hash}`;
 
 function problem(res: ServerResponse, status: number, title: string, detail: string, extra: Record<string, unknown> = {}): void {
   res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' });
@@ -154,7 +160,7 @@ export async function startMailchimpStandIn(options: { apiKey?: string; audience
           continue;
         }
         seen.add(hash);
-        const stored = members.get(hash);
+        const stored = members.get(keyOf(listId, hash));
         if (stored !== undefined && body.update_existing !== true) {
           answer.errors.push({ email_address: item.email_address, error: `${item.email_address} is already a list member. Use PUT to insert or update list members.`, error_code: 'ERROR_CONTACT_EXISTS' });
           continue;
@@ -163,7 +169,7 @@ export async function startMailchimpStandIn(options: { apiKey?: string; audience
           listId, email_address: item.email_address, status: item.status,
           merge_fields: { ...stored?.merge_fields, ...item.merge_fields },
         };
-        members.set(hash, next);
+        members.set(keyOf(listId, hash), next);
         (stored === undefined ? answer.new_members : answer.updated_members).push({ id: hash, email_address: item.email_address, status: next.status, merge_fields: next.merge_fields, list_id: listId });
       }
       answer.total_created = answer.new_members.length;
@@ -176,14 +182,14 @@ export async function startMailchimpStandIn(options: { apiKey?: string; audience
       const body = checked(res, what, raw, updateMemberBody);
       if (body === null) return;
       const hash = member[2] ?? '';
-      const stored = members.get(hash);
-      if (stored === undefined || stored.listId !== listId) return problem(res, 404, 'Resource Not Found', 'The requested resource could not be found.');
+      const stored = members.get(keyOf(listId, hash));
+      if (stored === undefined) return problem(res, 404, 'Resource Not Found', 'The requested resource could not be found.');
       const next: StandInMember = {
         ...stored, ...(body.email_address === undefined ? {} : { email_address: body.email_address }),
         ...(body.status === undefined ? {} : { status: body.status }),
         merge_fields: { ...stored.merge_fields, ...body.merge_fields },
       };
-      members.set(hash, next);
+      members.set(keyOf(listId, hash), next);
       return json(res, { id: hash, ...next, list_id: listId });
     }
     violations.push(`${what}: not a route the connector should call`);
@@ -224,8 +230,9 @@ export async function startMailchimpStandIn(options: { apiKey?: string; audience
     onBatch(callback) { batchHook = callback; },
     seedMember(seed) {
       const listId = seed.listId ?? [...audiences.keys()][0] ?? '';
-      members.set(hashOf(seed.email_address), { ...seed, listId });
+      members.set(keyOf(listId, hashOf(seed.email_address)), { ...seed, listId });
     },
+    member: (email, audienceId) => members.get(keyOf(audienceId ?? [...audiences.keys()][0] ?? '', hashOf(email))),
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
       server.close((error) => (error ? reject(error) : resolve()));
