@@ -43,11 +43,16 @@ if (stale('packages/server/dist/BUILT', 'packages/server/src', 'packages/core/sr
 // (docker stop, systemd, a supervisor) sent to this process alone must reach the server, or the server would live on
 // as an orphan that keeps answering (issue 14). SIGINT from a terminal reaches both; the server shuts down once.
 const server = spawn(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.js'], { stdio: 'inherit' });
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (server.exitCode === null && server.signalCode === null) server.kill(signal);
-  });
-}
+const stop = (signal) => {
+  if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+};
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => stop(signal));
+// `npm start` runs this through `sh -c`: a SIGTERM to npm ends npm and the shell but is not passed on to us. When the
+// process that started us goes away we are handed to another parent: take that as a SIGTERM.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop('SIGTERM');
+}, 250).unref();
 server.on('exit', (code, signal) => {
   // Killed by a signal it did not handle: exit as shells report it (128 + the signal's number).
   process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1));

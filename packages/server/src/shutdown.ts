@@ -29,13 +29,18 @@ export function graceMsFrom(env: NodeJS.ProcessEnv): number {
 /** Runs the plan once; a second signal while it runs changes nothing (the grace timer is already counting). */
 export function shutdownOnSignals(plan: ShutdownPlan, signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): () => Promise<void> {
   const exit = plan.exit ?? ((code: number) => process.exit(code));
+  // A log that cannot be written (stdout's reader gone: EPIPE) must not stop the shutdown or the exit.
+  const log = {
+    info: (msg: string) => { try { plan.log.info(msg); } catch { /* nowhere left to tell */ } },
+    error: (msg: string) => { try { plan.log.error(msg); } catch { /* nowhere left to tell */ } },
+  };
   let running: Promise<void> | null = null;
   const shutdown = (signal: string): Promise<void> => {
     running ??= (async () => {
       const started = Date.now();
-      plan.log.info(`${signal}: shutting down (no new connections; finishing requests and jobs in flight)`);
+      log.info(`${signal}: shutting down (no new connections; finishing requests and jobs in flight)`);
       const force = setTimeout(() => {
-        plan.log.error(`shutdown did not finish within ${plan.graceMs} ms: exiting anyway`);
+        log.error(`shutdown did not finish within ${plan.graceMs} ms: exiting anyway`);
         exit(1);
       }, plan.graceMs);
       force.unref();
@@ -44,12 +49,12 @@ export function shutdownOnSignals(plan: ShutdownPlan, signals: readonly NodeJS.S
         await plan.close();
       } catch (error) {
         clearTimeout(force);
-        plan.log.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        log.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
         exit(1);
         return;
       }
       clearTimeout(force);
-      plan.log.info(`stopped cleanly in ${Date.now() - started} ms`);
+      log.info(`stopped cleanly in ${Date.now() - started} ms`);
       exit(0);
     })();
     return running;

@@ -8,7 +8,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRuntime, freePort, startServer, tryConnect, waitHealthy, waitUntil, type Running } from './support/server-process.ts';
+import { buildRuntime, freePort, isAlive, serverPid, startServer, tryConnect, waitHealthy, waitUntil, type Running, type StartedBy } from './support/server-process.ts';
 
 let runtime: string;
 const folders: string[] = [];
@@ -20,8 +20,8 @@ function dataFolder(): string {
   return dir;
 }
 
-async function serve(env: Record<string, string> = {}, viaStart = false): Promise<Running> {
-  const server = startServer(runtime, { TANDEM_DATA_DIR: dataFolder(), ...env }, { port: await freePort(), viaStart });
+async function serve(env: Record<string, string> = {}, by: StartedBy = 'node'): Promise<Running> {
+  const server = startServer(runtime, { TANDEM_DATA_DIR: dataFolder(), ...env }, { port: await freePort(), by });
   running.push(server);
   await waitHealthy(server);
   return server;
@@ -79,14 +79,26 @@ describe('SIGTERM to the server process', () => {
   }, 90_000);
 });
 
-describe('SIGTERM to `npm start` (scripts/start.mjs)', () => {
-  it('reaches the server: start.mjs exits 0 with it and nothing listens on the port any more', async () => {
-    const server = await serve({}, true);
-    server.child.kill('SIGTERM'); // start.mjs only, as `docker stop` or a supervisor sends it
+describe('SIGTERM to `npm start`', () => {
+  it('to scripts/start.mjs alone (PID 1 in the Docker image): it passes it on and exits 0; nothing listens afterwards', async () => {
+    const server = await serve({}, 'start.mjs');
+    const pid = serverPid(server.output());
+    server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('stopped cleanly');
-    // The orphan issue 14 found kept answering here; give a leftover process time to show itself.
-    await new Promise((r) => setTimeout(r, 500));
+    expect(isAlive(pid)).toBe(false);
+    expect(await tryConnect(server.port)).toBe('refused');
+  }, 90_000);
+
+  it('to npm itself (npm -> sh -> start.mjs -> server, the orphan issue 14 found): the server stops cleanly', async () => {
+    const server = await serve({}, 'npm start');
+    const pid = serverPid(server.output());
+    server.child.kill('SIGTERM'); // npm dies of it and so does its shell, without passing it on
+    await server.exited;
+    // start.mjs sees its parent go and stops the server as for a SIGTERM.
+    await waitUntil('the server process to end', async () => !isAlive(pid));
+    expect(server.output()).toContain('SIGTERM: shutting down');
+    expect(server.output()).toContain('stopped cleanly');
     expect(await tryConnect(server.port)).toBe('refused');
   }, 90_000);
 });

@@ -1,8 +1,9 @@
 // The real server as a process, the way `npm start` and the Docker image run it: scripts/build-server.mjs bundles
-// src/main.ts into a runtime layout of the test's own (a temporary folder with packages/server/dist and links to the
-// repository's node_modules, no sources: what the Docker image holds), so the tests never rebuild the shared dist/.
+// src/main.ts into a runtime layout of the test's own (a temporary folder with packages/server/dist, package.json,
+// scripts/start.mjs and links to the repository's node_modules, no sources: what the Docker image holds), so the
+// tests never rebuild the shared dist/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +20,8 @@ export function buildRuntime(): string {
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   mkdirSync(join(root, 'packages/server'), { recursive: true });
   symlinkSync(join(REPO, 'packages/server/node_modules'), join(root, 'packages/server/node_modules'));
+  cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
+  cpSync(join(REPO, 'scripts/start.mjs'), join(root, 'scripts/start.mjs'));
   return root;
 }
 
@@ -36,10 +39,15 @@ export function freePort(): Promise<number> {
 
 export type Running = { child: ChildProcess; port: number; output: () => string; exited: Promise<{ code: number | null; signal: string | null }> };
 
-/** `node packages/server/dist/main.js` (or `node <repo>/scripts/start.mjs` with `viaStart`) from the runtime folder. */
-export function startServer(runtime: string, env: Record<string, string>, options: { viaStart?: boolean; port: number }): Running {
-  const args = options.viaStart ? [join(REPO, 'scripts/start.mjs')] : ['--enable-source-maps', 'packages/server/dist/main.js'];
-  const child = spawn(process.execPath, args, {
+/** How the server is started from the runtime folder: its bundle, `node scripts/start.mjs`, or `npm start`. */
+export type StartedBy = 'node' | 'start.mjs' | 'npm start';
+
+export function startServer(runtime: string, env: Record<string, string>, options: { by?: StartedBy; port: number }): Running {
+  const by = options.by ?? 'node';
+  const [command, args] = by === 'npm start' ? ['npm', ['start']] as const
+    : by === 'start.mjs' ? [process.execPath, ['scripts/start.mjs']] as const
+      : [process.execPath, ['--enable-source-maps', 'packages/server/dist/main.js']] as const;
+  const child = spawn(command, args, {
     cwd: runtime,
     env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', TANDEM_DEMO_DATA: 'off', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,5 +87,21 @@ export async function waitUntil(what: string, check: () => Promise<boolean>, ms 
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The server's own pid, from its log lines (pino writes `"pid"` on each). */
+export function serverPid(output: string): number {
+  const match = /"pid":(\d+),"hostname"/.exec(output);
+  if (!match) throw new Error(`no log line with a pid:\n${output}`);
+  return Number(match[1]);
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
