@@ -42,7 +42,7 @@ export { EXPORT_FORMATS, openContactExport, type ContactExport, type ExportForma
 export { exportActorByEmail, type ExportActor } from './domain/export/export-actor.ts';
 export { AppError } from './errors.ts';
 
-/** An export's file name and bytes. The writers (exceljs) load on first use, as the demo data does. */
+/** An export's file name and bytes. The writers (csv-stringify, fflate) load on first use, as the demo data does. */
 export async function contactExportFile(exp: ContactExport, now: number, options: { bom?: boolean } = {}): Promise<{ fileName: string; stream: Readable }> {
   const file = await import('./domain/export/export-file.ts');
   return { fileName: file.exportFileName(exp.format, now), stream: file.exportFileStream(exp, options) };
