@@ -45,7 +45,8 @@ function slowSignUp(port: number): { socket: Socket; finish: () => void; respons
 beforeAll(() => { runtime = buildRuntime(); }, 120_000);
 afterAll(() => {
   for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-  for (const dir of [...folders, runtime]) rmSync(dir, { recursive: true, force: true });
+  // The server keeps its made-up secret key beside the PGlite folder (`<folder>.secret-key`).
+  for (const path of [...folders, ...folders.map((dir) => `${dir}.secret-key`), runtime]) rmSync(path, { recursive: true, force: true });
 });
 
 describe('SIGTERM to the server process', () => {
