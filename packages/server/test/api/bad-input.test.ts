@@ -8,6 +8,8 @@
 //      given node-postgres' timestamp parsers (storage/connect.ts): they are now accepted and read back exactly;
 //   5. errors Fastify answers itself (bad percent-encoding, bad JSON, too large, media type, unknown route, method):
 //      Fastify's own JSON instead of a problem document.
+// and a sixth the fuzzer found later (npm run probe:fuzz): 6. a keyset cursor whose decoded key holds a NUL, or a task
+// cursor's time outside years 0001-9999.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, statusOf, type ErrorCode } from '../../src/errors.ts';
@@ -444,5 +446,40 @@ describe('findUnstorableText', () => {
       { path: `c.k${NUL}`, message: 'property name must not contain the NUL character (U+0000)' },
       { path: 'c.d', message: 'must not contain an unpaired UTF-16 surrogate' },
     ]);
+  });
+});
+
+// Class 6, found by the fuzzer (npm run probe:fuzz, docs/reliability.md): a keyset cursor is base64url JSON, so the
+// text guard never sees its key. A NUL in the decoded key reached PostgreSQL's text (500 on every keyset list), and a
+// task cursor's epoch milliseconds past a Date's range reached a timestamp cast (500).
+describe.each(DATABASE_KINDS)('class 6: a keyset cursor whose key is not storable text, or not a time, on %s', (kind) => {
+  let t: TestApp;
+  let ada: FixtureUser;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    ada = await createUser(t.handle.db, await createOrg(t.handle.db, 'Acme'), { name: 'Ada', role: 'admin' });
+  });
+  afterAll(async () => t.close());
+  const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  const ID = '00000000-0000-4000-8000-000000000001';
+
+  it('a NUL or a lone surrogate in the key of a keyset list: 400 TANDEM_INPUT_INVALID (NUL was 500)', async () => {
+    for (const bad of [NUL, LONE]) {
+      for (const list of ['users', 'buckets', 'templates', 'pipelines', 'programs']) {
+        expectProblem(await call(t.app, 'GET', `${V1}/${list}`, { as: ada.token, query: { cursor: cursor([`a${bad}b`, ID]) } }), 400, 'TANDEM_INPUT_INVALID');
+      }
+      expectProblem(await call(t.app, 'GET', `${V1}/contacts`, { as: ada.token, query: { cursor: cursor(['name', `a${bad}b`, ID]) } }), 400, 'TANDEM_INPUT_INVALID');
+    }
+    // The same lists still page with a cursor of plain text.
+    expect((await call(t.app, 'GET', `${V1}/users`, { as: ada.token, query: { cursor: cursor(['a', ID]) } })).status).toBe(200);
+  });
+
+  it('a task cursor outside years 0001-9999: 400 (1e23 and 8.64e15 were 500); undated (Infinity) and instants in range still page', async () => {
+    for (const at of ['99999999999999999999999', '8640000000000000', '253402300800000', '-62135596800001', '1.5']) {
+      expectProblem(await call(t.app, 'GET', `${V1}/tasks`, { as: ada.token, query: { cursor: cursor([at, ID]) } }), 400, 'TANDEM_INPUT_INVALID');
+    }
+    for (const at of ['Infinity', String(Date.parse('2026-01-05T09:00:00Z')), '0', '253402300799999', '-62135596800000']) {
+      expect((await call(t.app, 'GET', `${V1}/tasks`, { as: ada.token, query: { cursor: cursor([at, ID]) } })).status, at).toBe(200);
+    }
   });
 });

@@ -7,6 +7,14 @@ export function encodeCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/**
+ * A key PostgreSQL can take as text: no NUL and no lone surrogate. The request's own text is checked before any route
+ * (http/plugins/text-guard.ts), but a cursor's key is base64url inside it, so it is checked here once decoded
+ * (a NUL there was a 500 on every keyset list; the probe's fuzzer found it).
+ */
+const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isKeyText = (value: unknown): value is string => typeof value === 'string' && !NOT_TEXT.test(value);
+
 function refuse(): never {
   throw new AppError('TANDEM_INPUT_INVALID', 'cursor: not a cursor this list gave out');
 }
@@ -15,7 +23,7 @@ function refuse(): never {
 function keyParts(cursor: string, arity: number): string[] | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === arity && value.every((k) => typeof k === 'string')) return value as string[];
+    if (Array.isArray(value) && value.length === arity && value.every(isKeyText)) return value as string[];
   } catch {
     // not JSON: refused below
   }
@@ -53,7 +61,7 @@ export function decodeOrderedCursor(cursor: string, order: string, orders: reado
   } catch {
     refuse();
   }
-  if (!Array.isArray(value) || !value.every((k) => typeof k === 'string')) refuse();
+  if (!Array.isArray(value) || !value.every(isKeyText)) refuse();
   const [given, ...key] = value as string[];
   if (given === undefined || !orders.includes(given) || key.length !== arity(given)) refuse();
   if (given !== order) {
