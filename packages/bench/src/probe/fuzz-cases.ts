@@ -1,7 +1,8 @@
 // One fuzz case: an operation of the OpenAPI document and a malformed or hostile request for it, drawn by fast-check
 // (seeded, so a run can be repeated): hostile path ids (other orgs', malformed, NUL, lone surrogates, too long),
 // query values (negative or huge limits and offsets, far years, bad cursors, repeated and unknown parameters), bodies
-// (wrong types, missing and extra fields, huge strings, deep JSON, malformed JSON, over 1 MiB), wrong content types
+// (wrong types, missing and extra fields, huge strings, deep JSON, malformed JSON, over 1 MiB), cursors shaped like
+// the lists' own with hostile keys, wrong content types
 // and credentials (bearer, cookie with and without its CSRF header, none, garbage).
 import fc from 'fast-check';
 import { fillPath, type Operation, type Param } from './openapi-ops.ts';
@@ -38,8 +39,34 @@ function pathValueArb(param: Param, pool: IdPool): fc.Arbitrary<string> {
   return fc.oneof({ weight: 4, arbitrary: valid.map(encodePart) }, { weight: 1, arbitrary: fc.constantFrom(...PATH_HOSTILE) }, { weight: 1, arbitrary: hostileStringArb.map((s) => encodePart(s.slice(0, 300))) });
 }
 
-function queryValueArb(param: Param, pool: IdPool): fc.Arbitrary<string | undefined> {
+/**
+ * Cursors shaped like the ones lists give out (base64url JSON of `[order?, ...key, id]`) whose keys are hostile: the
+ * text guard sees only base64 in the query, so what the key holds reaches the list's SQL unless decoding refuses it.
+ */
+function cursorArb(op: Operation, pool: IdPool): fc.Arbitrary<string> {
+  const sort = op.params.find((p) => p.in === 'query' && p.name === 'sort')?.schema.enum as string[] | undefined;
+  const key = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('a\u0000b', '\u0000', '\ud800', 'x\udfffy', '', ' ') },
+    { weight: 3, arbitrary: fc.constantFrom(...NUMBERISH, ...FAR_DATES, 'Infinity', '-Infinity', '8640000000000001', '253402300800000') },
+    { weight: 1, arbitrary: hostileStringArb.map((x) => x.slice(0, 2_000)) },
+  );
+  const id = idArb(pool);
+  const order = sort?.length ? fc.constantFrom(...sort) : fc.constant('name');
+  const shapes = fc.oneof(
+    { weight: 3, arbitrary: fc.tuple(key, id).map((t) => [...t]) },
+    { weight: 2, arbitrary: fc.tuple(order, key, id).map((t) => [...t]) },
+    { weight: 1, arbitrary: fc.tuple(order, key, key, id).map((t) => [...t]) },
+    { weight: 1, arbitrary: fc.tuple(key).map((t) => [...t]) },
+    { weight: 1, arbitrary: fc.array(fc.oneof(key, id, fc.jsonValue({ maxDepth: 1 })), { maxLength: 4 }) },
+  );
+  return shapes.map((parts) => Buffer.from(JSON.stringify(parts)).toString('base64url'));
+}
+
+function queryValueArb(param: Param, pool: IdPool, op: Operation): fc.Arbitrary<string | undefined> {
   const valid = validArb(param.schema, param.name, pool).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+  if (param.name === 'cursor') {
+    return fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 4, arbitrary: cursorArb(op, pool) }, { weight: 1, arbitrary: valid }, { weight: 1, arbitrary: hostileStringArb });
+  }
   const hostile = fc.oneof(fc.constantFrom(...NUMBERISH, ...FAR_DATES, 'true', 'false', '', 'eyJ4IjoxfQ', 'bm90IGpzb24', '!!!', 'AAAA'), hostileStringArb);
   return fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: valid }, { weight: 3, arbitrary: hostile });
 }
@@ -47,7 +74,12 @@ function queryValueArb(param: Param, pool: IdPool): fc.Arbitrary<string | undefi
 /** The query string: each declared parameter absent, valid or hostile; sometimes repeated, unknown or malformed. */
 function queryArb(op: Operation, pool: IdPool): fc.Arbitrary<{ text: string; note: string }> {
   const params = op.params.filter((p) => p.in === 'query');
-  const values = fc.tuple(...params.map((p) => queryValueArb(p, pool)));
+  // Half the time one parameter only is hostile and the others valid or absent, so it reaches the code behind them.
+  const calm = (p: Param) => fc.option(validArb(p.schema, p.name, pool).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), { nil: undefined });
+  const oneHostile = params.length
+    ? fc.integer({ min: 0, max: params.length - 1 }).chain((h) => fc.tuple(...params.map((p, i) => (i === h ? queryValueArb(p, pool, op) : calm(p)))))
+    : fc.constant([] as (string | undefined)[]);
+  const values = fc.oneof(fc.tuple(...params.map((p) => queryValueArb(p, pool, op))), oneHostile);
   const extra = fc.oneof(
     { weight: 6, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constant('&unknown=1') }, { weight: 1, arbitrary: fc.constant('&%zz=1') },
     { weight: 1, arbitrary: fc.constant(params[0] ? `&${params[0].name}=1&${params[0].name}=2` : '&a=1&a=2') },
