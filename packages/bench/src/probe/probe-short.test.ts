@@ -10,8 +10,8 @@ import { runIsolation } from './isolation.ts';
 import { startTarget, type Target } from './target.ts';
 
 // Timeouts are generous: on 2 shared cores under the full suite a run may take three times its idle time.
-const FUZZ_CASES = Number(process.env.TANDEM_PROBE_FUZZ_CASES ?? 400);
-const ISOLATION_REQUESTS = Number(process.env.TANDEM_PROBE_ISOLATION_REQUESTS ?? 1_500);
+const FUZZ_CASES = Number(process.env.TANDEM_PROBE_FUZZ_CASES ?? 600);
+const ISOLATION_REQUESTS = Number(process.env.TANDEM_PROBE_ISOLATION_REQUESTS ?? 2_000);
 
 describe('probes, short runs on PGlite', () => {
   let target: Target;
