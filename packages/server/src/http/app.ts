@@ -11,6 +11,7 @@ import { textGuardPlugin } from './plugins/text-guard.ts';
 import { closeAfterAnswerPlugin } from './plugins/close-after-answer.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { loggerOptions } from './log-options.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -40,6 +41,7 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   await app.register(textGuardPlugin);
   await app.register(closeAfterAnswerPlugin);
   await app.register(requestIdPlugin);
+  await app.register(securityHeadersPlugin, { publicUrl: deps.publicUrl });
   await app.register(metricsPlugin, { db: deps.db, token: deps.metrics?.token, poolStats: deps.metrics?.poolStats });
 
   await app.register(cookie);
