@@ -12,6 +12,12 @@ export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 export const auditVerificationSchema = z.object({ valid: z.boolean(), entries: z.number().int(), firstBadSeq: z.string().nullable() });
 export type AuditVerificationDto = z.infer<typeof auditVerificationSchema>;
 
+/** GET /audit/checkpoint: the chain's head signed with the server's Ed25519 audit key (D45); keep it outside the database. */
+export const auditCheckpointSchema = z.object({
+  orgId: z.string(), seq: z.string(), hash: z.string(), at: z.string(), publicKey: z.string(), signature: z.string(),
+});
+export type AuditCheckpointDto = z.infer<typeof auditCheckpointSchema>;
+
 /**
  * GET /audit's filters, all optional and combined with AND. `action` is exact, or a prefix when it ends with a dot
  * (`contact.` is every contact action). `from` is inclusive and `to` exclusive. A cursor belongs to the filters it

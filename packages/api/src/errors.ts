@@ -61,6 +61,7 @@ export const ERROR_CATALOG = {
   TANDEM_USER_INACTIVE: { category: 'conflict', title: 'That user is deactivated' },
   TANDEM_CONTACT_NO_ADDRESS: { category: 'conflict', title: 'The contact has no address for this channel' },
   TANDEM_IDEMPOTENCY_KEY_REUSED: { category: 'conflict', title: 'This Idempotency-Key was used for a different request' },
+  TANDEM_AUDIT_CHAIN_BROKEN: { category: 'conflict', title: 'The audit chain does not verify, so no checkpoint is signed for it' },
   TANDEM_SYNC_RUNNING: { category: 'conflict', title: 'A sync of this integration is already queued or running' },
   TANDEM_INBOUND_REPLAYED: { category: 'conflict', title: 'This signed delivery was received before' },
   TANDEM_IDEMPOTENCY_KEY_IN_USE: { category: 'conflict', title: 'A request with this Idempotency-Key is still running' },

@@ -13,6 +13,7 @@ import { startMessageQueue } from './jobs/deliver-message-job.ts';
 import { syncRunHandler } from './jobs/sync-job.ts';
 import { syncPorts } from './domain/sync/connectors.ts';
 import { loadServerSecret } from './server-secret.ts';
+import { configureAuditKeys } from './domain/audit/audit-keys.ts';
 import { serverJobs } from './jobs/registry.ts';
 import { logMailer } from './mail/log-mailer.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
@@ -29,9 +30,11 @@ const folderProblem = config.db.kind === 'pglite' && config.db.dataDir ? dataFol
 if (folderProblem) failStart(folderProblem);
 const handle = openDatabase(config.db);
 await migrate(handle).catch((error: unknown) => failStart(`the database could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`, error));
-const demo = config.demoData ? await loadDemoDataIfEmpty(handle.db, systemClock.now()) : null;
-// The key that seals integrations' credentials (D39): TANDEM_SECRET_KEY, or a key file made on first start.
+// The key that seals integrations' credentials (D39) and keys the audit chain (D45): TANDEM_SECRET_KEY, or a key
+// file made on first start. Loaded before the demo data, whose audit entries are keyed by it.
 const secret = loadServerSecret(process.env, config.db, (message) => console.warn(`  ${message}`));
+configureAuditKeys(secret.key);
+const demo = config.demoData ? await loadDemoDataIfEmpty(handle.db, systemClock.now()) : null;
 const sync = syncPorts(config.sync, secret.key);
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({

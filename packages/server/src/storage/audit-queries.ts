@@ -23,6 +23,12 @@ export async function insertAuditRow(trx: Db, row: NewAuditRow): Promise<void> {
   await trx.insertInto('audit_log').values(row).execute();
 }
 
+/** The org's last entry hashed without a key (migration 0017), or null when all of its entries are keyed. */
+export async function unkeyedHead(db: Db, orgId: string): Promise<{ seq: string; hash: string } | null> {
+  const row = await db.selectFrom('audit_unkeyed_heads').select(['seq', 'hash']).where('org_id', '=', orgId).executeTakeFirst();
+  return row ? { seq: String(row.seq), hash: row.hash } : null;
+}
+
 /** The org's whole chain, oldest first. */
 export async function loadAuditChain(db: Db, orgId: string): Promise<AuditRow[]> {
   const rows = await db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq', 'asc').execute();

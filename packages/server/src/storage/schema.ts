@@ -119,6 +119,9 @@ export type ContactEventsTable = {
   program_step: Generated<number | null>;
 };
 
+/** The last entry hashed without a key, per org, recorded by migration 0017 (D45). */
+export type AuditUnkeyedHeadsTable = { org_id: string; seq: ColumnType<string, number | string | bigint, never>; hash: string };
+
 export type AuditLogTable = {
   org_id: string;
   seq: ColumnType<string, number | string | bigint, never>;
@@ -317,6 +320,7 @@ export type Database = {
   bucket_shares: BucketSharesTable;
   contact_events: ContactEventsTable;
   audit_log: AuditLogTable;
+  audit_unkeyed_heads: AuditUnkeyedHeadsTable;
   invitations: InvitationsTable;
   password_resets: PasswordResetsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -52,6 +52,9 @@ describe('account audit entries', () => {
     await db.insertInto('audit_log').values(rows.map((r) => ({
       ...r, before: r.before === null ? null : JSON.stringify(r.before), after: r.after === null ? null : JSON.stringify(r.after),
     }))).execute();
+    // What migration 0017 records for a chain written before it: its last unkeyed entry (D45).
+    const head = rows[rows.length - 1] as RawAuditRow;
+    await db.insertInto('audit_unkeyed_heads').values({ org_id: orgId, seq: head.seq, hash: head.hash }).execute();
     expect(await verifyAuditChain(db, orgId)).toEqual({ valid: true, entries: rows.length, firstBadSeq: null });
 
     const admin = await createUser(db, orgId, { name: 'Auditor', role: 'admin' });

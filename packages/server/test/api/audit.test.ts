@@ -8,6 +8,7 @@ import { useTestApp, type TestHandle } from './support/test-app.ts';
 import { ACME_AND_GLOBEX, type AcmeAndGlobex } from './support/world-builder.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
 import { purgeTrash } from '../../src/jobs/purge-trash.ts';
+import { asOwner } from './support/audit-owner.ts';
 
 const t = useTestApp();
 const { api } = t;
@@ -123,26 +124,26 @@ describe('GET /audit/verify', () => {
   it('reports a row edited in place through SQL', async () => {
     const w = await t.world(ACME_AND_GLOBEX);
     await makeEveryChange(w);
-    await sql`UPDATE audit_log SET after = '{"role":"member"}'::jsonb WHERE org_id = ${w.orgs.acme} AND seq = 2`.execute(t.db);
+    await asOwner(t.db, (trx) => sql`UPDATE audit_log SET after = '{"role":"member"}'::jsonb WHERE org_id = ${w.orgs.acme} AND seq = 2`.execute(trx));
     expect((await api.audit.verify({ as: w.users.ada.token })).body).toEqual({ valid: false, entries: EVERY_ACTION.length, firstBadSeq: '2' });
   });
 
   it('reports a changed actor or time', async () => {
     const w = await t.world(ACME_AND_GLOBEX);
     await makeEveryChange(w);
-    await sql`UPDATE audit_log SET actor_id = ${w.users.ben.id} WHERE org_id = ${w.orgs.acme} AND seq = 5`.execute(t.db);
+    await asOwner(t.db, (trx) => sql`UPDATE audit_log SET actor_id = ${w.users.ben.id} WHERE org_id = ${w.orgs.acme} AND seq = 5`.execute(trx));
     expect((await api.audit.verify({ as: w.users.ada.token })).body).toMatchObject({ valid: false, firstBadSeq: '5' });
   });
 
   it('reports a deleted row, even when the rows after it are renumbered', async () => {
     const w = await t.world(ACME_AND_GLOBEX);
     await makeEveryChange(w);
-    await sql`DELETE FROM audit_log WHERE org_id = ${w.orgs.acme} AND seq = 3`.execute(t.db);
+    await asOwner(t.db, (trx) => sql`DELETE FROM audit_log WHERE org_id = ${w.orgs.acme} AND seq = 3`.execute(trx));
     expect((await api.audit.verify({ as: w.users.ada.token })).body).toMatchObject({ valid: false, firstBadSeq: '4' });
     // Renumbered in two steps: one `seq = seq - 1` collides with the primary key when the rows are visited newest
     // first (which the planner may choose now that other indexes end in seq).
-    await sql`UPDATE audit_log SET seq = -seq WHERE org_id = ${w.orgs.acme} AND seq > 3`.execute(t.db);
-    await sql`UPDATE audit_log SET seq = -seq - 1 WHERE org_id = ${w.orgs.acme} AND seq < 0`.execute(t.db);
+    await asOwner(t.db, (trx) => sql`UPDATE audit_log SET seq = -seq WHERE org_id = ${w.orgs.acme} AND seq > 3`.execute(trx));
+    await asOwner(t.db, (trx) => sql`UPDATE audit_log SET seq = -seq - 1 WHERE org_id = ${w.orgs.acme} AND seq < 0`.execute(trx));
     expect((await api.audit.verify({ as: w.users.ada.token })).body).toMatchObject({ valid: false, firstBadSeq: '3' });
   });
 
@@ -150,7 +151,7 @@ describe('GET /audit/verify', () => {
     const w = await t.world(ACME_AND_GLOBEX);
     await api.org.updateSettings({ exportEnabled: true }, { as: w.users.ada.token });
     await api.org.updateSettings({ exportEnabled: true }, { as: w.users.oz.token });
-    await sql`UPDATE audit_log SET action = 'nothing' WHERE org_id = ${w.orgs.globex}`.execute(t.db);
+    await asOwner(t.db, (trx) => sql`UPDATE audit_log SET action = 'nothing' WHERE org_id = ${w.orgs.globex}`.execute(trx));
     expect(expectStatus(await api.audit.verify({ as: w.users.ada.token }), 200).valid).toBe(true);
     expect(expectStatus(await api.audit.verify({ as: w.users.oz.token }), 200).valid).toBe(false);
   });
@@ -164,7 +165,7 @@ describe('on PostgreSQL (jsonb reorders keys; the chain must not care)', () => {
     await makeEveryChange(w, pg);
     expect((await allEntries(w.users.ada.token, 5, pg)).map((e) => e.action).reverse()).toEqual(EVERY_ACTION);
     expect((await pg.api.audit.verify({ as: w.users.ada.token })).body).toEqual({ valid: true, entries: EVERY_ACTION.length, firstBadSeq: null });
-    await sql`UPDATE audit_log SET before = '{"role":"admin"}'::jsonb WHERE org_id = ${w.orgs.acme} AND seq = 2`.execute(pg.db);
+    await asOwner(pg.db, (trx) => sql`UPDATE audit_log SET before = '{"role":"admin"}'::jsonb WHERE org_id = ${w.orgs.acme} AND seq = 2`.execute(trx));
     expect((await pg.api.audit.verify({ as: w.users.ada.token })).body).toMatchObject({ valid: false, firstBadSeq: '2' });
   });
 });

@@ -333,7 +333,12 @@ const ISSUE_13_SYNC: Change[] = [
   pointer: v1(path as string), change: 'added', to: expect.objectContaining({ [method as string]: expect.objectContaining({ operationId }) }),
 }));
 
-const EXPECTED: Change[] = [...ISSUE_13_SYNC, ...ISSUE_13_IMPORT, ...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
+/** Issue 14, item 2 (audit you can trust, docs/decisions.md D45): the chain's head, signed. */
+const ISSUE_14_AUDIT: Change[] = [
+  { pointer: v1('/audit/checkpoint'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'checkpointAudit' }) }) },
+];
+
+const EXPECTED: Change[] = [...ISSUE_14_AUDIT, ...ISSUE_13_SYNC, ...ISSUE_13_IMPORT, ...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

@@ -1,9 +1,13 @@
 // The append-only, hash-chained audit log (spec §10). Each entry's hash covers its content and the hash of the
-// entry before it, so any edit or deletion in the middle breaks the chain that `verifyAuditChain` walks.
-import { createHash } from 'node:crypto';
-import { insertAuditRow, lastAuditLink, loadAuditChain } from '../../storage/audit-queries.ts';
+// entry before it, so any edit or deletion in the middle breaks the chain that `verifyAuditChain` walks. Since
+// migration 0017 (D45) the hash is an HMAC under the server's audit key, written `k1:<hex>`, so someone who can
+// write the database but lacks the key cannot recompute a chain that verifies; the entries written before keep
+// their plain SHA-256 hashes up to the per-org seq that the migration recorded (audit_unkeyed_heads).
+import { createHash, createHmac } from 'node:crypto';
+import { insertAuditRow, lastAuditLink, loadAuditChain, unkeyedHead } from '../../storage/audit-queries.ts';
 import type { Db } from '../../storage/connect.ts';
 import { lockOrg } from '../../storage/org-queries.ts';
+import { auditKeys } from './audit-keys.ts';
 
 export type AuditInput = {
   orgId: string;
@@ -35,8 +39,20 @@ type Hashable = {
   target_id: string | null; before: unknown; after: unknown; prev_hash: string;
 };
 
+function hashInput(e: Hashable): string {
+  return canonicalJson([e.org_id, e.seq, e.at, e.actor_id, e.action, e.target_type, e.target_id, e.before ?? null, e.after ?? null, e.prev_hash]);
+}
+
+/** The plain SHA-256 hash that entries carried before migration 0017. */
 export function hashEntry(e: Hashable): string {
-  return createHash('sha256').update(canonicalJson([e.org_id, e.seq, e.at, e.actor_id, e.action, e.target_type, e.target_id, e.before ?? null, e.after ?? null, e.prev_hash])).digest('hex');
+  return createHash('sha256').update(hashInput(e)).digest('hex');
+}
+
+export const KEYED_HASH_PREFIX = 'k1:';
+
+/** The keyed hash every new entry carries: HMAC-SHA256 under the audit key, marked `k1:`. */
+export function keyedHashEntry(e: Hashable, hmacKey: Buffer): string {
+  return `${KEYED_HASH_PREFIX}${createHmac('sha256', hmacKey).update(hashInput(e)).digest('hex')}`;
 }
 
 /** Appends one entry. Call inside the transaction of the change it records, so both land or neither does. */
@@ -60,29 +76,49 @@ export async function appendAudit(trx: Db, input: AuditInput): Promise<void> {
     ...entry,
     before: entry.before === null ? null : JSON.stringify(entry.before),
     after: entry.after === null ? null : JSON.stringify(entry.after),
-    hash: hashEntry(entry),
+    hash: keyedHashEntry(entry, auditKeys().hmacKey),
   });
 }
 
 export type ChainVerdict = { valid: boolean; entries: number; firstBadSeq: string | null };
+/** The verdict and the chain's last entry (null when empty), which a checkpoint signs. */
+export type ChainWalk = ChainVerdict & { head: { seq: string; hash: string } | null; hashAt: (seq: string) => string | undefined };
 
-/** Walks the org's chain from the start, recomputing every hash. */
-export async function verifyAuditChain(db: Db, orgId: string): Promise<ChainVerdict> {
+/**
+ * Walks the org's chain from the start, recomputing every hash: plain SHA-256 up to the org's unkeyed head (which
+ * must match the hash recorded by migration 0017), HMAC under `hmacKey` after it.
+ */
+export async function walkAuditChain(db: Db, orgId: string, hmacKey: Buffer = auditKeys().hmacKey): Promise<ChainWalk> {
   const rows = await loadAuditChain(db, orgId);
+  const legacy = await unkeyedHead(db, orgId);
+  const hashes = new Map<string, string>();
+  const hashAt = (seq: string) => hashes.get(seq);
+  const bad = (seq: string): ChainWalk => ({ valid: false, entries: rows.length, firstBadSeq: seq, head: null, hashAt });
   let prev = GENESIS;
   let expectedSeq = 1n;
   for (const row of rows) {
-    const recomputed = hashEntry({
+    const entry: Hashable = {
       org_id: row.org_id, seq: String(row.seq), at: new Date(row.at).toISOString(), actor_id: row.actor_id,
       action: row.action, target_type: row.target_type, target_id: row.target_id,
       before: row.before, after: row.after,
       prev_hash: row.prev_hash,
-    });
-    if (BigInt(row.seq) !== expectedSeq || row.prev_hash !== prev || recomputed !== row.hash) {
-      return { valid: false, entries: rows.length, firstBadSeq: String(row.seq) };
-    }
+    };
+    const unkeyed = legacy !== null && BigInt(row.seq) <= BigInt(legacy.seq);
+    const recomputed = unkeyed ? hashEntry(entry) : keyedHashEntry(entry, hmacKey);
+    const legacyHeadMoved = unkeyed && String(row.seq) === legacy.seq && row.hash !== legacy.hash;
+    if (BigInt(row.seq) !== expectedSeq || row.prev_hash !== prev || recomputed !== row.hash || legacyHeadMoved) return bad(String(row.seq));
+    hashes.set(String(row.seq), row.hash);
     prev = row.hash;
     expectedSeq += 1n;
   }
-  return { valid: true, entries: rows.length, firstBadSeq: null };
+  // Entries cut off the end, back past the recorded unkeyed head.
+  if (legacy !== null && expectedSeq <= BigInt(legacy.seq)) return bad(String(expectedSeq));
+  const last = rows[rows.length - 1];
+  return { valid: true, entries: rows.length, firstBadSeq: null, head: last ? { seq: String(last.seq), hash: last.hash } : null, hashAt };
+}
+
+/** Walks the org's chain from the start, recomputing every hash. */
+export async function verifyAuditChain(db: Db, orgId: string, hmacKey?: Buffer): Promise<ChainVerdict> {
+  const { valid, entries, firstBadSeq } = await walkAuditChain(db, orgId, hmacKey);
+  return { valid, entries, firstBadSeq };
 }

@@ -8,6 +8,7 @@ import { listAuditPage, type AuditWhere } from '../../storage/audit-queries.ts';
 import { isUuid } from '../../storage/ids.ts';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.ts';
 import { verifyAuditChain, type ChainVerdict } from './audit-chain.ts';
+import { makeAuditCheckpoint, type AuditCheckpoint } from './audit-checkpoint.ts';
 import { requireAdminOrThrow } from '../shared/admin-guard.ts';
 import type { Deps } from '../shared/deps.ts';
 
@@ -57,4 +58,10 @@ export async function listAudit(deps: Deps, ctx: ActorContext, input: AuditListI
 export async function verifyAudit(deps: Deps, ctx: ActorContext): Promise<ChainVerdict> {
   requireAdminOrThrow(ctx);
   return verifyAuditChain(deps.db, ctx.actor.orgId);
+}
+
+/** GET /audit/checkpoint (admin): the head of the org's chain, signed (audit-checkpoint.ts). */
+export async function checkpointAudit(deps: Deps, ctx: ActorContext): Promise<AuditCheckpoint> {
+  requireAdminOrThrow(ctx);
+  return makeAuditCheckpoint(deps.db, ctx.actor.orgId, ctx.now);
 }

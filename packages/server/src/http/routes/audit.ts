@@ -1,8 +1,8 @@
 // The audit log (admins): newest first, keyset paged, filtered on the server; and a check of its hash chain.
-import { auditEntrySchema, auditListQuerySchema, auditVerificationSchema, problems } from '@tandem/api';
+import { auditCheckpointSchema, auditEntrySchema, auditListQuerySchema, auditVerificationSchema, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAudit, verifyAudit } from '../../domain/audit/read-audit.ts';
+import { checkpointAudit, listAudit, verifyAudit } from '../../domain/audit/read-audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
 
@@ -31,4 +31,14 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     },
     preValidation: adminOnlyHook,
   }, async (request) => verifyAudit(deps, actorOf(request)));
+
+  app.get('/audit/checkpoint', {
+    schema: {
+      operationId: 'checkpointAudit',
+      tags: ['audit'], summary: "The chain's head signed with the server's Ed25519 audit key (admin)",
+      description: 'Keep checkpoints outside the database: `tandem audit verify --checkpoint FILE` later proves the chain still holds this seq with this hash (D45). 409 TANDEM_AUDIT_CHAIN_BROKEN when the chain does not verify.',
+      response: { 200: auditCheckpointSchema, ...problems(401, 403, 409) },
+    },
+    preValidation: adminOnlyHook,
+  }, async (request) => checkpointAudit(deps, actorOf(request)));
 };

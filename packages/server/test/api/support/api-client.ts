@@ -5,7 +5,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type {
-  AccessHoldersDto, Answer, ApiTokenDto, AuditEntryDto, AuditVerdictDto, BucketDto, BucketShareDto, ContactDto, ContactPageDto, Delivery, ExplanationDto, GrantDto,
+  AccessHoldersDto, Answer, ApiTokenDto, AuditEntryDto, AuditCheckpointDto, AuditVerdictDto, BucketDto, BucketShareDto, ContactDto, ContactPageDto, Delivery, ExplanationDto, GrantDto,
   HistoryItemDto, InvitationDto, InvitationLinkDto, List, NoContent, OpenApiDocument, OrgDto, OrgSettingsDto, Page, Responses, ShareDto,
   SignInDto, SignUpDto, SomeAnswer, TeamDto, UserDto,
 } from './api-types.ts';
@@ -121,6 +121,7 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
     audit: {
       list: (o?: Options) => get<Ok<Page<AuditEntryDto>>>(`${V1}/audit`, o),
       verify: (o?: Options) => get<Ok<AuditVerdictDto>>(`${V1}/audit/verify`, o),
+      checkpoint: (o?: Options) => get<Ok<AuditCheckpointDto>>(`${V1}/audit/checkpoint`, o),
     },
     tokens: {
       create: (body: Body, o?: Options) => post<Created<{ apiToken: ApiTokenDto; token: string }>>(`${V1}/tokens`, body, o),

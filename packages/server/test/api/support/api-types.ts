@@ -46,6 +46,7 @@ export type AuditEntryDto = {
   targetId: string | null; before: unknown; after: unknown; prevHash: string; hash: string;
 };
 export type AuditVerdictDto = { valid: boolean; entries: number; firstBadSeq: string | null };
+export type AuditCheckpointDto = { orgId: string; seq: string; hash: string; at: string; publicKey: string; signature: string };
 export type ApiTokenDto = { id: string; name: string; scope: 'read' | 'write'; createdAt: string; expiresAt: string | null };
 
 /** What sign-up and sign-in answer. */
