@@ -1,5 +1,6 @@
 // Configuration from the environment (see README and ../shared/spec/api.md "Running").
 import { targetFromEnv, type DbTarget } from './storage/connect.ts';
+import type { TrustProxy } from './http/deps.ts';
 
 export type MailConfig = {
   /** SMTP_URL (smtp://host:port, smtps://user:password@host:port); null: no SMTP, e-mails are logged (demo mode). */
@@ -19,6 +20,8 @@ export type Config = {
   port: number; host: string; db: DbTarget; demoData: boolean; logLevel: string;
   /** TANDEM_PUBLIC_URL: where people reach the app; e-mailed links start with it. */
   publicUrl: string;
+  /** TANDEM_TRUST_PROXY: whose X-Forwarded-For to believe (trustProxyOf). */
+  trustProxy: TrustProxy;
   mail: MailConfig;
   sms: SmsConfig;
   programs: ProgramConfig;
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: (env.TANDEM_DEMO_DATA ?? 'on').toLowerCase() !== 'off',
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: (env.TANDEM_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    trustProxy: trustProxyOf(env.TANDEM_TRUST_PROXY),
     mail: {
       smtpUrl: env.SMTP_URL?.trim() || null, from: env.MAIL_FROM?.trim() || 'Tandem <tandem@localhost>',
       inboundDomain: env.TANDEM_INBOUND_DOMAIN?.trim() || hostOf(env.TANDEM_PUBLIC_URL?.trim()) || 'localhost',
@@ -60,6 +64,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     programs: programConfig(env),
     sync: syncConfig(env),
   };
+}
+
+/**
+ * TANDEM_TRUST_PROXY (D44): unset or `off` (default): X-Forwarded-For is ignored and the client address is the
+ * socket's peer, so nobody can pick their own address (it keys rate limits and logs). A whole number: that many
+ * proxy hops in front of the server. Otherwise a comma-separated list of proxy addresses or CIDRs (`10.0.0.0/8,::1`).
+ * `true` (believe anyone) is refused on purpose.
+ */
+export function trustProxyOf(value: string | undefined): TrustProxy {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || text === 'off' || text === 'false' || text === '0') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === 'true' || text === 'on') throw new Error('TANDEM_TRUST_PROXY: give a hop count or the proxies\' addresses/CIDRs, not "true" (that would believe any client\'s X-Forwarded-For)');
+  const list = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = list.find((part) => !/^[0-9a-f.:]+(\/\d{1,3})?$/.test(part));
+  if (bad !== undefined) throw new Error(`TANDEM_TRUST_PROXY: "${bad}" is not an address or CIDR`);
+  return list;
 }
 
 /**

@@ -45,6 +45,7 @@ const app = await buildApp({
   // Without SMTP_URL the app writes e-mails (invitations, reset links) to its log instead.
   ...(config.mail.smtpUrl ? { mailer: smtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) } : {}),
   publicUrl: config.publicUrl,
+  trustProxy: config.trustProxy,
   inboundDomain: config.mail.inboundDomain,
   programDayMs: config.programs.dayMs,
   // /metrics: with TANDEM_METRICS_TOKEN a bearer token, else loopback only (docs/decisions.md D43).

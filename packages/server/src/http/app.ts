@@ -17,7 +17,7 @@ import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerApiRoutes } from './routes/index.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
-import { DEFAULT_PUBLIC_URL, type AppDeps, type AppInput } from './deps.ts';
+import { DEFAULT_PUBLIC_URL, type AppDeps, type AppInput, type TrustProxy } from './deps.ts';
 import { logMailer } from '../mail/log-mailer.ts';
 import { syncPorts } from '../domain/sync/connectors.ts';
 
@@ -26,12 +26,19 @@ const API_DESCRIPTION = 'Self-hostable team CRM with exact, explainable sharing.
   + '(body, query, path) may not contain the NUL character (U+0000) or an unpaired UTF-16 surrogate: such a request '
   + 'answers 400 `TANDEM_INPUT_INVALID` naming the field.';
 
+/** A hop count becomes proxy-addr's "the first n hops" function (Fastify's types take no number). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(input.logger), genReqId: requestIdOf, requestIdHeader: false, trustProxy: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError,
+    logger: loggerOptions(input.logger), genReqId: requestIdOf, requestIdHeader: false, trustProxy: fastifyTrustProxy(input.trustProxy ?? false), frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   const deps: AppDeps = {
-    ...input, mailer: input.mailer ?? logMailer(app.log), publicUrl: input.publicUrl ?? DEFAULT_PUBLIC_URL, inboundDomain: input.inboundDomain ?? 'localhost',
+    ...input, mailer: input.mailer ?? logMailer(app.log), publicUrl: input.publicUrl ?? DEFAULT_PUBLIC_URL,
+    // Cookies are Secure whenever people reach the app over HTTPS (D44); a browser would not send them back over HTTP.
+    secureCookies: input.secureCookies ?? (input.publicUrl ?? DEFAULT_PUBLIC_URL).startsWith('https://'), inboundDomain: input.inboundDomain ?? 'localhost',
     sync: input.sync ?? syncPorts(),
   };
   app.setValidatorCompiler(validatorCompiler);

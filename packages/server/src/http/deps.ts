@@ -11,8 +11,10 @@ export type AppDeps = MailDeps & {
   logger?: boolean | object;
   /** Folder of the built web app; when absent, only the API is served. */
   webDir?: string;
-  /** Mark cookies Secure (behind HTTPS). */
+  /** Mark cookies Secure; default: when the public URL is https (D44). */
   secureCookies?: boolean;
+  /** Which proxies' X-Forwarded-For to believe (TANDEM_TRUST_PROXY, config.ts): none (default), a hop count, or addresses/CIDRs. */
+  trustProxy?: TrustProxy;
   /** The domain of reply addresses (TANDEM_INBOUND_DOMAIN, mail/reply-address.ts); default 'localhost'. */
   inboundDomain: string;
   /** The length of a program "day" in ms (TANDEM_PROGRAM_DAY_SECONDS, config.ts); default one day. */
@@ -22,6 +24,8 @@ export type AppDeps = MailDeps & {
   /** /metrics (http/plugins/metrics.ts): TANDEM_METRICS_TOKEN (unset: loopback only) and the PostgreSQL pool's numbers. */
   metrics?: { token?: string | null; poolStats?: (() => PoolStats) | undefined };
 };
+
+export type TrustProxy = false | number | string[];
 
 /** The public base URL when none is given (TANDEM_PUBLIC_URL; config.ts defaults it to the listen port). */
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';

@@ -1,5 +1,6 @@
 // API test harness: buildApp on a fresh in-memory PGlite (or a fresh PostgreSQL database) with a clock the test can
 // move. API test files do not call this directly: test/api/support/test-app.ts `useTestApp()` wraps it in hooks.
+import type { TrustProxy } from '../../src/http/deps.ts';
 import type { FastifyInstance } from 'fastify';
 import { manualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -33,6 +34,8 @@ export type TestAppOptions = {
   publicUrl?: string;
   /** The sync ports (connectors pointed at loopback stand-ins), asked for when the app is built; default: the real URLs. */
   sync?: () => SyncPorts;
+  /** TANDEM_TRUST_PROXY as parsed (config.ts trustProxyOf); default: trust no proxy. */
+  trustProxy?: TrustProxy;
   /** Pino options for the app's logger (e.g. `{ level: 'error', stream }` to read what it logs); default: no log. */
   logger?: object;
 };
@@ -45,7 +48,7 @@ export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions 
   const app = await buildApp({
     db: handle.db, clock, logger: options.logger ?? false,
     ...(options.mailer ? { mailer: options.mailer() } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    ...(options.sync ? { sync: options.sync() } : {}),
+    ...(options.sync ? { sync: options.sync() } : {}), ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   await app.ready();
   return {
