@@ -1,9 +1,10 @@
 // End to end: the real `tandem` binary as a child process, loading CRM-N into a fresh PGlite folder.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countContacts, loadActorContext, openDatabase } from '@tandem/server';
 import type { SeedReport } from './seed/report.ts';
@@ -77,5 +78,41 @@ describe('tandem seed, end to end on PGlite', () => {
     const help = await tandem(['seed', '--help'], dataDir);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--messages M');
+  });
+
+  // Last in this block: it cuts the seeded chain. Dropping the newest entries leaves a chain that recomputes (the
+  // walk alone cannot tell), which only a checkpoint kept outside the database catches.
+  it('signs a checkpoint that a verify checks, and catches entries cut off the end with it', async () => {
+    const report = JSON.parse(readFileSync(join(dataDir, 'crm-n.json'), 'utf8')) as SeedReport;
+    const made = await tandem(['audit', 'checkpoint', '--org', report.org.id], dataDir);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ orgId: report.org.id, seq: '1', hash: expect.stringMatching(/^k1:/) });
+    const file = join(root, 'checkpoint.json');
+    writeFileSync(file, made.stdout);
+    const ok = await tandem(['audit', 'verify', '--checkpoint', file], dataDir);
+    expect(ok.stdout).toMatch(/^ok .*: 1 entry, chain intact; checkpoint at seq 1 matches$/m);
+    expect(ok.code).toBe(0);
+
+    const forged = join(root, 'forged.json');
+    writeFileSync(forged, JSON.stringify({ ...JSON.parse(made.stdout), seq: '0' }));
+    const refused = await tandem(['audit', 'verify', '--checkpoint', forged], dataDir);
+    expect(refused.stdout).toMatch(/^INVALID .*chain intact; checkpoint at seq 0: bad-signature$/m);
+    expect(refused.code).toBe(1);
+
+    // As the table's owner would: triggers off for one transaction, the entry deleted.
+    const handle = openDatabase({ kind: 'pglite', dataDir });
+    try {
+      await handle.db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+        await sql`DELETE FROM audit_log WHERE org_id = ${report.org.id}`.execute(trx);
+      });
+    } finally {
+      await handle.close();
+    }
+    expect((await tandem(['audit', 'verify'], dataDir)).code).toBe(0);
+    const cut = await tandem(['audit', 'verify', '--checkpoint', file], dataDir);
+    expect(cut.stdout).toMatch(/^INVALID .*: 0 entries, chain intact; checkpoint at seq 1: seq-missing$/m);
+    expect(cut.code).toBe(1);
+    expect((await tandem(['audit', 'verify', '--checkpoint', join(root, 'none.json')], dataDir)).code).toBe(2);
   });
 });

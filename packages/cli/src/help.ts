@@ -51,14 +51,22 @@ Examples:
   DATABASE_URL=postgres://localhost/tandem npm run tandem -- seed --contacts 1M --users 1000 --share-all on
 `;
 
-export const AUDIT_HELP = `Usage: tandem audit verify [--org ID]
+export const AUDIT_HELP = `Usage: tandem audit verify [--org ID] [--checkpoint FILE]
+       tandem audit checkpoint --org ID > FILE
 
-Recomputes every hash of the audit log of one org (--org) or of every org, and reports for each whether the
+verify recomputes every hash of the audit log of one org (--org) or of every org, and reports for each whether the
 chain is intact and how many entries it holds. Exits 1 when any chain is broken, naming the first bad entry.
+With --checkpoint FILE (made by \`tandem audit checkpoint\` or GET /api/v1/audit/checkpoint) it also checks the
+checkpoint's signature and that the chain still holds its seq with its hash: a chain rewritten end to end since
+then fails here even when every hash recomputes. Keep checkpoints outside the database.
+
+checkpoint prints the org's head (seq and hash) signed with the server's Ed25519 audit key, as JSON.
+Both read the server's secret key (TANDEM_SECRET_KEY, or the key file beside the data) to check keyed hashes.
 
 Flags:
-  --org ID     the org's id (default: every org)
-  -h, --help   this help
+  --org ID            the org's id (verify: default every org, or the checkpoint's org)
+  --checkpoint FILE   a signed checkpoint to check the chain against (verify)
+  -h, --help          this help
 `;
 
 export const EXPORT_HELP = `Usage: tandem export --as EMAIL --format csv|xlsx|vcard [--q TEXT] [--archived] [--bom] [--out FILE]

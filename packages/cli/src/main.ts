@@ -1,6 +1,7 @@
 // The `tandem` command line: `tandem seed`, `tandem audit verify`, `tandem import`, `tandem export`, `tandem sync`,
 // `tandem --help`. Bad commands or flags exit 2 with one line; failures exit 1.
 import { UsageError } from './args.ts';
+import { runAuditCheckpoint } from './commands/audit-checkpoint.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
 import { runBenchCommand } from './commands/bench.ts';
 import { runImport } from './commands/import.ts';
@@ -28,8 +29,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdo
   if (command === 'audit') {
     const [sub, ...flags] = rest;
     if (sub === 'verify') return runAuditVerify(flags, stdout, stderr, env);
+    if (sub === 'checkpoint') return runAuditCheckpoint(flags, stdout, stderr, env);
     if (sub === '--help' || sub === '-h') return runAuditVerify(['--help'], stdout, stderr, env);
-    throw new UsageError(`tandem audit: unknown subcommand ${sub === undefined ? '(none)' : `'${sub}'`}; try: tandem audit verify`);
+    throw new UsageError(`tandem audit: unknown subcommand ${sub === undefined ? '(none)' : `'${sub}'`}; try: tandem audit verify, tandem audit checkpoint`);
   }
   throw new UsageError(`tandem: unknown command '${command}' (commands: seed, audit verify, import, export, sync; see tandem --help)`);
 }

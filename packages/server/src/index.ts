@@ -58,7 +58,7 @@ export { parseImportMapping } from './domain/imports/import-mapping.ts';
 // Sync channels (issue 13, D39): the API's run use case and the queue's handler, driven in process by `tandem sync`,
 // with the server's key and the providers' URLs from the same environment as the server.
 export { syncConfig, type SyncConfig } from './config.ts';
-export { loadServerSecret } from './server-secret.ts';
+export { loadServerSecret, type ServerSecret } from './server-secret.ts';
 export { syncPorts } from './domain/sync/connectors.ts';
 export { connectIntegration } from './domain/sync/connect-integration.ts';
 export { startSyncRun } from './domain/sync/start-sync-run.ts';

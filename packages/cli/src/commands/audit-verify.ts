@@ -1,18 +1,39 @@
-// `tandem audit verify [--org ID]`: walks each org's audit chain with the server's verifyAuditChain.
-import { existsSync } from 'node:fs';
+// `tandem audit verify [--org ID] [--checkpoint FILE]`: walks each org's audit chain with the server's verifyAuditChain;
+// with a checkpoint (`tandem audit checkpoint`, D45), also checks its signature and that the chain still holds its
+// seq with its hash, which catches a chain rewritten end to end by someone who has the database and the HMAC key.
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isUuid, migrate, openDatabase, targetFromEnv, verifyAuditChain } from '@tandem/server';
+import { isUuid, migrate, openDatabase, targetFromEnv, verifyAuditChain, verifyAuditCheckpoint, type AuditCheckpoint } from '@tandem/server';
 import { parseFlags, UsageError } from '../args.ts';
 import { AUDIT_HELP } from '../help.ts';
 import type { Output } from '../progress.ts';
+import { useServerKey } from '../server-keys.ts';
+
+const CHECKPOINT_FIELDS = ['orgId', 'seq', 'hash', 'at', 'publicKey', 'signature'] as const;
+
+/** The checkpoint in FILE, or a UsageError naming what is wrong with it. */
+function readCheckpoint(file: string): AuditCheckpoint {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(resolve(file), 'utf8'));
+  } catch (e) {
+    throw new UsageError(`tandem audit verify: --checkpoint ${file} cannot be read as JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const missing = CHECKPOINT_FIELDS.filter((f) => typeof record[f] !== 'string');
+  if (missing.length > 0) throw new UsageError(`tandem audit verify: --checkpoint ${file} is not a checkpoint (missing ${missing.join(', ')})`);
+  return record as AuditCheckpoint;
+}
 
 export async function runAuditVerify(argv: readonly string[], out: Output, err: Output, env: NodeJS.ProcessEnv): Promise<number> {
-  const { help, flags } = parseFlags('tandem audit verify', argv, [{ name: 'org', kind: 'text' }]);
+  const { help, flags } = parseFlags('tandem audit verify', argv, [{ name: 'org', kind: 'text' }, { name: 'checkpoint', kind: 'text' }]);
   if (help) {
     out.write(AUDIT_HELP);
     return 0;
   }
-  const orgFlag = flags.get('org') as string | undefined;
+  const checkpointFile = flags.get('checkpoint') as string | undefined;
+  const checkpoint = checkpointFile === undefined ? undefined : readCheckpoint(checkpointFile);
+  const orgFlag = (flags.get('org') as string | undefined) ?? checkpoint?.orgId;
   if (orgFlag !== undefined && !isUuid(orgFlag)) throw new UsageError(`tandem audit verify: --org must be an org id (a UUID), got '${orgFlag}'`);
   const target = targetFromEnv(env);
   if (target.kind === 'pglite' && !existsSync(resolve(target.dataDir ?? '.tandem-data'))) {
@@ -22,6 +43,7 @@ export async function runAuditVerify(argv: readonly string[], out: Output, err: 
   const handle = openDatabase(target);
   try {
     await migrate(handle);
+    useServerKey('tandem audit verify', env, target, err);
     let query = handle.db.selectFrom('orgs').select(['id', 'name']).orderBy('created_at').orderBy('id');
     if (orgFlag !== undefined) query = query.where('id', '=', orgFlag);
     const orgs = await query.execute();
@@ -34,10 +56,13 @@ export async function runAuditVerify(argv: readonly string[], out: Output, err: 
     for (const org of orgs) {
       const verdict = await verifyAuditChain(handle.db, org.id);
       const entries = `${verdict.entries.toLocaleString('en-US')} ${verdict.entries === 1 ? 'entry' : 'entries'}`;
-      if (verdict.valid) out.write(`ok       ${org.id}  ${org.name}: ${entries}, chain intact\n`);
+      const anchor = checkpoint === undefined ? null : (await verifyAuditCheckpoint(handle.db, org.id, checkpoint)).checkpoint;
+      const anchorText = anchor === null ? '' : anchor === 'matches' ? `; checkpoint at seq ${checkpoint?.seq} matches` : `; checkpoint at seq ${checkpoint?.seq}: ${anchor}`;
+      if (verdict.valid && (anchor === null || anchor === 'matches')) out.write(`ok       ${org.id}  ${org.name}: ${entries}, chain intact${anchorText}\n`);
       else {
         broken += 1;
-        out.write(`INVALID  ${org.id}  ${org.name}: ${entries}, chain broken at seq ${verdict.firstBadSeq}\n`);
+        const chain = verdict.valid ? 'chain intact' : `chain broken at seq ${verdict.firstBadSeq}`;
+        out.write(`INVALID  ${org.id}  ${org.name}: ${entries}, ${chain}${anchorText}\n`);
       }
     }
     return broken > 0 ? 1 : 0;

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   AppError, contactExportFile, EXPORT_FORMATS, exportActorByEmail, migrate, openContactExport, openDatabase, targetFromEnv, type ExportFormat,
 } from '@tandem/server';
+import { useServerKey } from '../server-keys.ts';
 import { parseFlags, UsageError } from '../args.ts';
 import { EXPORT_HELP } from '../help.ts';
 import { runPhase, type Output } from '../progress.ts';
@@ -33,9 +34,11 @@ export async function runExport(argv: readonly string[], out: Output, err: Outpu
   if (typeof email !== 'string') throw new UsageError(`${COMMAND}: --as EMAIL is required (the user the export acts as)`);
   const format = formatOf(flags.get('format'));
   const q = flags.get('q') as string | undefined;
-  const handle = openDatabase(targetFromEnv(env));
+  const target = targetFromEnv(env);
+  const handle = openDatabase(target);
   try {
     await migrate(handle);
+    useServerKey(COMMAND, env, target, err);
     const deps = { db: handle.db };
     const actor = await exportActorByEmail(handle.db, email, now);
     if ('missing' in actor) {

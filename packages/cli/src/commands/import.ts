@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import {
   IMPORT_MAX_BYTES, exportActorByEmail, importContacts, migrate, openDatabase, parseImportMapping, targetFromEnv, type ImportResult,
 } from '@tandem/server';
+import { useServerKey } from '../server-keys.ts';
 import { parseFlags, UsageError } from '../args.ts';
 import { IMPORT_HELP } from '../help.ts';
 import type { Output } from '../progress.ts';
@@ -67,10 +68,12 @@ export async function runImport(argv: readonly string[], out: Output, err: Outpu
     err.write(`${COMMAND}: ${line}\n`);
     return 1;
   }
-  const handle = openDatabase(targetFromEnv(env));
+  const target = targetFromEnv(env);
+  const handle = openDatabase(target);
   let bar: cliProgress.SingleBar | null = null;
   try {
     await migrate(handle);
+    useServerKey(COMMAND, env, target, err);
     const now = Date.now();
     const actor = await exportActorByEmail(handle.db, email, now);
     if ('missing' in actor) {

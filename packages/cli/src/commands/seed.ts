@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { auditBulkLoad, hashPassword, migrate, openDatabase, targetFromEnv, type Db, type DbTarget } from '@tandem/server';
+import { useServerKey } from '../server-keys.ts';
 import { parseFlags, UsageError, type FlagSpec } from '../args.ts';
 import { SEED_HELP } from '../help.ts';
 import { runPhase, type Output, type PhaseReport } from '../progress.ts';
@@ -91,6 +92,7 @@ export async function runSeed(argv: readonly string[], stdout: Output, stderr: O
   try {
     const applied = await migrate(handle);
     if (applied.length > 0) progress.write(`  migrations applied: ${applied.join(', ')}\n`);
+    useServerKey('tandem seed', env, target, progress);
     const ds = buildDataset(options, await hashPassword(SEED_PASSWORD));
     const conflict = await checkFree(handle.db, ds);
     if (conflict) {

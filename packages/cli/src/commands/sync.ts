@@ -5,9 +5,10 @@
 // the app or through PUT /api/v1/integrations/:provider; the key that opens the credentials is the server's
 // (TANDEM_SECRET_KEY, or the key file beside the data).
 import {
-  AppError, exportActorByEmail, loadServerSecret, migrate, openDatabase, providerOrThrow, runSyncInProcess, startSyncRun, syncConfig,
+  AppError, exportActorByEmail, migrate, openDatabase, providerOrThrow, runSyncInProcess, startSyncRun, syncConfig,
   syncPorts, systemClock, targetFromEnv, type SyncRunRow,
 } from '@tandem/server';
+import { useServerKey } from '../server-keys.ts';
 import { parseFlags, UsageError } from '../args.ts';
 import { SYNC_HELP } from '../help.ts';
 import { runPhase, type Output } from '../progress.ts';
@@ -39,7 +40,7 @@ export async function runSync(argv: readonly string[], out: Output, err: Output,
   const handle = openDatabase(target);
   try {
     await migrate(handle);
-    const secret = loadServerSecret(env, target, (message) => err.write(`${COMMAND}: ${message}\n`));
+    const secret = useServerKey(COMMAND, env, target, err);
     const deps = { db: handle.db, sync: syncPorts(syncConfig(env), secret.key) };
     const actor = await exportActorByEmail(handle.db, email, systemClock.now());
     if ('missing' in actor) {
