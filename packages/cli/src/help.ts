@@ -5,6 +5,7 @@ export const MAIN_HELP = `Usage: tandem <command> [flags]
 Commands:
   seed           generate the CRM-N benchmark data set and load it (see tandem seed --help)
   audit verify   walk an org's hash-chained audit log and report whether it is intact
+  audit checkpoint  print an org's signed audit checkpoint (JSON), for audit verify --checkpoint
   import FILE    import contacts from a CSV or vCard file as a user (see tandem import --help)
   export         write the contacts a user may export to a CSV, XLSX or vCard file (see tandem export --help)
   sync P         run a user's Mailchimp or Google Contacts sync to its end (see tandem sync --help)
