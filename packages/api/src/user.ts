@@ -36,7 +36,8 @@ export const userSchema = z.object({
   email: z.string(),
   role: z.enum(['admin', 'member']),
   status: z.enum(['active', 'deactivated']),
-  exportChannels: z.array(z.enum(EXPORT_CHANNELS)),
+  exportChannels: z.array(z.enum(EXPORT_CHANNELS)).optional()
+    .describe('the formats this user may export through; shown to admins and the user themself, left out for anyone else'),
   smsLine: z.string().nullable().optional()
     .describe('the number clients text and replies arrive on (E.164); null: none. Shown to admins and the user themself; left out for anyone else'),
   createdAt: z.string(),

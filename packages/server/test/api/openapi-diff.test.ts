@@ -338,7 +338,25 @@ const ISSUE_14_AUDIT: Change[] = [
   { pointer: v1('/audit/checkpoint'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'checkpointAudit' }) }) },
 ];
 
-const EXPECTED: Change[] = [...ISSUE_14_AUDIT, ...ISSUE_13_SYNC, ...ISSUE_13_IMPORT, ...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
+/**
+ * Issue 14, item 1 (D44): members see colleagues' names and roles but not their export settings, so every User
+ * answer's `exportChannels` may be left out (it is for a member's view of a colleague) and says so.
+ */
+const userField = (path: string, method: string, status: string, ...inner: string[]) =>
+  `${v1(path)}${pointerOf([method, 'responses', status, 'content', 'application/json', 'schema', 'properties', ...inner])}`;
+const USER_ANSWERS: [string, string, string, ...string[]][] = [
+  ['/me', 'get', '200', 'user'], ['/sessions', 'post', '201', 'user'], ['/signup', 'post', '201', 'user'],
+  ['/users', 'get', '200', 'items', 'items'], ['/users', 'post', '201', 'user'], ['/users/{id}', 'patch', '200', 'user'],
+];
+const EXPORT_CHANNELS_HIDDEN: Change[] = USER_ANSWERS.flatMap(([path, method, status, ...inner]): Change[] => [
+  { pointer: `${userField(path, method, status, ...inner)}/properties/exportChannels/description`, change: 'added', to: expect.stringContaining('left out') },
+  {
+    pointer: `${userField(path, method, status, ...inner)}/required`, change: 'changed',
+    from: ['id', 'name', 'email', 'role', 'status', 'exportChannels', 'createdAt'], to: ['id', 'name', 'email', 'role', 'status', 'createdAt'],
+  },
+]);
+
+const EXPECTED: Change[] = [...EXPORT_CHANNELS_HIDDEN, ...ISSUE_14_AUDIT, ...ISSUE_13_SYNC, ...ISSUE_13_IMPORT, ...ISSUE_13_EXPORT, ...ISSUE_13_TOKENS_REVIEW, ...ISSUE_12, ...ITEM_6, ...GRANT_ANSWER_GRANTEE, ...ISSUE_10, ...CONTACT_ACCESS, ...LIST_ITEM_3, ...OPENAPI_LINT, ...CALENDARS, ...ACCESS_HOLDERS, ...INBOUND, ...MESSAGE_DELIVERY, ...AUDIT_FILTERS, ...SMS_LINE];
 
 let t: TestApp;
 beforeAll(async () => { t = await buildTestApp(); });

@@ -13,12 +13,13 @@ export function serializeUser(row: UserRow): UserDto {
 }
 
 /**
- * The user as `viewer` sees them: a colleague's SMS line is shown only to admins (who set it) and to the user
- * themself; a member reading the list gets names and roles, and the field is left out (docs/permissions.md).
+ * The user as `viewer` sees them: a colleague's SMS line and export channels are shown only to admins (who set them)
+ * and to the user themself; a member reading the list gets names and roles, and both fields are left out
+ * (docs/permissions.md, D44).
  */
 export function serializeUserFor(viewer: Pick<Actor, 'userId' | 'role'>, row: UserRow): UserDto {
   const dto = serializeUser(row);
   if (viewer.role === 'admin' || viewer.userId === row.id) return dto;
-  const { smsLine: _hidden, ...rest } = dto;
+  const { smsLine: _line, exportChannels: _channels, ...rest } = dto;
   return rest;
 }

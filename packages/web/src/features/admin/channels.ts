@@ -17,5 +17,5 @@ export function channelsSummary(channels: readonly string[]): string {
 }
 
 export function exportSummary(user: User): string {
-  return channelsSummary(user.exportChannels);
+  return channelsSummary(user.exportChannels ?? []);
 }

@@ -35,7 +35,7 @@ export type ExportActor = Pick<User, 'role' | 'status' | 'exportChannels'>;
 export function exportBlock(user: ExportActor, settings: Pick<OrgSettings, 'exportEnabled'>, channel: FileChannel): ExportBlock | null {
   // Only the actor's role, status and channels and the switch matter to this rule; the rest of the context is empty.
   const ctx: ActorContext = {
-    actor: { userId: '', orgId: '', role: user.role, status: user.status, teamIds: [], exportChannels: user.exportChannels },
+    actor: { userId: '', orgId: '', role: user.role, status: user.status, teamIds: [], exportChannels: user.exportChannels ?? [] },
     settings: { exportEnabled: settings.exportEnabled, shareAllContacts: false, membersCanArchiveDeleteShared: false },
     userGrants: [], bucketShares: [], now: 0,
   };

@@ -9,7 +9,7 @@ export function apiChannelBlock(user: Pick<User, 'role' | 'status' | 'exportChan
   if (user.status !== 'active') return 'inactive';
   if (user.role === 'admin') return null;
   if (settings && !settings.exportEnabled) return 'export-off';
-  if (!user.exportChannels.includes('api')) return 'no-channel';
+  if (!(user.exportChannels ?? []).includes('api')) return 'no-channel';
   return null;
 }
 

@@ -14,14 +14,16 @@ import { CHANNEL_LABEL } from '../channels.ts';
 import styles from './UserDetailDialog.module.css';
 
 export function ExportChannels({ user }: { user: User }) {
-  const allNow = EXPORT_CHANNELS.every((c) => user.exportChannels.includes(c));
+  // Admins (the only ones shown this) always receive exportChannels; the API leaves it out only for members' colleagues.
+  const channels = user.exportChannels ?? [];
+  const allNow = EXPORT_CHANNELS.every((c) => channels.includes(c));
   const [mode, setMode] = useState<'all' | 'only'>(allNow ? 'all' : 'only');
-  const [picked, setPicked] = useState<string[]>(allNow ? [] : user.exportChannels);
+  const [picked, setPicked] = useState<string[]>(allNow ? [] : channels);
   const settings = useOrgSettings();
   const update = useUpdateUser();
   const toast = useToast();
   const next = mode === 'all' ? [...EXPORT_CHANNELS] : EXPORT_CHANNELS.filter((c) => picked.includes(c));
-  const dirty = next.slice().sort().join(',') !== user.exportChannels.slice().sort().join(',');
+  const dirty = next.slice().sort().join(',') !== channels.slice().sort().join(',');
   return (
     <section className={styles.section} aria-labelledby="export-title">
       <Subheading id="export-title">Export channels</Subheading>
