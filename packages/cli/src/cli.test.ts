@@ -23,7 +23,8 @@ function tandem(args: string[], dataDir: string): Promise<Run> {
   });
 }
 
-describe('tandem seed, end to end on PGlite', () => {
+// Each test runs the CLI as processes (tsx, PGlite, migrations): minutes on a busy 2-core machine, not seconds.
+describe('tandem seed, end to end on PGlite', { timeout: 180_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
   const dataDir = join(root, 'data');
   let seeded: Run;

@@ -17,7 +17,8 @@ function capture(): Captured {
   return { write: (t) => void (text += t), isTTY: false, stream: process.stderr, text: () => text };
 }
 
-describe('tandem export on PGlite', () => {
+// Each test runs the CLI as processes (tsx, PGlite, migrations): minutes on a busy 2-core machine, not seconds.
+describe('tandem export on PGlite', { timeout: 180_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'tandem-export-'));
   const dataDir = join(root, 'data');
   const env = { TANDEM_DATA_DIR: dataDir } as NodeJS.ProcessEnv;

@@ -23,7 +23,8 @@ function tandem(args: string[], dataDir: string): Promise<Run> {
   });
 }
 
-describe('tandem import, end to end on PGlite', () => {
+// Each test runs the CLI as processes (tsx, PGlite, migrations): minutes on a busy 2-core machine, not seconds.
+describe('tandem import, end to end on PGlite', { timeout: 180_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'tandem-import-'));
   const dataDir = join(root, 'data');
   const csv = join(root, 'people.csv');

@@ -19,7 +19,8 @@ function capture(): Captured {
   return { write: (t) => void (text += t), isTTY: false, stream: process.stderr, text: () => text };
 }
 
-describe('tandem sync on PGlite', () => {
+// Each test runs the CLI as processes (tsx, PGlite, migrations): minutes on a busy 2-core machine, not seconds.
+describe('tandem sync on PGlite', { timeout: 180_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'tandem-sync-'));
   const dataDir = join(root, 'data');
   const key = Buffer.alloc(32, 5);
