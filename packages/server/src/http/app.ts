@@ -8,6 +8,7 @@ import { answerClientError, answerError, answerFrameworkError, answerNotFound, r
 import { actorPlugin } from './plugins/actor.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { textGuardPlugin } from './plugins/text-guard.ts';
+import { jsonDepthPlugin } from './plugins/json-depth.ts';
 import { closeAfterAnswerPlugin } from './plugins/close-after-answer.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id.ts';
@@ -46,6 +47,7 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   app.setErrorHandler(answerError);
   app.setNotFoundHandler(answerNotFound(routeTable(app)));
   await app.register(textGuardPlugin);
+  await app.register(jsonDepthPlugin);
   await app.register(closeAfterAnswerPlugin);
   await app.register(requestIdPlugin);
   await app.register(securityHeadersPlugin, { publicUrl: deps.publicUrl });
