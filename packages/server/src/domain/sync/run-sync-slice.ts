@@ -5,7 +5,8 @@
 //   2. the §9 gate asked again: switch turned off → stopped `export_disabled`; channel taken away →
 //      `channel_blocked` (so a mid-run change stops the run before another chunk leaves);
 //   3. the next keyset page after the run's cursor under the core's compiled `contact.export` policy over active
-//      contacts (the same as an export: no second visibility clause), and those contacts' links;
+//      contacts, read as an export's page is (selectExportPage: the profile columns only, no second visibility
+//      clause), and those contacts' links;
 //   4. the connector pushes the chunk;
 //   5. ONE transaction writes the links, the counts and the cursor (and, after the last page, ends the run).
 // A provider that stays unavailable (ProviderUnavailable, or anything unexpected) sets the job back for a later
@@ -15,7 +16,8 @@
 import { SYNC_CHANNEL } from '@tandem/api';
 import { compileFilter } from '@tandem/core';
 import type { Db } from '../../storage/connect.ts';
-import { selectContacts, type ContactRow, type Cursor } from '../../storage/contact-queries.ts';
+import { selectExportPage, type ExportPageRow } from '../../storage/contact-export-queries.ts';
+import type { Cursor } from '../../storage/contact-queries.ts';
 import { loadActorContext } from '../../storage/load-actor-context.ts';
 import { enqueueJob } from '../../storage/queue-queries.ts';
 import {
@@ -40,7 +42,7 @@ export type SyncSliceOutcome = {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function syncContactOf(row: ContactRow): SyncContact {
+export function syncContactOf(row: ExportPageRow): SyncContact {
   return { id: row.id, name: row.name, company: row.company, title: row.title, emails: row.emails, phones: row.phones, tags: row.tags, address: row.address };
 }
 
@@ -107,19 +109,20 @@ async function pushChunks(
       return end({ status: 'stopped', stopReason, error: null });
     }
     const policy = compileFilter(ctx, 'contact.export', [...SYNC_CONTACT_STATES]);
-    const rows = await selectContacts(db, ctx, policy, { limit: size, sort: 'name', ...(cursor ? { after: cursor } : {}) });
+    const rows = await selectExportPage(db, ctx, policy, { limit: size, sort: 'name', ...(cursor ? { after: cursor } : {}) });
     const page = rows.slice(0, size);
     const lastPage = rows.length <= size;
     const lastRow = page[page.length - 1];
     if (!lastRow) return end({ status: 'succeeded', stopReason: null, error: null });
+    const nextCursor: Cursor = { sortName: lastRow.sort_name, id: lastRow.id };
 
-    const links = await selectLinks(db, run.org_id, run.integration_id, page.map((r) => r.row.id));
+    const links = await selectLinks(db, run.org_id, run.integration_id, page.map((r) => r.id));
     const linkMap = new Map<string, SyncLink>(links.map((l) => [l.contact_id, {
       contactId: l.contact_id, remoteId: l.remote_id, remoteVersion: l.remote_version, contentHash: l.content_hash,
     }]));
     let result: ChunkResult;
     try {
-      result = await connector.pushChunk(connection, page.map((r) => syncContactOf(r.row)), linkMap);
+      result = await connector.pushChunk(connection, page.map(syncContactOf), linkMap);
     } catch (error) {
       if (error instanceof CredentialsRejected) return fail(`${run.provider} refused the stored credentials: ${error.message}. Connect again.`);
       if (error instanceof ProviderUnavailable) return retryOrFail(`${run.provider} is unavailable: ${error.message}`, error.retryAfterMs);
@@ -134,13 +137,13 @@ async function pushChunks(
         contact_id: l.contactId, remote_id: l.remoteId, remote_version: l.remoteVersion, content_hash: l.contentHash,
       }));
       await upsertLinks(trx, run.org_id, run.integration_id, changed, job.now);
-      await addRunProgress(trx, run.org_id, run.id, countsOf(result), lastRow.key);
+      await addRunProgress(trx, run.org_id, run.id, countsOf(result), nextCursor);
       if (lastPage) await endSyncRun(trx, run, { status: 'succeeded', stopReason: null, error: null, now: job.now });
       return lastPage ? 'done' as const : 'more' as const;
     });
     if (written === 'gone') return { status: 'skipped' };
     if (written === 'done') return { status: 'succeeded' };
-    cursor = lastRow.key;
+    cursor = nextCursor;
     if (elapsed() - started >= sync.sliceMs) return { status: 'continued', record: (trx) => enqueueNextSlice(trx, run, job.now) };
   }
 }
