@@ -6,7 +6,8 @@ import { assertNever } from '@tandem/core';
 
 export type ErrorCategory =
   | 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'request_timeout' | 'conflict'
-  | 'body_too_large' | 'url_too_long' | 'unsupported_media_type' | 'headers_too_large' | 'internal';
+  | 'body_too_large' | 'url_too_long' | 'unsupported_media_type' | 'headers_too_large' | 'internal'
+  | 'unavailable';
 
 export const ERROR_CATALOG = {
   TANDEM_INPUT_INVALID: { category: 'bad_input', title: 'The request is not valid' },
@@ -77,6 +78,7 @@ export const ERROR_CATALOG = {
   TANDEM_REQUEST_UNSUPPORTED_MEDIA_TYPE: { category: 'unsupported_media_type', title: 'Send the body as application/json' },
   TANDEM_REQUEST_HEADERS_TOO_LARGE: { category: 'headers_too_large', title: 'The request headers are too large' },
   TANDEM_INTERNAL: { category: 'internal', title: 'Something went wrong on our side' },
+  TANDEM_DATABASE_UNAVAILABLE: { category: 'unavailable', title: 'The database cannot be reached just now; try again shortly' },
 } as const satisfies Record<string, { category: ErrorCategory; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
@@ -107,6 +109,8 @@ export function statusOf(category: ErrorCategory): number {
       return 431;
     case 'internal':
       return 500;
+    case 'unavailable':
+      return 503;
     default:
       return assertNever(category);
   }
