@@ -7,7 +7,7 @@ import { assertNever } from '@tandem/core';
 export type ErrorCategory =
   | 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'request_timeout' | 'conflict'
   | 'body_too_large' | 'url_too_long' | 'unsupported_media_type' | 'headers_too_large' | 'internal'
-  | 'unavailable';
+  | 'unavailable' | 'rate_limited';
 
 export const ERROR_CATALOG = {
   TANDEM_INPUT_INVALID: { category: 'bad_input', title: 'The request is not valid' },
@@ -79,6 +79,8 @@ export const ERROR_CATALOG = {
   TANDEM_REQUEST_HEADERS_TOO_LARGE: { category: 'headers_too_large', title: 'The request headers are too large' },
   TANDEM_INTERNAL: { category: 'internal', title: 'Something went wrong on our side' },
   TANDEM_DATABASE_UNAVAILABLE: { category: 'unavailable', title: 'The database cannot be reached just now; try again shortly' },
+  TANDEM_RATE_LIMITED: { category: 'rate_limited', title: 'Too many attempts; wait before trying again' },
+  TANDEM_AUTH_LOCKED: { category: 'rate_limited', title: 'Too many wrong passwords for this e-mail; sign-in is paused for a while' },
 } as const satisfies Record<string, { category: ErrorCategory; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
@@ -111,6 +113,8 @@ export function statusOf(category: ErrorCategory): number {
       return 500;
     case 'unavailable':
       return 503;
+    case 'rate_limited':
+      return 429;
     default:
       return assertNever(category);
   }
