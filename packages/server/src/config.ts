@@ -1,5 +1,6 @@
 // Configuration from the environment (see README and ../shared/spec/api.md "Running").
 import { targetFromEnv, type DbTarget } from './storage/connect.ts';
+import { DEFAULT_MAX_WAIT_MS } from './storage/replica.ts';
 import type { TrustProxy } from './http/deps.ts';
 
 export type MailConfig = {
@@ -26,7 +27,12 @@ export type Config = {
   sms: SmsConfig;
   programs: ProgramConfig;
   sync: SyncConfig;
+  /** DATABASE_REPLICA_URL (PostgreSQL only): a hot standby that serves heavy lists (D49); null: everything on the primary. */
+  replica: ReplicaConfig | null;
 };
+
+/** A read replica: its URL, and how long a list waits for it to replay the primary's writes (TANDEM_REPLICA_MAX_WAIT_MS). */
+export type ReplicaConfig = { url: string; maxWaitMs: number };
 
 /**
  * Sync channels (docs/decisions.md D39): where the providers' APIs are (tests and proxies point them elsewhere), and
@@ -63,7 +69,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: smsConfig(env),
     programs: programConfig(env),
     sync: syncConfig(env),
+    replica: replicaConfig(env),
   };
+}
+
+/** DATABASE_REPLICA_URL and TANDEM_REPLICA_MAX_WAIT_MS (default 200); a replica of PGlite does not exist. */
+export function replicaConfig(env: NodeJS.ProcessEnv): ReplicaConfig | null {
+  const url = env.DATABASE_REPLICA_URL?.trim();
+  if (!url) return null;
+  if (!env.DATABASE_URL?.trim()) throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: read replicas are PostgreSQL standbys of the primary it names');
+  const text = env.TANDEM_REPLICA_MAX_WAIT_MS?.trim();
+  const maxWaitMs = text ? Number(text) : DEFAULT_MAX_WAIT_MS;
+  if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0) throw new Error(`TANDEM_REPLICA_MAX_WAIT_MS: "${text}" is not a number of milliseconds`);
+  return { url, maxWaitMs };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { compileFilter, compileSharedWithActorFilter, type ActorContext, type ListPolicy } from '@tandem/core';
 import { countListed, LIST_SORTS, selectContacts, type CappedCount, type Cursor, type ListRequest, type ListScope, type ListSort } from '../../storage/contact-queries.ts';
 import { isUuid } from '../../storage/ids.ts';
+import { readForList } from '../../storage/replica.ts';
 import { loadBucketOrThrow } from '../buckets/bucket-guard.ts';
 import { decodeOrderedCursor, encodeOrderedCursor } from '../shared/cursor.ts';
 import { AppError } from '../../errors.ts';
@@ -124,12 +125,16 @@ export async function listVisibleContacts(deps: Deps, ctx: ActorContext, input: 
     ...(bucketId ? { bucketId } : {}),
     ...(input.tag !== undefined ? { tag: input.tag } : {}),
   };
-  const [rows, total] = await Promise.all([
-    selectContacts(db, ctx, policy, request),
-    input.count ? countListed(db, ctx, policy, request) : Promise.resolve(undefined),
-  ]);
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > input.limit && last ? encodeListCursor(sort, last.key) : null;
-  return { items: await toContactViews(db, ctx, page), nextCursor, ...(total ? { total } : {}) };
+  // The page and the count may run on a read replica that has replayed the primary's writes as of now (D49): the
+  // bucket above and the caller's facts were read on the primary.
+  return readForList(deps, async (reader) => {
+    const [rows, total] = await Promise.all([
+      selectContacts(reader, ctx, policy, request),
+      input.count ? countListed(reader, ctx, policy, request) : Promise.resolve(undefined),
+    ]);
+    const page = rows.slice(0, input.limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > input.limit && last ? encodeListCursor(sort, last.key) : null;
+    return { items: await toContactViews(reader, ctx, page), nextCursor, ...(total ? { total } : {}) };
+  });
 }
