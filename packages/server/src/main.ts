@@ -21,7 +21,7 @@ import { smsSenderFrom } from './sms/sms-from-config.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
 import { openDatabase } from './storage/connect.ts';
-import { migrate } from './storage/migrate.ts';
+import { auditProtection, migrateAs, migrationTargetFromEnv } from './storage/db-roles.ts';
 import { dataFolderProblem, failStart, graceMsFrom, shutdownOnSignals } from './shutdown.ts';
 
 const config = loadConfig();
@@ -29,7 +29,8 @@ const config = loadConfig();
 const folderProblem = config.db.kind === 'pglite' && config.db.dataDir ? dataFolderProblem(config.db.dataDir) : null;
 if (folderProblem) failStart(folderProblem);
 const handle = openDatabase(config.db);
-await migrate(handle).catch((error: unknown) => failStart(`the database could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`, error));
+// DATABASE_MIGRATION_URL: migrate as the schema's owner, then grant DATABASE_URL's role what it needs (D51).
+await migrateAs(handle, migrationTargetFromEnv(process.env)).catch((error: unknown) => failStart(`the database could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`, error));
 // The key that seals integrations' credentials (D39) and keys the audit chain (D45): TANDEM_SECRET_KEY, or a key
 // file made on first start. Loaded before the demo data, whose audit entries are keyed by it.
 const secret = loadServerSecret(process.env, config.db, (message) => console.warn(`  ${message}`));
@@ -89,4 +90,7 @@ console.log(`\n  Tandem is running at http://${config.host}:${config.port}  (dat
 console.log(config.mail.smtpUrl
   ? `  E-mail goes out through ${config.mail.smtpUrl.replace(/\/\/[^@/]*@/, '//***@')}; links start with ${config.publicUrl}.`
   : `  No SMTP_URL: e-mails (invitations, password resets) are written to this log instead; links start with ${config.publicUrl}.`);
+const audit = await auditProtection(handle);
+console.log(audit.byRole ? `  The audit log is append-only by trigger and by role: ${audit.reason}.`
+  : `  The audit log is append-only by trigger but not by role: ${audit.reason} (docs/operations.md, "Database roles").`);
 if (demo) console.log(`  Demo data loaded. Sign in as ${demo.adminEmail} / ${demo.password} (or any demo user, same password).\n`);

@@ -21,7 +21,11 @@ export function listMigrations(): { name: string; sql: string }[] {
  */
 export async function migrate(handle: DbHandle): Promise<string[]> {
   const { db } = handle;
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  // Only when missing: an app role without CREATE on the schema (D51) is refused even CREATE TABLE IF NOT EXISTS.
+  const exists = await sql<{ found: string | null }>`SELECT to_regclass('schema_migrations')::text AS found`.execute(db);
+  if (!exists.rows[0]?.found) {
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  }
   const applied: string[] = [];
   for (const migration of listMigrations()) {
     const done = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = ${migration.name}`.execute(db);
