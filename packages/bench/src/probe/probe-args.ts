@@ -1,5 +1,5 @@
 // `--name value` flags of the probe commands; a wrong one is a one-line message and exit 2.
-const KNOWN = new Set(['cases', 'requests', 'db', 'seed', 'check-every']);
+const KNOWN = new Set(['cases', 'requests', 'db', 'seed', 'check-every', 'trials']);
 
 export function flag(name: string, fallback: string): string {
   const args = process.argv.slice(2);
