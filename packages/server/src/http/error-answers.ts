@@ -1,6 +1,7 @@
 // Every way a request can fail answers an RFC 9457 problem (application/problem+json) with a code from
 // ERROR_CATALOG, whether our code refused it or Fastify (or Node's HTTP parser) did before any route ran:
-//   - answerError: Fastify's error handler (AppError, validation, body parsing, anything thrown);
+//   - answerError: Fastify's error handler (AppError, validation, body parsing, the database out of reach: 503,
+//     anything thrown);
 //   - answerFrameworkError: Fastify's `frameworkErrors` (a URL it cannot decode, a path parameter too long);
 //   - answerNotFound: unknown routes (404) and known paths asked with another method (405 with `Allow`);
 //   - answerClientError: Node's `clientError` (a request it cannot parse, oversized headers, a timeout), written
@@ -11,8 +12,11 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, toProblem, type ErrorCode } from '../errors.ts';
+import { isDatabaseUnavailable } from '../storage/database-unavailable.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
+/** Retry-After of a 503 while the database is away: a PostgreSQL restart measured 1-3 s (docs/reliability.md). */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /** Fastify's own error codes, each with ours. Anything else Fastify answers with a 4xx is TANDEM_INPUT_INVALID. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -54,6 +58,12 @@ export function answerError(error: FastifyError | Error, request: FastifyRequest
   }
   const known = fastifyProblem(error as FastifyError);
   if (known) return send(reply, known);
+  if (isDatabaseUnavailable(error)) {
+    // PostgreSQL restarting or out of reach: not a bug, and the pool reconnects by itself (D47).
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return send(reply, new AppError('TANDEM_DATABASE_UNAVAILABLE'));
+  }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, new AppError('TANDEM_INTERNAL'));
 }

@@ -9,6 +9,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, type LogConfig, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { markPoolError } from './database-unavailable.ts';
 import { preparedNameOf } from './prepared.ts';
 import type { Database } from './schema.ts';
 
@@ -50,17 +51,22 @@ export function namingPool(pool: pg.Pool, max = MAX_PREPARED_PER_CONNECTION): Po
     const query = (text: unknown, values?: readonly unknown[]): unknown => {
       if (typeof text !== 'string') return client.query(text as never);
       const name = nameFor(text);
-      return name === undefined ? client.query(text, values as unknown[]) : client.query({ name, text, values: values as unknown[] });
+      const result = name === undefined ? client.query(text, values as unknown[]) : client.query({ name, text, values: values as unknown[] });
+      return result.catch((error: unknown) => { throw markPoolError(error); });
     };
     return { query: query as PostgresPoolClient['query'], release: () => client.release() };
   };
   return {
     connect: async () => {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => { throw markPoolError(error); });
       let wrapped = clients.get(client);
       if (!wrapped) {
         wrapped = wrap(client);
         clients.set(client, wrapped);
+        // The pool listens for a client's 'error' only while it is idle: a connection that breaks while checked out
+        // (PostgreSQL restarting between two statements of a transaction) would emit an 'error' nobody hears, and
+        // an unheard 'error' ends the process. Its queries fail on their own and the pool drops it on release.
+        client.on('error', () => {});
       }
       return wrapped;
     },
@@ -99,9 +105,21 @@ export const PGLITE_EXTENSIONS = { unaccent, pg_trgm, btree_gin } satisfies Exte
  */
 export const SESSION_SETTINGS = 'SET random_page_cost = 1.1';
 
+/** Where an idle connection's failure is reported (the server logs it; the default stays silent). */
+export type PoolErrorListener = (error: Error) => void;
+let onPoolError: PoolErrorListener = () => {};
+export function reportPoolErrorsTo(listener: PoolErrorListener): void {
+  onPoolError = listener;
+}
+
 export function openDatabase(target: DbTarget): DbHandle {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // connectionTimeoutMillis: a PostgreSQL that cannot be reached (down, or packets dropped) makes requests fail in
+    // 10 s with 503 rather than hang until TCP gives up (D47).
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    // An idle connection that breaks (PostgreSQL restarted) is dropped by the pool, which then emits 'error': without
+    // a listener that would end the process. The next request opens a new connection (D47).
+    pool.on('error', (error) => onPoolError(error));
     // Queued before any query of the new connection (a client runs its queries in order).
     pool.on('connect', (client) => void client.query(SESSION_SETTINGS).catch(() => {}));
     const dialect = new PostgresDialect({ pool: namingPool(pool, target.maxPreparedPerConnection) });
