@@ -15,11 +15,13 @@
 //      primary's history) or cancels the read (a recovery conflict), the list runs on the primary instead.
 // Each outcome is counted (`tally`, exported as tandem_replica_reads_total by http/plugins/metrics.ts).
 import { sql } from 'kysely';
+import { tallyReplicaRead, type ReplicaOutcome } from '../observability/replica-tally.ts';
 import type { Db } from './connect.ts';
 
-/** Where a list was read: on the standby at once, on it after waiting for replay, or on the primary (lag, trouble). */
-export type ReplicaOutcome = 'replica' | 'replica_waited' | 'primary_lagging' | 'primary_unavailable';
-export const REPLICA_OUTCOMES: readonly ReplicaOutcome[] = ['replica', 'replica_waited', 'primary_lagging', 'primary_unavailable'];
+/**
+ * Where a list was read: on the standby at once, on it after waiting for replay, or on the primary (lag, trouble);
+ * with the milliseconds spent waiting for replay.
+ */
 export type ReplicaTally = Record<ReplicaOutcome, number> & { waitedMs: number };
 
 export type ReadReplica = {
@@ -93,42 +95,43 @@ export function readReplica(primary: Db, standby: Db, options: ReplicaOptions = 
   const pollMs = options.pollMs ?? POLL_MS;
   const position = options.position ?? 'flush';
   const counts: ReplicaTally = { replica: 0, replica_waited: 0, primary_lagging: 0, primary_unavailable: 0, waitedMs: 0 };
+  const count = (outcome: ReplicaOutcome, waitedMs: number) => {
+    counts[outcome]++;
+    counts.waitedMs += waitedMs;
+    tallyReplicaRead(outcome, waitedMs);
+  };
 
-  /** On one standby connection: wait for replay to reach the primary's position, then read; 'lagging' past the bound. */
-  const onStandby = async <T>(read: (db: Db) => Promise<T>): Promise<{ value: T } | 'lagging'> =>
-    standby.connection().execute(async (conn) => {
+  /** On one standby connection: wait for replay to reach the primary's position, then read; `lagging` past the bound. */
+  const onStandby = <T>(read: (db: Db) => Promise<T>) =>
+    standby.connection().execute(async (conn): Promise<{ lagging: false; value: T; waitedMs: number } | { lagging: true; waitedMs: number }> => {
       const started = performance.now();
       const [target, first] = await Promise.all([primaryPosition(primary, position), standbyPosition(conn)]);
       let seen = first;
-      let waited = false;
       while (!(seen.inRecovery && seen.replayed !== null && seen.replayed >= target)) {
         // Promoted or never a standby: its data has left the primary's history; waiting cannot help.
-        if (!seen.inRecovery || performance.now() - started >= maxWaitMs) {
-          counts.waitedMs += performance.now() - started;
-          return 'lagging' as const;
-        }
-        waited = true;
+        if (!seen.inRecovery || performance.now() - started >= maxWaitMs) return { lagging: true, waitedMs: performance.now() - started };
         await sleep(pollMs);
         seen = await standbyPosition(conn);
       }
-      if (waited) counts.waitedMs += performance.now() - started;
-      const value = await read(conn);
-      counts[waited ? 'replica_waited' : 'replica']++;
-      return { value };
+      const waitedMs = seen === first ? 0 : performance.now() - started;
+      return { lagging: false, value: await read(conn), waitedMs };
     });
 
   return {
     async read<T>(read: (db: Db) => Promise<T>): Promise<T> {
-      let outcome: { value: T } | 'lagging';
+      let outcome: Awaited<ReturnType<typeof onStandby<T>>>;
       try {
         outcome = await onStandby(read);
       } catch (error) {
         if (!isStandbyTrouble(error)) throw error;
-        counts.primary_unavailable++;
+        count('primary_unavailable', 0);
         return read(primary);
       }
-      if (outcome !== 'lagging') return outcome.value;
-      counts.primary_lagging++;
+      if (!outcome.lagging) {
+        count(outcome.waitedMs > 0 ? 'replica_waited' : 'replica', outcome.waitedMs);
+        return outcome.value;
+      }
+      count('primary_lagging', outcome.waitedMs);
       return read(primary);
     },
     tally: () => ({ ...counts }),

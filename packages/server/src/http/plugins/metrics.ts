@@ -5,6 +5,9 @@
 //   - tandem_access_decisions_total{action,outcome} and tandem_access_filters_total{table} (observability/access-tally.ts);
 //   - tandem_queue_jobs{queue,state} and tandem_queue_oldest_waiting_seconds{queue}: one query on queue_jobs per scrape;
 //   - tandem_db_pool_connections{state} on PostgreSQL (PGlite has no pool: the series is absent);
+//   - tandem_replica_reads_total{outcome} and tandem_replica_wait_seconds_total with a read replica (D49): lists read
+//     on the standby at once, after waiting for its replay, or on the primary (standby lagging past the bound, or
+//     unavailable); absent until a replica has been asked;
 //   - Node's process metrics (CPU, memory, event loop lag, GC), collected once per process.
 // Who may read it: with TANDEM_METRICS_TOKEN set, only a request with `Authorization: Bearer <that token>` (401
 // otherwise); without it, only a direct connection from this machine's loopback with no forwarding header (a reverse
@@ -16,6 +19,7 @@ import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { AppError } from '../../errors.ts';
 import { decisionCounts, filterCounts } from '../../observability/access-tally.ts';
+import { replicaReadCounts } from '../../observability/replica-tally.ts';
 import type { Db, PoolStats } from '../../storage/connect.ts';
 import { queueDepths, type QueueDepth } from '../../storage/metrics-queries.ts';
 
@@ -100,6 +104,22 @@ function appMetrics(options: MetricsOptions): AppMetrics {
         this.set({ queue: q.queue, state: 'waiting' }, q.waiting);
         this.set({ queue: q.queue, state: 'dead' }, q.dead);
       }
+    },
+  });
+  new Counter({
+    name: 'tandem_replica_reads_total', help: 'List reads with a read replica: on the standby (at once, or after waiting for replay), or on the primary (standby lagging past the bound, or unavailable)',
+    labelNames: ['outcome'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const r of replicaReadCounts()?.outcomes ?? []) this.inc({ outcome: r.outcome }, r.count);
+    },
+  });
+  new Counter({
+    name: 'tandem_replica_wait_seconds_total', help: 'Time list reads spent waiting for the read replica to replay the primary\'s position', registers: [registry],
+    collect() {
+      this.reset();
+      const counts = replicaReadCounts();
+      if (counts) this.inc(counts.waitedMs / 1000);
     },
   });
   const poolStats = options.poolStats;
