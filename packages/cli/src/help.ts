@@ -9,6 +9,8 @@ Commands:
   import FILE    import contacts from a CSV or vCard file as a user (see tandem import --help)
   export         write the contacts a user may export to a CSV, XLSX or vCard file (see tandem export --help)
   sync P         run a user's Mailchimp or Google Contacts sync to its end (see tandem sync --help)
+  backup         write every table to one checked file, PGlite or PostgreSQL (see tandem backup --help)
+  restore FILE   restore a backup into an empty database, PGlite or PostgreSQL (see tandem restore --help)
 
 The database is the one the server uses: PostgreSQL when DATABASE_URL is set, otherwise PGlite in
 TANDEM_DATA_DIR (default ./.tandem-data). Migrations run first.
@@ -130,4 +132,52 @@ Flags:
 
 Example:
   npm run tandem -- sync mailchimp --as ada@acme.example
+`;
+
+export const BACKUP_HELP = `Usage: tandem backup [--out FILE]
+
+Writes every table of the database the server uses into one gzip'd file of JSON lines: a header (format version,
+Tandem's migration level, the time, each table's row count), then each table's rows in key order, each table closed
+by its row count and SHA-256. All tables are read in one REPEATABLE READ snapshot, so on PostgreSQL the server
+may keep running (the file is a consistent point in time); a PGlite folder is one process's at a time, so stop
+the server first. No pg_dump needed: the same file restores on PGlite or PostgreSQL (tandem restore), which is
+also the way to move from one to the other. Reads only: nothing is migrated or written to the database.
+
+The server key (TANDEM_SECRET_KEY, or the key file beside the data) is not in the database, so not in the backup:
+keep it with your backups, apart from them. Restored elsewhere with another key, the audit log does not verify
+and integrations' stored credentials do not open.
+
+Flags:
+  --out FILE      where to write (default ./tandem-backup-YYYY-MM-DDTHHMMSSZ.ndjson.gz); an existing file is refused
+  -h, --help      this help
+
+Examples:
+  npm run tandem -- backup --out /backups/tandem.ndjson.gz
+  DATABASE_URL=postgres://tandem@db/tandem npm run tandem -- backup
+`;
+
+export const RESTORE_HELP = `Usage: tandem restore FILE [--force [--yes]] [--check]
+
+Restores a file made by tandem backup into the database the server uses (PostgreSQL when DATABASE_URL is set,
+otherwise the PGlite folder TANDEM_DATA_DIR; a new folder or an empty database is the usual target). First the
+whole file is checked (every table's row count and SHA-256): a cut-short or changed file is refused and nothing
+is written. The database is brought to the backup's migration level, the rows are written in one transaction,
+and every table is read back and compared with the file's checksum before it commits; any failure leaves the
+database as it was. Then the database is migrated on to this Tandem's level.
+
+A database that holds rows is refused unless --force, which replaces everything in it after you type yes (or
+--yes, for scripts). Stop the server before restoring. On PostgreSQL the restore runs as the tables' owner:
+DATABASE_MIGRATION_URL when set (the app's role may not turn the audit log's triggers off), else DATABASE_URL.
+Start the server with the same server key as the backup's server (TANDEM_SECRET_KEY or its key file); the command
+checks the audit log against the key it finds and says so.
+
+Flags:
+  --check         only check the file (counts and checksums); touch no database
+  --force         replace a database that holds rows (asks for yes at the terminal)
+  --yes           with --force: do not ask (scripts)
+  -h, --help      this help
+
+Examples:
+  TANDEM_DATA_DIR=./restored npm run tandem -- restore tandem-backup-2026-11-30T113217Z.ndjson.gz
+  DATABASE_URL=postgres://tandem@db/tandem npm run tandem -- restore pglite-backup.ndjson.gz   # PGlite -> PostgreSQL
 `;

@@ -1,11 +1,13 @@
 // The `tandem` command line: `tandem seed`, `tandem audit verify`, `tandem import`, `tandem export`, `tandem sync`,
-// `tandem --help`. Bad commands or flags exit 2 with one line; failures exit 1.
+// `tandem backup`, `tandem restore`, `tandem --help`. Bad commands or flags exit 2 with one line; failures exit 1.
 import { UsageError } from './args.ts';
 import { runAuditCheckpoint } from './commands/audit-checkpoint.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
+import { runBackup } from './commands/backup.ts';
 import { runBenchCommand } from './commands/bench.ts';
 import { runImport } from './commands/import.ts';
 import { runExport } from './commands/export.ts';
+import { runRestore } from './commands/restore.ts';
 import { runSeed } from './commands/seed.ts';
 import { runSync } from './commands/sync.ts';
 import { MAIN_HELP } from './help.ts';
@@ -26,6 +28,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdo
   if (command === 'import') return runImport(rest, stdout, stderr, env);
   if (command === 'export') return runExport(rest, stdout, stderr, env);
   if (command === 'sync') return runSync(rest, stdout, stderr, env);
+  if (command === 'backup') return runBackup(rest, stdout, stderr, env);
+  if (command === 'restore') return runRestore(rest, stdout, stderr, env);
   if (command === 'audit') {
     const [sub, ...flags] = rest;
     if (sub === 'verify') return runAuditVerify(flags, stdout, stderr, env);
@@ -33,7 +37,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdo
     if (sub === '--help' || sub === '-h') return runAuditVerify(['--help'], stdout, stderr, env);
     throw new UsageError(`tandem audit: unknown subcommand ${sub === undefined ? '(none)' : `'${sub}'`}; try: tandem audit verify, tandem audit checkpoint`);
   }
-  throw new UsageError(`tandem: unknown command '${command}' (commands: seed, audit verify, import, export, sync; see tandem --help)`);
+  throw new UsageError(`tandem: unknown command '${command}' (commands: seed, audit verify, import, export, sync, backup, restore; see tandem --help)`);
 }
 
 async function cli(): Promise<void> {

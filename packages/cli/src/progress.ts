@@ -21,10 +21,11 @@ export function outputOf(stream: NodeJS.WriteStream): Output {
   return { write: (text) => void stream.write(text), isTTY: Boolean(stream.isTTY), stream };
 }
 
-/** Runs `work` as one phase, feeding its bar through `tick`, and prints the phase's closing line. */
-export async function runPhase(
-  out: Output, label: string, total: number, work: (tick: (rows: number) => void) => Promise<number>,
-): Promise<PhaseReport> {
+/** A phase whose total is known only once it has started: tick it, then end it with its row count. */
+export type Phase = { tick: (rows: number) => void; end: (rows: number) => PhaseReport; fail: () => void };
+
+/** Starts a phase: a bar on a terminal (when there is a total), and at its end the phase's closing line. */
+export function startPhase(out: Output, label: string, total: number): Phase {
   const started = performance.now();
   let bar: cliProgress.SingleBar | null = null;
   if (out.isTTY && total > 0) {
@@ -35,18 +36,31 @@ export async function runPhase(
     bar.start(total, 0, { rate: '0' });
   }
   let done = 0;
-  try {
-    const rows = await work((n) => {
+  return {
+    tick: (n) => {
       done += n;
       const seconds = (performance.now() - started) / 1000;
       bar?.update(done, { rate: seconds > 0 ? number(done / seconds) : '0' });
-    });
-    bar?.stop();
-    const report = { label, rows, ms: performance.now() - started };
-    out.write(`${phaseLine(report)}\n`);
-    return report;
+    },
+    end: (rows) => {
+      bar?.stop();
+      const report = { label, rows, ms: performance.now() - started };
+      out.write(`${phaseLine(report)}\n`);
+      return report;
+    },
+    fail: () => bar?.stop(),
+  };
+}
+
+/** Runs `work` as one phase, feeding its bar through `tick`, and prints the phase's closing line. */
+export async function runPhase(
+  out: Output, label: string, total: number, work: (tick: (rows: number) => void) => Promise<number>,
+): Promise<PhaseReport> {
+  const phase = startPhase(out, label, total);
+  try {
+    return phase.end(await work(phase.tick));
   } catch (error) {
-    bar?.stop();
+    phase.fail();
     throw error;
   }
 }

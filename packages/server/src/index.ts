@@ -10,6 +10,13 @@ import type { DemoInfo } from './seed/demo-data.ts';
 // The database: open it (a PGlite folder, or PostgreSQL when DATABASE_URL is set) and migrate it.
 export { openDatabase, PGLITE_EXTENSIONS, SESSION_SETTINGS, targetFromEnv, type Db, type DbHandle, type DbTarget } from './storage/connect.ts';
 export { migrate } from './storage/migrate.ts';
+export { migrateAs, migrationTargetFromEnv } from './storage/db-roles.ts';
+
+// Backup and restore (D50): `tandem backup` and `tandem restore`.
+export { writeBackupFile, type BackupSummary } from './storage/backup-write.ts';
+export { readBackup, readBackupHeader } from './storage/backup-read.ts';
+export { prepareRestoreTarget, restoreBackup, RestoreRefused, type RestoreTarget } from './storage/backup-restore.ts';
+export { BackupFileError, type BackupHeader } from './storage/backup-format.ts';
 
 // Time.
 export { manualClock, systemClock, type Clock } from './clock.ts';
@@ -58,7 +65,7 @@ export { parseImportMapping } from './domain/imports/import-mapping.ts';
 // Sync channels (issue 13, D39): the API's run use case and the queue's handler, driven in process by `tandem sync`,
 // with the server's key and the providers' URLs from the same environment as the server.
 export { syncConfig, type SyncConfig } from './config.ts';
-export { loadServerSecret, type ServerSecret } from './server-secret.ts';
+export { loadServerSecret, secretKeyFile, type ServerSecret } from './server-secret.ts';
 export { syncPorts } from './domain/sync/connectors.ts';
 export { connectIntegration } from './domain/sync/connect-integration.ts';
 export { startSyncRun } from './domain/sync/start-sync-run.ts';

@@ -17,9 +17,10 @@ export function listMigrations(): { name: string; sql: string }[] {
 /**
  * Runs pending migrations; returns the names applied now. Safe on every start. Each migration and its record
  * run as one script inside BEGIN/COMMIT, so a failed migration leaves nothing half-applied; an advisory lock
- * keeps two app nodes starting on one PostgreSQL from racing.
+ * keeps two app nodes starting on one PostgreSQL from racing. `upTo` stops after that migration (a restore brings
+ * a new database to its backup's level first, D50).
  */
-export async function migrate(handle: DbHandle): Promise<string[]> {
+export async function migrate(handle: DbHandle, options: { upTo?: string } = {}): Promise<string[]> {
   const { db } = handle;
   // Only when missing: an app role without CREATE on the schema (D51) is refused even CREATE TABLE IF NOT EXISTS.
   const exists = await sql<{ found: string | null }>`SELECT to_regclass('schema_migrations')::text AS found`.execute(db);
@@ -27,7 +28,10 @@ export async function migrate(handle: DbHandle): Promise<string[]> {
     await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
   }
   const applied: string[] = [];
-  for (const migration of listMigrations()) {
+  const all = listMigrations();
+  const last = options.upTo === undefined ? all.length : all.findIndex((m) => m.name === options.upTo) + 1;
+  if (last === 0) throw new Error(`migrate: no migration named ${options.upTo}`);
+  for (const migration of all.slice(0, last)) {
     const done = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = ${migration.name}`.execute(db);
     if (done.rows.length > 0) continue;
     const quotedName = migration.name.replace(/'/g, "''");
