@@ -14,9 +14,20 @@ export type AuditVerificationDto = z.infer<typeof auditVerificationSchema>;
 
 /** GET /audit/checkpoint: the chain's head signed with the server's Ed25519 audit key (D45); keep it outside the database. */
 export const auditCheckpointSchema = z.object({
-  orgId: z.string(), seq: z.string(), hash: z.string(), at: z.string(), publicKey: z.string(), signature: z.string(),
+  orgId: z.string().max(100), seq: z.string().max(40), hash: z.string().max(200), at: z.string().max(40), publicKey: z.string().max(200), signature: z.string().max(200),
 });
 export type AuditCheckpointDto = z.infer<typeof auditCheckpointSchema>;
+
+/**
+ * POST /audit/verify: the chain walked as GET /audit/verify does, and a checkpoint checked against it (D51): signed by
+ * the server's key or the org's registered offline key (`signedBy`), and its seq still holding its hash.
+ */
+export const auditCheckpointVerificationSchema = auditVerificationSchema.extend({
+  checkpoint: z.enum(['matches', 'wrong-key', 'bad-signature', 'seq-missing', 'hash-differs'])
+    .describe('`matches`, or why the checkpoint does not hold: signed by neither key, a signature that does not verify, its seq gone from the chain, or another hash there'),
+  signedBy: z.enum(['server', 'offline']).nullable().describe('the key whose signature verified; null when none did'),
+});
+export type AuditCheckpointVerificationDto = z.infer<typeof auditCheckpointVerificationSchema>;
 
 /**
  * GET /audit's filters, all optional and combined with AND. `action` is exact, or a prefix when it ends with a dot

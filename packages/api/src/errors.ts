@@ -62,6 +62,7 @@ export const ERROR_CATALOG = {
   TANDEM_USER_INACTIVE: { category: 'conflict', title: 'That user is deactivated' },
   TANDEM_CONTACT_NO_ADDRESS: { category: 'conflict', title: 'The contact has no address for this channel' },
   TANDEM_IDEMPOTENCY_KEY_REUSED: { category: 'conflict', title: 'This Idempotency-Key was used for a different request' },
+  TANDEM_AUDIT_CHECKPOINT_OTHER_ORG: { category: 'bad_input', title: 'This checkpoint is of another organisation\'s audit log' },
   TANDEM_AUDIT_CHAIN_BROKEN: { category: 'conflict', title: 'The audit chain does not verify, so no checkpoint is signed for it' },
   TANDEM_SYNC_RUNNING: { category: 'conflict', title: 'A sync of this integration is already queued or running' },
   TANDEM_INBOUND_REPLAYED: { category: 'conflict', title: 'This signed delivery was received before' },

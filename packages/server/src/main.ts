@@ -13,7 +13,7 @@ import { startMessageQueue } from './jobs/deliver-message-job.ts';
 import { syncRunHandler } from './jobs/sync-job.ts';
 import { syncPorts } from './domain/sync/connectors.ts';
 import { loadServerSecret } from './server-secret.ts';
-import { configureAuditKeys } from './domain/audit/audit-keys.ts';
+import { configureAuditKeys, configureOfflineAuditKey } from './domain/audit/audit-keys.ts';
 import { serverJobs } from './jobs/registry.ts';
 import { logMailer } from './mail/log-mailer.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
@@ -35,6 +35,12 @@ await migrateAs(handle, migrationTargetFromEnv(process.env)).catch((error: unkno
 // file made on first start. Loaded before the demo data, whose audit entries are keyed by it.
 const secret = loadServerSecret(process.env, config.db, (message) => console.warn(`  ${message}`));
 configureAuditKeys(secret.key);
+// TANDEM_AUDIT_PUBLIC_KEY: the org's offline signing key (D51), so POST /audit/verify accepts checkpoints it signed.
+try {
+  configureOfflineAuditKey(process.env.TANDEM_AUDIT_PUBLIC_KEY);
+} catch (error) {
+  failStart(`TANDEM_AUDIT_PUBLIC_KEY: ${error instanceof Error ? error.message : String(error)}`, error);
+}
 const demo = config.demoData ? await loadDemoDataIfEmpty(handle.db, systemClock.now()) : null;
 const sync = syncPorts(config.sync, secret.key);
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -11,12 +11,11 @@ import { loadAuditChain, type AuditRow } from '../../src/storage/audit-queries.t
 import type { Db } from '../../src/storage/connect.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
 import { expectStatus, outcome } from './support/api-client.ts';
-import { asOwner } from './support/audit-owner.ts';
+import { asOwner, jsonText, rewriteChain } from './support/audit-owner.ts';
 import { useTestApp, type TestHandle } from './support/test-app.ts';
 import { ACME_AND_GLOBEX, type AcmeAndGlobex } from './support/world-builder.ts';
 
 const GENESIS = '0'.repeat(64);
-type Hasher = (e: Parameters<typeof hashEntry>[0]) => string;
 
 /** Six entries in acme's log (settings switched back and forth). */
 async function sixEntries(t: TestHandle, w: AcmeAndGlobex): Promise<void> {
@@ -24,24 +23,6 @@ async function sixEntries(t: TestHandle, w: AcmeAndGlobex): Promise<void> {
     expectStatus(await t.api.org.updateSettings({ shareAllContacts: i % 2 === 0 }, { as: w.users.ada.token }), 200);
     t.clock.advance(1000);
   }
-}
-
-const jsonText = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-
-/** Replaces the org's chain by `edit(rows)` with every link recomputed by `hash`: a rewrite end to end. */
-async function rewriteChain(db: Db, orgId: string, hash: Hasher, edit: (rows: AuditRow[]) => AuditRow[]): Promise<void> {
-  const rows = edit(await loadAuditChain(db, orgId));
-  let prev = GENESIS;
-  const rewritten = rows.map((r, i) => {
-    const e = { ...r, seq: String(i + 1), at: new Date(r.at).toISOString(), prev_hash: prev };
-    const out = { ...e, hash: hash(e) };
-    prev = out.hash;
-    return out;
-  });
-  await asOwner(db, async (trx) => {
-    await sql`DELETE FROM audit_log WHERE org_id = ${orgId}`.execute(trx);
-    await trx.insertInto('audit_log').values(rewritten.map((r) => ({ ...r, before: jsonText(r.before), after: jsonText(r.after) }))).execute();
-  });
 }
 
 for (const db of DATABASE_KINDS) {
@@ -98,7 +79,7 @@ for (const db of DATABASE_KINDS) {
       await sixEntries(t, w);
       const checkpoint = expectStatus(await t.api.audit.checkpoint({ as: w.users.ada.token }), 200);
       expect(checkpoint).toMatchObject({ orgId: w.orgs.acme, seq: '6', publicKey: auditKeys().publicKeyText });
-      expect(await verifyAuditCheckpoint(t.db, w.orgs.acme, checkpoint)).toEqual({ valid: true, entries: 6, firstBadSeq: null, checkpoint: 'matches' });
+      expect(await verifyAuditCheckpoint(t.db, w.orgs.acme, checkpoint)).toEqual({ valid: true, entries: 6, firstBadSeq: null, checkpoint: 'matches', signedBy: 'server' });
       await sixEntries(t, w);
       expect((await verifyAuditCheckpoint(t.db, w.orgs.acme, checkpoint)).checkpoint).toBe('matches');
 
@@ -107,7 +88,7 @@ for (const db of DATABASE_KINDS) {
       await rewriteChain(t.db, w.orgs.acme, (e) => keyedHashEntry(e, key), (rows) => rows.filter((r) => String(r.seq) !== '2'));
       expect(await verify(w)).toEqual({ valid: true, entries: 11, firstBadSeq: null });
       // ...the checkpoint does not.
-      expect(await verifyAuditCheckpoint(t.db, w.orgs.acme, checkpoint)).toEqual({ valid: false, entries: 11, firstBadSeq: null, checkpoint: 'hash-differs' });
+      expect(await verifyAuditCheckpoint(t.db, w.orgs.acme, checkpoint)).toEqual({ valid: false, entries: 11, firstBadSeq: null, checkpoint: 'hash-differs', signedBy: 'server' });
 
       const forgedSignature: AuditCheckpoint = { ...checkpoint, hash: (await loadAuditChain(t.db, w.orgs.acme))[5]?.hash as string };
       expect((await verifyAuditCheckpoint(t.db, w.orgs.acme, forgedSignature)).checkpoint).toBe('bad-signature');

@@ -91,7 +91,8 @@ export type ChainWalk = ChainVerdict & { head: { seq: string; hash: string } | n
 export async function walkAuditChain(db: Db, orgId: string, hmacKey: Buffer = auditKeys().hmacKey): Promise<ChainWalk> {
   const rows = await loadAuditChain(db, orgId);
   const legacy = await unkeyedHead(db, orgId);
-  const hashes = new Map<string, string>();
+  // The stored hash at each seq, broken links included: a checkpoint says what the row at its seq held.
+  const hashes = new Map(rows.map((r) => [String(r.seq), r.hash]));
   const hashAt = (seq: string) => hashes.get(seq);
   const bad = (seq: string): ChainWalk => ({ valid: false, entries: rows.length, firstBadSeq: seq, head: null, hashAt });
   let prev = GENESIS;
@@ -107,7 +108,6 @@ export async function walkAuditChain(db: Db, orgId: string, hmacKey: Buffer = au
     const recomputed = unkeyed ? hashEntry(entry) : keyedHashEntry(entry, hmacKey);
     const legacyHeadMoved = unkeyed && String(row.seq) === legacy.seq && row.hash !== legacy.hash;
     if (BigInt(row.seq) !== expectedSeq || row.prev_hash !== prev || recomputed !== row.hash || legacyHeadMoved) return bad(String(row.seq));
-    hashes.set(String(row.seq), row.hash);
     prev = row.hash;
     expectedSeq += 1n;
   }

@@ -1,6 +1,6 @@
 // GET /audit and GET /audit/verify (admin): the org's log, newest first in keyset pages by `seq`, filtered on the
 // server by actor, action (exact or a prefix), target and time (issue 10, defect 10), and a walk of the whole hash
-// chain (audit-chain.ts).
+// chain (audit-chain.ts), alone or against a checkpoint the admin kept (audit-checkpoint.ts, D51).
 import type { AuditFilters } from '@tandem/api';
 import type { ActorContext } from '@tandem/core';
 import { AppError } from '../../errors.ts';
@@ -8,7 +8,7 @@ import { listAuditPage, type AuditWhere } from '../../storage/audit-queries.ts';
 import { isUuid } from '../../storage/ids.ts';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.ts';
 import { verifyAuditChain, type ChainVerdict } from './audit-chain.ts';
-import { makeAuditCheckpoint, type AuditCheckpoint } from './audit-checkpoint.ts';
+import { makeAuditCheckpoint, verifyAuditCheckpoint, type AuditCheckpoint, type CheckpointVerdict } from './audit-checkpoint.ts';
 import { requireAdminOrThrow } from '../shared/admin-guard.ts';
 import type { Deps } from '../shared/deps.ts';
 
@@ -64,4 +64,16 @@ export async function verifyAudit(deps: Deps, ctx: ActorContext): Promise<ChainV
 export async function checkpointAudit(deps: Deps, ctx: ActorContext): Promise<AuditCheckpoint> {
   requireAdminOrThrow(ctx);
   return makeAuditCheckpoint(deps.db, ctx.actor.orgId, ctx.now);
+}
+
+/**
+ * POST /audit/verify (admin): the chain walked, and `checkpoint` checked against it. A checkpoint of another org is
+ * refused before anything is read: that org's chain is not the caller's to test.
+ */
+export async function verifyAuditWithCheckpoint(deps: Deps, ctx: ActorContext, checkpoint: AuditCheckpoint): Promise<CheckpointVerdict & { checkpoint: Exclude<CheckpointVerdict['checkpoint'], 'other-org'> }> {
+  requireAdminOrThrow(ctx);
+  if (checkpoint.orgId !== ctx.actor.orgId) throw new AppError('TANDEM_AUDIT_CHECKPOINT_OTHER_ORG', 'this checkpoint is of another org; verify it signed in to that org');
+  const verdict = await verifyAuditCheckpoint(deps.db, ctx.actor.orgId, checkpoint);
+  if (verdict.checkpoint === 'other-org') throw new AppError('TANDEM_AUDIT_CHECKPOINT_OTHER_ORG', 'this checkpoint is of another org');
+  return { ...verdict, checkpoint: verdict.checkpoint };
 }

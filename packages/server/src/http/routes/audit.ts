@@ -1,8 +1,9 @@
-// The audit log (admins): newest first, keyset paged, filtered on the server; and a check of its hash chain.
-import { auditCheckpointSchema, auditEntrySchema, auditListQuerySchema, auditVerificationSchema, problems } from '@tandem/api';
+// The audit log (admins): newest first, keyset paged, filtered on the server; and a check of its hash chain, alone or
+// against a signed checkpoint kept outside the database.
+import { auditCheckpointSchema, auditCheckpointVerificationSchema, auditEntrySchema, auditListQuerySchema, auditVerificationSchema, problems } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkpointAudit, listAudit, verifyAudit } from '../../domain/audit/read-audit.ts';
+import { checkpointAudit, listAudit, verifyAudit, verifyAuditWithCheckpoint } from '../../domain/audit/read-audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
 
@@ -41,4 +42,15 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     },
     preValidation: adminOnlyHook,
   }, async (request) => checkpointAudit(deps, actorOf(request)));
+
+  app.post('/audit/verify', {
+    schema: {
+      operationId: 'verifyAuditCheckpoint',
+      tags: ['audit'], summary: "Recompute the log's hash chain and check a signed checkpoint against it (admin)",
+      description: 'The body is a checkpoint as GET /audit/checkpoint or `tandem audit checkpoint [--signing-key FILE]` made it. It holds when it is signed by the server\'s key or by the org\'s offline key (TANDEM_AUDIT_PUBLIC_KEY) and the chain still has its seq with its hash; `valid` is the chain intact and the checkpoint matching (D51). A checkpoint of another org answers 400 TANDEM_AUDIT_CHECKPOINT_OTHER_ORG.',
+      body: auditCheckpointSchema,
+      response: { 200: auditCheckpointVerificationSchema, ...problems(400, 401, 403) },
+    },
+    preValidation: adminOnlyHook,
+  }, async (request) => verifyAuditWithCheckpoint(deps, actorOf(request), request.body));
 };

@@ -122,6 +122,8 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
       list: (o?: Options) => get<Ok<Page<AuditEntryDto>>>(`${V1}/audit`, o),
       verify: (o?: Options) => get<Ok<AuditVerdictDto>>(`${V1}/audit/verify`, o),
       checkpoint: (o?: Options) => get<Ok<AuditCheckpointDto>>(`${V1}/audit/checkpoint`, o),
+      /** POST /audit/verify (admins): the chain and a checkpoint checked against it (D51). */
+      verifyCheckpoint: (checkpoint: Body, o?: Options) => post<Ok<AuditVerdictDto & { checkpoint: string; signedBy: 'server' | 'offline' | null }>>(`${V1}/audit/verify`, checkpoint, o),
     },
     tokens: {
       create: (body: Body, o?: Options) => post<Created<{ apiToken: ApiTokenDto; token: string }>>(`${V1}/tokens`, body, o),
