@@ -4,6 +4,8 @@
 // (docs/reliability.md "Many nodes"). The judge is checked too, so a probe that could not see a stale answer fails.
 import { describe, expect, it } from 'vitest';
 import { freshPostgresUrl } from '../../../server/test/support/databases.ts';
+// The run's PostgreSQL is provided by the test run's global setup; its typing of `inject('postgresUrl')` lives there.
+import type {} from '../../../server/test/support/global-setup.ts';
 import { NODE_KINDS } from './nodes-kinds.ts';
 import { runNodes, trialOrder, verdictOf } from './nodes.ts';
 
