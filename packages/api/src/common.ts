@@ -49,6 +49,6 @@ export const problemSchema = z.looseObject({
 }).describe('RFC 9457 problem details');
 
 /** Refusal answers for a route's OpenAPI entry. */
-export function problems(...statuses: (400 | 401 | 403 | 404 | 409)[]): Record<number, typeof problemSchema> {
+export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]): Record<number, typeof problemSchema> {
   return Object.fromEntries(statuses.map((s) => [s, problemSchema]));
 }

@@ -2,6 +2,7 @@
 import { targetFromEnv, type DbTarget } from './storage/connect.ts';
 import { DEFAULT_MAX_WAIT_MS } from './storage/replica.ts';
 import type { TrustProxy } from './http/deps.ts';
+import { DEFAULT_ATTEMPT_LIMITS, scaledAttemptLimits, type AttemptLimits } from './domain/accounts/attempt-limits.ts';
 
 export type MailConfig = {
   /** SMTP_URL (smtp://host:port, smtps://user:password@host:port); null: no SMTP, e-mails are logged (demo mode). */
@@ -29,6 +30,8 @@ export type Config = {
   sync: SyncConfig;
   /** DATABASE_REPLICA_URL (PostgreSQL only): a hot standby that serves heavy lists (D49); null: everything on the primary. */
   replica: ReplicaConfig | null;
+  /** Rate limits and the sign-in lockout (D46; attemptLimitsConfig). */
+  attemptLimits: AttemptLimits;
 };
 
 /** A read replica: its URL, and how long a list waits for it to replay the primary's writes (TANDEM_REPLICA_MAX_WAIT_MS). */
@@ -70,7 +73,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     programs: programConfig(env),
     sync: syncConfig(env),
     replica: replicaConfig(env),
+    attemptLimits: attemptLimitsConfig(env),
   };
+}
+
+/**
+ * D46. TANDEM_RATE_LIMIT_FACTOR (default 1): multiplies every rate limit's count (not the windows), e.g. 10 for a
+ * load test from one address. TANDEM_SIGN_IN_LOCK_FAILURES (default 10) wrong passwords for one e-mail within
+ * TANDEM_SIGN_IN_LOCK_MINUTES (default 15) lock its sign-in for as many minutes.
+ */
+export function attemptLimitsConfig(env: NodeJS.ProcessEnv): AttemptLimits {
+  const number = (name: string, fallback: number, ok: (n: number) => boolean, what: string): number => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text);
+    if (!ok(value)) throw new Error(`${name}: "${text}" is not ${what}`);
+    return value;
+  };
+  const factor = number('TANDEM_RATE_LIMIT_FACTOR', 1, (n) => Number.isFinite(n) && n > 0, 'a positive number');
+  const failures = number('TANDEM_SIGN_IN_LOCK_FAILURES', DEFAULT_ATTEMPT_LIMITS.signInLock.max, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
+  const minutes = number('TANDEM_SIGN_IN_LOCK_MINUTES', DEFAULT_ATTEMPT_LIMITS.signInLock.lockMs / 60_000, (n) => Number.isFinite(n) && n > 0, 'a positive number of minutes');
+  const actions = factor === 1 ? DEFAULT_ATTEMPT_LIMITS.actions : scaledAttemptLimits(DEFAULT_ATTEMPT_LIMITS, factor).actions;
+  return { actions, signInLock: { max: failures, windowMs: minutes * 60_000, lockMs: minutes * 60_000 } };
 }
 
 /** DATABASE_REPLICA_URL and TANDEM_REPLICA_MAX_WAIT_MS (default 200); a replica of PGlite does not exist. */

@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { finishOpenApi } from './openapi.ts';
 import { answerClientError, answerError, answerFrameworkError, answerNotFound, routeTable } from './error-answers.ts';
 import { actorPlugin } from './plugins/actor.ts';
+import { attemptLimitsPlugin } from './plugins/attempt-limits.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { textGuardPlugin } from './plugins/text-guard.ts';
 import { jsonDepthPlugin } from './plugins/json-depth.ts';
@@ -68,6 +69,7 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
       return document.openapiObject;
     },
   });
+  await app.register(attemptLimitsPlugin, { deps });
   await app.register(authPlugin, { deps });
   await app.register(actorPlugin);
   await app.register(healthRoutes, { prefix: '/api/v1' });

@@ -1,6 +1,7 @@
 // What the HTTP layer is built from. The domain's `Deps` is the part of it the use cases see (structurally: an
 // AppDeps is a Deps and a MailDeps), so routes hand `deps` straight to a use case.
 import type { Clock } from '../clock.ts';
+import type { AttemptLimits } from '../domain/accounts/attempt-limits.ts';
 import type { MailDeps } from '../domain/shared/deps.ts';
 import type { SyncPorts } from '../domain/sync/sync-deps.ts';
 import type { PoolStats } from '../storage/connect.ts';
@@ -23,6 +24,8 @@ export type AppDeps = MailDeps & {
   sync: SyncPorts;
   /** /metrics (http/plugins/metrics.ts): TANDEM_METRICS_TOKEN (unset: loopback only) and the PostgreSQL pool's numbers. */
   metrics?: { token?: string | null; poolStats?: (() => PoolStats) | undefined };
+  /** Rate limits and the sign-in lockout (D46; TANDEM_RATE_LIMIT_FACTOR, TANDEM_SIGN_IN_LOCK_*); default DEFAULT_ATTEMPT_LIMITS. */
+  attemptLimits?: AttemptLimits;
 };
 
 export type TrustProxy = false | number | string[];

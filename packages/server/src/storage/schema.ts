@@ -306,10 +306,17 @@ export type SyncLinksTable = {
   org_id: string; integration_id: string; contact_id: string; remote_id: string; remote_version: string | null; content_hash: string; synced_at: Timestamp;
 };
 
+/** @fastify/rate-limit's counters (0018, D46): one fixed window per key. */
+export type RateLimitCountersTable = { key: string; hits: number; window_ends_at: Timestamp };
+/** Wrong sign-ins per normalised e-mail, known or not (0018, D46). */
+export type SignInFailuresTable = { email: string; failures: number; window_ends_at: Timestamp; locked_until: Timestamp | null };
+
 export type Database = {
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  rate_limit_counters: RateLimitCountersTable;
+  sign_in_failures: SignInFailuresTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   contacts: ContactsTable;

@@ -1,6 +1,7 @@
 // API test harness: buildApp on a fresh in-memory PGlite (or a fresh PostgreSQL database) with a clock the test can
 // move. API test files do not call this directly: test/api/support/test-app.ts `useTestApp()` wraps it in hooks.
 import type { TrustProxy } from '../../src/http/deps.ts';
+import { DEFAULT_ATTEMPT_LIMITS, scaledAttemptLimits, type AttemptLimits } from '../../src/domain/accounts/attempt-limits.ts';
 import type { FastifyInstance } from 'fastify';
 import { manualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -38,7 +39,15 @@ export type TestAppOptions = {
   trustProxy?: TrustProxy;
   /** Pino options for the app's logger (e.g. `{ level: 'error', stream }` to read what it logs); default: no log. */
   logger?: object;
+  /**
+   * Rate limits and the sign-in lockout (D46). Default: the production figures times 1,000, because a test's clock
+   * stands still while it signs in many times from one address; 'production' for DEFAULT_ATTEMPT_LIMITS itself.
+   */
+  attemptLimits?: AttemptLimits | 'production';
 };
+
+/** What tests run with unless they ask for the production limits (or their own). */
+export const TEST_ATTEMPT_LIMITS = scaledAttemptLimits(DEFAULT_ATTEMPT_LIMITS, 1000);
 
 export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions = {}): Promise<TestApp> {
   const options = typeof kindOrOptions === 'string' ? { db: kindOrOptions } : kindOrOptions;
@@ -49,6 +58,7 @@ export async function buildTestApp(kindOrOptions: DatabaseKind | TestAppOptions 
     db: handle.db, clock, logger: options.logger ?? false,
     ...(options.mailer ? { mailer: options.mailer() } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.sync ? { sync: options.sync() } : {}), ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    attemptLimits: options.attemptLimits === 'production' ? DEFAULT_ATTEMPT_LIMITS : options.attemptLimits ?? TEST_ATTEMPT_LIMITS,
   });
   await app.ready();
   return {

@@ -2,12 +2,12 @@
 // TANDEM_ORG_LAST_ADMIN). An SMS line is stored in E.164 and belongs to one user of the org (409
 // TANDEM_USER_SMS_LINE_TAKEN): inbound SMS replies find their owner by it (docs/permissions.md, "Inbound replies"). Deactivation also revokes the user's sessions and API tokens in the same transaction, so
 // they stay dead if the user is reactivated (auth already refuses them on the very next request because it checks
-// the user's status on every request). Each changed aspect is one audit entry with before and after.
+// the user's status on every request). A role change revokes the user's sign-in sessions, API tokens kept (D46). Each changed aspect is one audit entry with before and after.
 import { normaliseSmsLine } from '@tandem/api';
 import { EXPORT_CHANNELS, type ActorContext, type ExportChannel } from '@tandem/core';
 import { AppError } from '../../errors.ts';
 import type { UserRow } from '../../storage/rows.ts';
-import { revokeUserCredentials } from '../../storage/session-queries.ts';
+import { revokeUserCredentials, revokeUserSessions } from '../../storage/session-queries.ts';
 import { countActiveAdmins, isSmsLineTaken, updateUserAccess, updateUserSmsLine } from '../../storage/user-queries.ts';
 import { appendAudit } from '../audit/audit-chain.ts';
 import { asAdmin } from '../shared/admin-guard.ts';
@@ -72,7 +72,10 @@ export async function updateUser(deps: Deps, ctx: ActorContext, userId: string, 
     if (smsLine !== undefined && smsLine !== before.sms_line) after = await updateUserSmsLine(trx, orgId, userId, smsLine);
     for (const change of changes) {
       const extra = change.action === 'user.status.change' && next.status === 'deactivated'
-        ? { revokedCredentials: await revokeUserCredentials(trx, orgId, userId, ctx.now) } : {};
+        ? { revokedCredentials: await revokeUserCredentials(trx, orgId, userId, ctx.now) }
+        // A new role signs the user out of the browser (D46): every page open under the old role is gone, and they sign
+        // in again under the new one. API tokens stay: their requests read the role afresh each time.
+        : change.action === 'user.role.change' ? { revokedSessions: await revokeUserSessions(trx, orgId, userId, ctx.now) } : {};
       await appendAudit(trx, {
         orgId, actorId: ctx.actor.userId, action: change.action, targetType: 'user', targetId: userId,
         before: change.before, after: { ...change.after, ...extra }, at: ctx.now,

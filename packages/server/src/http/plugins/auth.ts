@@ -22,6 +22,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthInfo | null;
   }
+  /** Routes a stranger calls with no session (sign-in, sign-up, links) need no CSRF header. */
+  interface FastifyContextConfig {
+    csrfExempt?: boolean;
+  }
 }
 
 function tokenOf(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
@@ -53,7 +57,7 @@ export const authPlugin = fp<{ deps: AppDeps }>(async (app, { deps }) => {
     // A read-only token is known and live, so it is a 403 (the caller is who they say), not a 401.
     if (row.kind === 'api' && row.scope === 'read' && !READ_METHODS.has(request.method)) throw new AppError('TANDEM_TOKEN_READ_ONLY');
     // Sign-in and sign-up create credentials rather than use them: a stale cookie must not block them.
-    const csrfExempt = (request.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt === true;
+    const csrfExempt = request.routeOptions.config.csrfExempt === true;
     if (credential.via === 'cookie' && !SAFE_METHODS.has(request.method) && !csrfExempt) {
       const header = request.headers[CSRF_HEADER];
       if (!header || header !== request.cookies[CSRF_COOKIE]) throw new AppError('TANDEM_AUTH_CSRF');

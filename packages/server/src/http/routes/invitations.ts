@@ -10,6 +10,7 @@ import { readInvitationLink } from '../../domain/invitations/read-invitation-lin
 import { revokeInvitation } from '../../domain/invitations/revoke-invitation.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly } from '../plugins/actor.ts';
+import { limitAttempts } from '../plugins/attempt-limits.ts';
 import { setSessionCookies } from '../plugins/auth.ts';
 import { toInvitationDto, toInvitationLinkDto } from '../serializers/invitation.ts';
 import { serializeOrg } from '../serializers/org.ts';
@@ -26,11 +27,13 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
       description: 'E-mails a link that works once, for 7 days, to join the organisation with this name and role. Inviting an e-mail '
         + 'that has an open invitation replaces it (the old link stops working): that is how an invitation is sent again. An e-mail '
         + 'a user already has answers 409 TANDEM_USER_EMAIL_TAKEN. `delivery: failed` leaves the invitation open; invite again to '
-        + 'send a new link. Audited as `invitation.create`.',
+        + 'send a new link. Audited as `invitation.create`. Rate limited per client address and per e-mail invited (429 '
+        + 'TANDEM_RATE_LIMITED with `Retry-After`; docs/decisions.md D46).',
       body: z.object({ name: nameSchema, email: emailSchema, role: z.enum(['admin', 'member']) }).strict(),
-      response: { 201: z.object({ invitation: invitationSchema, delivery: deliverySchema }), ...problems(400, 401, 403, 409) },
+      response: { 201: z.object({ invitation: invitationSchema, delivery: deliverySchema }), ...problems(400, 401, 403, 409, 429) },
     },
     preValidation: adminOnlyHook,
+    preHandler: limitAttempts(app, deps, 'invitationCreate', 'email'),
   }, async (request, reply) => {
     const ctx = actorOf(request);
     const sent = await inviteUser(deps, ctx, request.body);
@@ -89,10 +92,12 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
       tags, summary: 'Accept an invitation with a password: creates the user and signs in', security: [],
       description: 'The user gets the invitation\'s e-mail and role, and its name unless `name` is given. A link works once, for 7 days, '
         + 'unless revoked; any other link answers 404 TANDEM_INVITATION_NOT_FOUND. An e-mail taken meanwhile answers 409 '
-        + 'TANDEM_USER_EMAIL_TAKEN. Answers like sign-up (a session token, and the session cookies).',
+        + 'TANDEM_USER_EMAIL_TAKEN. Answers like sign-up (a session token, and the session cookies). Rate limited per client address '
+        + 'and per link (429 TANDEM_RATE_LIMITED with `Retry-After`; D46).',
       body: z.object({ token: linkTokenSchema, password: passwordSchema, name: nameSchema.optional() }).strict(),
-      response: { 201: z.object({ org: orgSchema, user: userSchema, token: z.string(), csrfToken: z.string() }), ...problems(400, 404, 409) },
+      response: { 201: z.object({ org: orgSchema, user: userSchema, token: z.string(), csrfToken: z.string() }), ...problems(400, 404, 409, 429) },
     },
+    preHandler: limitAttempts(app, deps, 'invitationAccept', 'token'),
   }, async (request, reply) => {
     const { org, user, token } = await acceptInvitation(deps, { now: deps.clock.now() }, request.body);
     const csrfToken = setSessionCookies(reply, token, deps.secureCookies ?? false);

@@ -9,7 +9,7 @@ import { PASSWORD_MAX_LENGTH } from '../../domain/accounts/passwords.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, signedIn } from '../plugins/actor.ts';
-import { requireAuth } from '../plugins/auth.ts';
+import { requireAuth, setSessionCookies } from '../plugins/auth.ts';
 import { serializeOrg } from '../serializers/org.ts';
 import { serializeUser } from '../serializers/user.ts';
 
@@ -50,14 +50,19 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { 
     schema: {
       operationId: 'changePassword',
       tags, summary: 'Change your own password (the current one required)',
-      description: 'Revokes every other sign-in session of yours; this one stays signed in, API tokens stay. A wrong current password '
-        + 'answers 403 TANDEM_ACCOUNT_WRONG_PASSWORD. Audited as `user.password.change`.',
+      description: 'Revokes every other sign-in session of yours and rotates this one (D46): when the request came with a sign-in '
+        + 'session, that session is replaced by a new one, answered as `token` and set as the session cookies, as at sign-in); '
+        + 'the old token stops working. With an API token nothing is rotated (`token` and `csrfToken` are null) and API '
+        + 'tokens stay. A wrong current password answers 403 TANDEM_ACCOUNT_WRONG_PASSWORD. Audited as `user.password.change`.',
       body: z.object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema }).strict(),
-      response: { 204: z.null().describe('Changed'), ...problems(400, 401, 403) },
+      response: { 200: z.object({ token: z.string().nullable(), csrfToken: z.string().nullable() }), ...problems(400, 401, 403) },
     },
     preValidation,
   }, async (request, reply) => {
-    await changePassword(deps, actorOf(request), request.body, requireAuth(request).sessionId);
-    return reply.status(204).send(null);
+    const auth = requireAuth(request);
+    const { token } = await changePassword(deps, actorOf(request), request.body, auth.kind === 'session' ? auth.sessionId : null);
+    if (token === null) return reply.status(200).send({ token: null, csrfToken: null });
+    const csrfToken = setSessionCookies(reply, token, deps.secureCookies ?? false);
+    return reply.status(200).send({ token, csrfToken });
   });
 };

@@ -8,6 +8,7 @@ import { sendPasswordReset } from '../../domain/users/send-password-reset.ts';
 import { setUserPassword } from '../../domain/users/set-user-password.ts';
 import { toIso } from '../../domain/shared/time.ts';
 import { listUsers } from '../../domain/users/list-users.ts';
+import { signInLocksOf, unlockUser } from '../../domain/users/sign-in-locks.ts';
 import { updateUser } from '../../domain/users/update-user.ts';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, adminOnly, signedIn } from '../plugins/actor.ts';
@@ -21,13 +22,39 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     schema: {
       operationId: 'listUsers',
       tags: ['users'], summary: "The organisation's users, by name", querystring: pageQuerySchema,
+      description: 'Admins also get `lockedUntil` on each user: when sign-in resumes for a user locked out after too many wrong '
+        + 'passwords (null: not locked; D46).',
       response: { 200: z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }) },
     },
     preValidation: signedInHook,
   }, async (request) => {
     const ctx = actorOf(request);
     const page = await listUsers(deps, ctx, request.query);
-    return { items: page.items.map((row) => serializeUserFor(ctx.actor, row)), nextCursor: page.nextCursor };
+    const locks = await signInLocksOf(deps, ctx, page.items);
+    const withLock = (row: (typeof page.items)[number]) => {
+      const dto = serializeUserFor(ctx.actor, row);
+      if (ctx.actor.role !== 'admin') return dto;
+      const until = locks.get(row.id);
+      return { ...dto, lockedUntil: until === undefined ? null : toIso(new Date(until)) as string };
+    };
+    return { items: page.items.map(withLock), nextCursor: page.nextCursor };
+  });
+
+  app.post('/users/:id/unlock', {
+    schema: {
+      operationId: 'unlockUser',
+      tags: ['users'], summary: "Lift a user's sign-in lock before it ends (admin)",
+      description: 'Sign-in for the user\'s e-mail works again at once: the count of wrong passwords and of sign-in attempts for it '
+        + 'starts from zero (D46). Answers the user, also when they were not locked. Audited as `user.unlock` with the lock\'s end '
+        + 'before. A user of another organisation, or none, answers 404.',
+      params: z.object({ id: z.string().max(100) }),
+      response: { 200: z.object({ user: userSchema }), ...problems(401, 403, 404) },
+    },
+    preValidation: adminOnlyHook,
+  }, async (request) => {
+    const ctx = actorOf(request);
+    const user = await unlockUser(deps, ctx, request.params.id);
+    return { user: { ...serializeUserFor(ctx.actor, user), lockedUntil: null } };
   });
 
   app.post('/users', {
