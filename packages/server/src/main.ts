@@ -53,6 +53,7 @@ const app = await buildApp({
   ...(config.mail.smtpUrl ? { mailer: smtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) } : {}),
   publicUrl: config.publicUrl,
   trustProxy: config.trustProxy,
+  attemptLimits: config.attemptLimits,
   inboundDomain: config.mail.inboundDomain,
   programDayMs: config.programs.dayMs,
   // /metrics: with TANDEM_METRICS_TOKEN a bearer token, else loopback only (docs/decisions.md D43).
