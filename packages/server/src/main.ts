@@ -22,6 +22,7 @@ import { startJobs } from './jobs/scheduler.ts';
 import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
 import { openDatabase } from './storage/connect.ts';
 import { auditProtection, migrateAs, migrationTargetFromEnv } from './storage/db-roles.ts';
+import { positionFor, readReplica } from './storage/replica.ts';
 import { dataFolderProblem, failStart, graceMsFrom, shutdownOnSignals } from './shutdown.ts';
 
 const config = loadConfig();
@@ -43,9 +44,15 @@ try {
 }
 const demo = config.demoData ? await loadDemoDataIfEmpty(handle.db, systemClock.now()) : null;
 const sync = syncPorts(config.sync, secret.key);
+// DATABASE_REPLICA_URL: a hot standby that serves the heavy lists once it has replayed the primary's writes (D49).
+const replicaHandle = config.replica ? openDatabase({ kind: 'postgres', url: config.replica.url }) : null;
+const replica = replicaHandle && config.replica
+  ? readReplica(handle.db, replicaHandle.db, { maxWaitMs: config.replica.maxWaitMs, position: await positionFor(handle.db) })
+  : undefined;
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({
   db: handle.db,
+  replica,
   clock: systemClock,
   logger: { level: config.logLevel },
   webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined,
@@ -85,14 +92,17 @@ const queue = startMessageQueue({
 // it), the scheduler and the queue claim nothing more and finish their runs; then the database closes.
 shutdownOnSignals({
   drain: [() => app.close(), () => jobs.stop(), () => queue.stop()],
-  close: () => handle.close(),
+  close: async () => {
+    await replicaHandle?.close();
+    await handle.close();
+  },
   graceMs: graceMsFrom(process.env),
   log: { info: (msg) => app.log.info(msg), error: (msg) => app.log.error(msg) },
 });
 
 await app.listen({ port: config.port, host: config.host })
   .catch((error: unknown) => failStart(`cannot listen on ${config.host}:${config.port}: ${error instanceof Error ? error.message : String(error)}`, error));
-const where = config.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.db.dataDir}`;
+const where = config.db.kind === 'postgres' ? `PostgreSQL (DATABASE_URL${config.replica ? '; lists on the read replica, DATABASE_REPLICA_URL' : ''})` : `PGlite in ${config.db.dataDir}`;
 console.log(`\n  Tandem is running at http://${config.host}:${config.port}  (database: ${where})`);
 console.log(config.mail.smtpUrl
   ? `  E-mail goes out through ${config.mail.smtpUrl.replace(/\/\/[^@/]*@/, '//***@')}; links start with ${config.publicUrl}.`
