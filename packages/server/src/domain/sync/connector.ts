@@ -41,6 +41,13 @@ export class ProviderUnavailable extends Error {
   constructor(message: string, readonly retryAfterMs?: number) { super(message); }
 }
 
+/**
+ * A run's pass: the run's id on a slice's first attempt; the run, attempt and start on a retry. Another node may
+ * have pushed an earlier attempt of the same slice (and died before storing its links), so memory kept from before a
+ * retry is not evidence of what the provider holds (docs/decisions.md D48).
+ */
+export type ChunkPass = string;
+
 export interface SyncConnector {
   readonly provider: SyncProvider;
   /** Contacts per chunk: the provider's batch limit (Mailchimp 500, Google 200). */
@@ -50,6 +57,10 @@ export interface SyncConnector {
    * returns the settings to store and the account label. Throws CredentialsRejected or ProviderUnavailable.
    */
   connect(input: Record<string, string>): Promise<{ connection: Connection; account: string }>;
-  /** Pushes one chunk. `links` holds the contacts' existing links (absent: never pushed). Throws as `connect`. */
-  pushChunk(connection: Connection, contacts: SyncContact[], links: ReadonlyMap<string, SyncLink>): Promise<ChunkResult>;
+  /**
+   * Pushes one chunk. `links` holds the contacts' existing links (absent: never pushed). `pass` names the run and the
+   * attempt the chunk belongs to; what a connector remembers of the provider's side serves only the same pass.
+   * Throws as `connect`.
+   */
+  pushChunk(connection: Connection, contacts: SyncContact[], links: ReadonlyMap<string, SyncLink>, pass?: ChunkPass): Promise<ChunkResult>;
 }

@@ -19,12 +19,13 @@
 // etag (Tandem's fields win), once; a batch still refused is halved until the one bad contact is found.
 // Idempotency. A run that dies after Google created people but before their links were stored would create them
 // again. So before creating, the connector looks the contacts up in an index of the account's people carrying our
-// clientData (the connections list, read once per connection and kept 15 minutes while a run goes on, then kept up to
-// date by the connector's own creations) and updates those instead. A batch create is never replayed blindly: a 5xx
+// clientData (the connections list, read once per connection and run and kept 15 minutes while the run goes on, then
+// kept up to date by the connector's own creations) and updates those instead. A retried slice reads it afresh: the
+// attempt before may have run on another node, whose creations this process's index cannot know (D48). A batch create is never replayed blindly: a 5xx
 // or a lost answer re-reads the index and creates only what is still missing. Limit: Google's lists may lag a
 // fresh write; a crash and a retry within that lag could still duplicate (docs/decisions.md D40).
 import { createHash } from 'node:crypto';
-import { CredentialsRejected, type ChunkResult, type Connection, type SyncConnector, type SyncContact, type SyncLink } from './connector.ts';
+import { CredentialsRejected, type ChunkPass, type ChunkResult, type Connection, type SyncConnector, type SyncContact, type SyncLink } from './connector.ts';
 import { splitName } from './mailchimp-connector.ts';
 import { AmbiguousFailure, DEFAULT_RETRY_POLICY, providerHttp, unexpectedAnswer, type ProviderRequest, type ProviderResponse, type RetryPolicy } from './provider-http.ts';
 
@@ -82,7 +83,8 @@ function forCreate(entry: Entry): Record<string, unknown> {
 }
 
 type GooglePerson = { resourceName?: string; etag?: string; metadata?: { deleted?: boolean }; clientData?: { key?: string; value?: string }[] };
-type Index = { byContact: Map<string, Remote>; loadedAt: number; stale: boolean };
+/** The account's people carrying our clientData, as read during `pass` (undefined: a caller that names none). */
+type Index = { byContact: Map<string, Remote>; loadedAt: number; stale: boolean; pass: ChunkPass | undefined };
 
 function remoteOf(person: GooglePerson | undefined): Remote | null {
   return person?.resourceName && person.etag ? { resourceName: person.resourceName, etag: person.etag } : null;
@@ -157,11 +159,11 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
     for (const [key, token] of tokens) if (token.expiresAt <= now) tokens.delete(key);
   }
 
-  async function loadIndex(credentials: Record<string, string>, force: boolean): Promise<Index> {
+  async function loadIndex(credentials: Record<string, string>, force: boolean, pass?: ChunkPass): Promise<Index> {
     sweep();
     const key = keyOf(credentials);
     const known = indexes.get(key);
-    if (!force && known !== undefined && !known.stale && Date.now() - known.loadedAt < indexTtlMs) return known;
+    if (!force && known !== undefined && !known.stale && known.pass === pass && Date.now() - known.loadedAt < indexTtlMs) return known;
     const byContact = new Map<string, Remote>();
     let pageToken: string | undefined;
     do {
@@ -176,7 +178,7 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
       }
       pageToken = body?.nextPageToken || undefined;
     } while (pageToken !== undefined);
-    const index = { byContact, loadedAt: Date.now(), stale: false };
+    const index: Index = { byContact, loadedAt: Date.now(), stale: false, pass };
     indexes.set(key, index);
     return index;
   }
@@ -198,7 +200,7 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
     return found;
   }
 
-  async function pushChunk(connection: Connection, contacts: SyncContact[], links: ReadonlyMap<string, SyncLink>): Promise<ChunkResult> {
+  async function pushChunk(connection: Connection, contacts: SyncContact[], links: ReadonlyMap<string, SyncLink>, pass?: ChunkPass): Promise<ChunkResult> {
     const { credentials } = connection;
     const result: ChunkResult = { created: [], updated: [], unchanged: [], skipped: [], failed: [] };
     const toUpdate: (Entry & Remote)[] = [];
@@ -216,7 +218,7 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
 
     // Never pushed as far as the run knows: maybe created by a run that died before storing the links.
     if (toCreate.length > 0) {
-      const index = await loadIndex(credentials, false);
+      const index = await loadIndex(credentials, false, pass);
       const missing: Entry[] = [];
       for (const entry of toCreate) {
         const remote = index.byContact.get(entry.contact.id);
@@ -231,7 +233,7 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
       toCreate.push(...gone);
     }
     for (let start = 0; start < toCreate.length; start += GOOGLE_BATCH_LIMIT) {
-      await create(credentials, toCreate.slice(start, start + GOOGLE_BATCH_LIMIT), result, linkOf);
+      await create(credentials, toCreate.slice(start, start + GOOGLE_BATCH_LIMIT), result, linkOf, pass);
     }
     return result;
   }
@@ -281,7 +283,7 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
   }
 
   /** Creates a batch, never twice: after an ambiguous failure the index is read again and only what is missing is sent. */
-  async function create(credentials: Record<string, string>, batch: Entry[], result: ChunkResult, linkOf: (entry: Entry, remote: Remote) => SyncLink): Promise<void> {
+  async function create(credentials: Record<string, string>, batch: Entry[], result: ChunkResult, linkOf: (entry: Entry, remote: Remote) => SyncLink, pass?: ChunkPass): Promise<void> {
     let pending = batch;
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       let response: ProviderResponse;
@@ -296,7 +298,7 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
         if (index !== undefined) index.stale = true;
         if (attempt + 1 >= policy.attempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)));
-        const fresh = await loadIndex(credentials, true);
+        const fresh = await loadIndex(credentials, true, pass);
         const still: Entry[] = [];
         for (const entry of pending) {
           const remote = fresh.byContact.get(entry.contact.id);

@@ -26,7 +26,7 @@ import {
 } from '../../storage/sync-queries.ts';
 import { exportRefusalOf } from '../export/export-gate.ts';
 import { SecretUnreadable } from '../shared/secret-box.ts';
-import { CredentialsRejected, ProviderUnavailable, type ChunkResult, type Connection, type SyncContact, type SyncLink } from './connector.ts';
+import { CredentialsRejected, ProviderUnavailable, type ChunkPass, type ChunkResult, type Connection, type SyncContact, type SyncLink } from './connector.ts';
 import { endSyncRun } from './end-sync-run.ts';
 import { SYNC_CONTACT_STATES, SYNC_JOB_ATTEMPTS, SYNC_RUN_QUEUE, type SyncJobPayload } from './start-sync-run.ts';
 import { credentialsContext, type SyncDeps } from './sync-deps.ts';
@@ -78,6 +78,11 @@ export async function runSyncSlice(deps: SyncDeps, job: SyncSliceJob): Promise<S
 
 type Ender = (e: Omit<RunEnd, 'now'>) => SyncSliceOutcome;
 
+/** The chunk's pass (connector.ts): the run on a first attempt, the run, attempt and start on a retry. */
+function passOf(job: SyncSliceJob): ChunkPass {
+  return job.attempt <= 1 ? job.runId : `${job.runId}@${job.attempt}@${job.now}`;
+}
+
 async function pushChunks(
   deps: SyncDeps, job: SyncSliceJob, run: SyncRunRow, end: Ender, retryOrFail: (words: string, delayMs?: number) => SyncSliceOutcome,
 ): Promise<SyncSliceOutcome> {
@@ -122,7 +127,7 @@ async function pushChunks(
     }]));
     let result: ChunkResult;
     try {
-      result = await connector.pushChunk(connection, page.map(syncContactOf), linkMap);
+      result = await connector.pushChunk(connection, page.map(syncContactOf), linkMap, passOf(job));
     } catch (error) {
       if (error instanceof CredentialsRejected) return fail(`${run.provider} refused the stored credentials: ${error.message}. Connect again.`);
       if (error instanceof ProviderUnavailable) return retryOrFail(`${run.provider} is unavailable: ${error.message}`, error.retryAfterMs);
