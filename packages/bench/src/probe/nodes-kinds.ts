@@ -81,7 +81,14 @@ export function kindPlans(world: NodesWorld, newSession: (subject: Subject) => P
         s.dee.token = await newSession(s.dee);
       },
     },
-    { kind: 'admin-to-member', subject: 'max', reads: contactReads, restore: patchUser(s.max.userId, { role: 'admin' }), revoke: patchUser(s.max.userId, { role: 'member' }) },
+    {
+      // A change of role rotates the user's sessions (D44), so the way back opens a new one, used on B at once.
+      kind: 'admin-to-member', subject: 'max', reads: contactReads, revoke: patchUser(s.max.userId, { role: 'member' }),
+      restore: async (a) => {
+        await patchUser(s.max.userId, { role: 'admin' })(a);
+        s.max.token = await newSession(s.max);
+      },
+    },
   ];
   const open = async (a: Api) => {
     await shareRecord(a);
