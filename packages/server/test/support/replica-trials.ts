@@ -82,9 +82,12 @@ export type TrialFigures = {
   lists: number;
   /** Where the replica app's lists ran (storage/replica.ts outcomes), over these trials. */
   outcomes: ReplicaTally;
-  /** Milliseconds per list: the replica app's, and the same list on the primary-only app. */
+  /** Milliseconds of the list after each revoke: on the replica app, and the same list on the primary-only app. */
   replicaListMs: number[];
   primaryListMs: number[];
+  /** Milliseconds of a list with no write just before it (ben's own list once more): replica app, primary-only app. */
+  quietReplicaMs: number[];
+  quietPrimaryMs: number[];
 };
 
 function tallyDelta(after: ReplicaTally, before: ReplicaTally): ReplicaTally {
@@ -101,13 +104,13 @@ export async function runTrials(stand: ReplicaStand, count: number): Promise<Tri
   const { ada, ben, cat } = world.users;
   const sales = world.teams.sales;
   const before = stand.replica.tally();
-  const figures: Omit<TrialFigures, 'outcomes'> = { trials: 0, stale: 0, missedWrites: 0, lists: 0, replicaListMs: [], primaryListMs: [] };
+  const figures: Omit<TrialFigures, 'outcomes'> = { trials: 0, stale: 0, missedWrites: 0, lists: 0, replicaListMs: [], primaryListMs: [], quietReplicaMs: [], quietPrimaryMs: [] };
 
   /** Whether `who`'s list searched by `word` shows `id`, timed. */
-  const shows = async (client: ApiClient, who: { token: string }, word: string, id: string, times: number[]) => {
+  const shows = async (client: ApiClient, who: { token: string }, word: string, id: string, times?: number[]) => {
     const started = performance.now();
     const page = expectStatus(await client.call<{ 200: { items: { id: string }[] } }>('GET', '/api/v1/contacts', { as: who, query: { q: word } }), 200);
-    times.push(performance.now() - started);
+    times?.push(performance.now() - started);
     if (client === api) figures.lists++;
     return page.items.some((item) => item.id === id);
   };
@@ -116,7 +119,7 @@ export async function runTrials(stand: ReplicaStand, count: number): Promise<Tri
     const kind = TRIAL_KINDS[n % TRIAL_KINDS.length] as TrialKind;
     const word = `w${randomBytes(5).toString('hex')}`;
     const contact = expectStatus(await api.contacts.create({ name: `Trial ${word}` }, { as: ben }), 201).contact;
-    if (!(await shows(api, ben, word, contact.id, figures.replicaListMs))) figures.missedWrites++;
+    if (!(await shows(api, ben, word, contact.id))) figures.missedWrites++;
 
     let revoke: () => Promise<unknown>;
     if (kind === 'share') {
@@ -133,11 +136,13 @@ export async function runTrials(stand: ReplicaStand, count: number): Promise<Tri
       expectStatus(await api.org.updateSettings({ shareAllContacts: true }, { as: ada }), 200);
       revoke = async () => expectStatus(await api.org.updateSettings({ shareAllContacts: false }, { as: ada }), 200);
     }
-    if (!(await shows(api, cat, word, contact.id, figures.replicaListMs))) figures.missedWrites++;
+    if (!(await shows(api, cat, word, contact.id))) figures.missedWrites++;
     await revoke();
     if (await shows(api, cat, word, contact.id, figures.replicaListMs)) figures.stale++;
     // The same list with every read on the primary: the latency baseline (and it must agree).
     if (await shows(primaryApi, cat, word, contact.id, figures.primaryListMs)) figures.stale++;
+    if (!(await shows(api, ben, word, contact.id, figures.quietReplicaMs))) figures.missedWrites++;
+    if (!(await shows(primaryApi, ben, word, contact.id, figures.quietPrimaryMs))) figures.missedWrites++;
     figures.trials++;
   }
   return { ...figures, outcomes: tallyDelta(stand.replica.tally(), before) };
