@@ -91,7 +91,7 @@ describe('tandem seed, end to end on PGlite', { timeout: 180_000 }, () => {
     const file = join(root, 'checkpoint.json');
     writeFileSync(file, made.stdout);
     const ok = await tandem(['audit', 'verify', '--checkpoint', file], dataDir);
-    expect(ok.stdout).toMatch(/^ok .*: 1 entry, chain intact; checkpoint at seq 1 matches$/m);
+    expect(ok.stdout).toMatch(/^ok .*: 1 entry, chain intact; checkpoint at seq 1 matches \(signed by the server's key\)$/m);
     expect(ok.code).toBe(0);
 
     const forged = join(root, 'forged.json');
@@ -112,7 +112,7 @@ describe('tandem seed, end to end on PGlite', { timeout: 180_000 }, () => {
     }
     expect((await tandem(['audit', 'verify'], dataDir)).code).toBe(0);
     const cut = await tandem(['audit', 'verify', '--checkpoint', file], dataDir);
-    expect(cut.stdout).toMatch(/^INVALID .*: 0 entries, chain intact; checkpoint at seq 1: seq-missing$/m);
+    expect(cut.stdout).toMatch(/^INVALID .*: 0 entries, chain intact; checkpoint at seq 1: seq-missing \(signed by the server's key\)$/m);
     expect(cut.code).toBe(1);
     expect((await tandem(['audit', 'verify', '--checkpoint', join(root, 'none.json')], dataDir)).code).toBe(2);
   });

@@ -6,6 +6,7 @@ Commands:
   seed           generate the CRM-N benchmark data set and load it (see tandem seed --help)
   audit verify   walk an org's hash-chained audit log and report whether it is intact
   audit checkpoint  print an org's signed audit checkpoint (JSON), for audit verify --checkpoint
+  audit keygen   make an offline Ed25519 key for signing audit checkpoints (see tandem audit --help)
   import FILE    import contacts from a CSV or vCard file as a user (see tandem import --help)
   export         write the contacts a user may export to a CSV, XLSX or vCard file (see tandem export --help)
   sync P         run a user's Mailchimp or Google Contacts sync to its end (see tandem sync --help)
@@ -54,22 +55,32 @@ Examples:
   DATABASE_URL=postgres://localhost/tandem npm run tandem -- seed --contacts 1M --users 1000 --share-all on
 `;
 
-export const AUDIT_HELP = `Usage: tandem audit verify [--org ID] [--checkpoint FILE]
-       tandem audit checkpoint --org ID > FILE
+export const AUDIT_HELP = `Usage: tandem audit verify [--org ID] [--checkpoint FILE [--public-key FILE]]
+       tandem audit checkpoint --org ID [--signing-key FILE] > FILE
+       tandem audit keygen --out FILE
 
 verify recomputes every hash of the audit log of one org (--org) or of every org, and reports for each whether the
 chain is intact and how many entries it holds. Exits 1 when any chain is broken, naming the first bad entry.
 With --checkpoint FILE (made by \`tandem audit checkpoint\` or GET /api/v1/audit/checkpoint) it also checks the
 checkpoint's signature and that the chain still holds its seq with its hash: a chain rewritten end to end since
-then fails here even when every hash recomputes. Keep checkpoints outside the database.
+then fails here even when every hash recomputes. Keep checkpoints outside the database. The signature must be the
+server's key's or the offline key's (--public-key, default TANDEM_AUDIT_PUBLIC_KEY); the line says which signed.
 
-checkpoint prints the org's head (seq and hash) signed with the server's Ed25519 audit key, as JSON.
-Both read the server's secret key (TANDEM_SECRET_KEY, or the key file beside the data) to check keyed hashes.
+checkpoint prints the org's head (seq and hash) signed, as JSON: with the server's Ed25519 audit key, or with
+--signing-key FILE by an offline key, which someone holding the server's secret and database cannot forge.
+Both read the server's secret key (TANDEM_SECRET_KEY, or the key file beside the data) to check keyed hashes, and
+migrate as DATABASE_MIGRATION_URL's role when it is set.
+
+keygen writes a new Ed25519 private key to FILE (PEM, mode 0600, never over an existing file) and its public key
+to FILE.pub, and prints the public key as TANDEM_AUDIT_PUBLIC_KEY=... for the server. Keep FILE offline.
 
 Flags:
-  --org ID            the org's id (verify: default every org, or the checkpoint's org)
-  --checkpoint FILE   a signed checkpoint to check the chain against (verify)
-  -h, --help          this help
+  --org ID             the org's id (verify: default every org, or the checkpoint's org)
+  --checkpoint FILE    a signed checkpoint to check the chain against (verify)
+  --public-key FILE    the offline key's public key, PEM or the printed text (verify)
+  --signing-key FILE   sign with this offline private key instead of the server's key (checkpoint)
+  --out FILE           where keygen writes the private key
+  -h, --help           this help
 `;
 
 export const EXPORT_HELP = `Usage: tandem export --as EMAIL --format csv|xlsx|vcard [--q TEXT] [--archived] [--bom] [--out FILE]

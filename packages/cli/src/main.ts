@@ -2,6 +2,7 @@
 // `tandem backup`, `tandem restore`, `tandem --help`. Bad commands or flags exit 2 with one line; failures exit 1.
 import { UsageError } from './args.ts';
 import { runAuditCheckpoint } from './commands/audit-checkpoint.ts';
+import { runAuditKeygen } from './commands/audit-keygen.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
 import { runBackup } from './commands/backup.ts';
 import { runBenchCommand } from './commands/bench.ts';
@@ -34,8 +35,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, stdo
     const [sub, ...flags] = rest;
     if (sub === 'verify') return runAuditVerify(flags, stdout, stderr, env);
     if (sub === 'checkpoint') return runAuditCheckpoint(flags, stdout, stderr, env);
+    if (sub === 'keygen') return runAuditKeygen(flags, stdout, stderr);
     if (sub === '--help' || sub === '-h') return runAuditVerify(['--help'], stdout, stderr, env);
-    throw new UsageError(`tandem audit: unknown subcommand ${sub === undefined ? '(none)' : `'${sub}'`}; try: tandem audit verify, tandem audit checkpoint`);
+    throw new UsageError(`tandem audit: unknown subcommand ${sub === undefined ? '(none)' : `'${sub}'`}; try: tandem audit verify, tandem audit checkpoint, tandem audit keygen`);
   }
   throw new UsageError(`tandem: unknown command '${command}' (commands: seed, audit verify, import, export, sync, backup, restore; see tandem --help)`);
 }

@@ -34,8 +34,8 @@ export async function loadDemoDataIfEmpty(db: Db, now: number): Promise<DemoInfo
 }
 
 // The audit log, accounts, and what a contact row is made of.
-export { verifyAuditChain, type ChainVerdict } from './domain/audit/audit-chain.ts';
-export { auditPublicKeyFrom, configureAuditKeys, configureOfflineAuditKey, publicKeyText, type AuditPublicKey } from './domain/audit/audit-keys.ts';
+export { keyedHashEntry, verifyAuditChain, type ChainVerdict } from './domain/audit/audit-chain.ts';
+export { auditKeysFrom, auditPublicKeyFrom, configureAuditKeys, configureOfflineAuditKey, publicKeyText, type AuditPublicKey } from './domain/audit/audit-keys.ts';
 export { makeAuditCheckpoint, verifyAuditCheckpoint, type AuditCheckpoint, type CheckpointVerdict, type SigningKey } from './domain/audit/audit-checkpoint.ts';
 export { hashPassword } from './domain/accounts/passwords.ts';
 export { isUuid, sortNameOf } from './storage/contact-queries.ts';

@@ -1,9 +1,14 @@
-// `tandem audit verify [--org ID] [--checkpoint FILE]`: walks each org's audit chain with the server's verifyAuditChain;
-// with a checkpoint (`tandem audit checkpoint`, D45), also checks its signature and that the chain still holds its
-// seq with its hash, which catches a chain rewritten end to end by someone who has the database and the HMAC key.
+// `tandem audit verify [--org ID] [--checkpoint FILE [--public-key FILE]]`: walks each org's audit chain with the
+// server's verifyAuditChain; with a checkpoint (`tandem audit checkpoint`, D45), also checks its signature and that
+// the chain still holds its seq with its hash, which catches a chain rewritten end to end by someone who has the
+// database and the HMAC key. The signature may be the server's key's or the offline key's (--public-key, or
+// TANDEM_AUDIT_PUBLIC_KEY; D51), and the line says which signed.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isUuid, migrate, openDatabase, targetFromEnv, verifyAuditChain, verifyAuditCheckpoint, type AuditCheckpoint } from '@tandem/server';
+import {
+  auditKeysFrom, auditPublicKeyFrom, isUuid, migrateAs, migrationTargetFromEnv, openDatabase, targetFromEnv, verifyAuditChain, verifyAuditCheckpoint,
+  type AuditCheckpoint, type AuditPublicKey,
+} from '@tandem/server';
 import { parseFlags, UsageError } from '../args.ts';
 import { AUDIT_HELP } from '../help.ts';
 import type { Output } from '../progress.ts';
@@ -25,14 +30,36 @@ function readCheckpoint(file: string): AuditCheckpoint {
   return record as AuditCheckpoint;
 }
 
+/** The offline key's public half: --public-key FILE (PEM or the printed text), else TANDEM_AUDIT_PUBLIC_KEY, else none. */
+function readPublicKey(file: string | undefined, env: NodeJS.ProcessEnv): AuditPublicKey | null {
+  const [source, text] = file !== undefined ? [`--public-key ${file}`, readText(file)] : ['TANDEM_AUDIT_PUBLIC_KEY', env.TANDEM_AUDIT_PUBLIC_KEY];
+  if (!text?.trim()) return null;
+  try {
+    return auditPublicKeyFrom(text);
+  } catch (e) {
+    throw new UsageError(`tandem audit verify: ${source} is ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(resolve(file), 'utf8');
+  } catch (e) {
+    throw new UsageError(`tandem audit verify: --public-key ${file} cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+const SIGNERS = { server: "the server's key", offline: 'the offline key' } as const;
+
 export async function runAuditVerify(argv: readonly string[], out: Output, err: Output, env: NodeJS.ProcessEnv): Promise<number> {
-  const { help, flags } = parseFlags('tandem audit verify', argv, [{ name: 'org', kind: 'text' }, { name: 'checkpoint', kind: 'text' }]);
+  const { help, flags } = parseFlags('tandem audit verify', argv, [{ name: 'org', kind: 'text' }, { name: 'checkpoint', kind: 'text' }, { name: 'public-key', kind: 'text' }]);
   if (help) {
     out.write(AUDIT_HELP);
     return 0;
   }
   const checkpointFile = flags.get('checkpoint') as string | undefined;
   const checkpoint = checkpointFile === undefined ? undefined : readCheckpoint(checkpointFile);
+  const offlineKey = readPublicKey(flags.get('public-key') as string | undefined, env);
   const orgFlag = (flags.get('org') as string | undefined) ?? checkpoint?.orgId;
   if (orgFlag !== undefined && !isUuid(orgFlag)) throw new UsageError(`tandem audit verify: --org must be an org id (a UUID), got '${orgFlag}'`);
   const target = targetFromEnv(env);
@@ -42,8 +69,8 @@ export async function runAuditVerify(argv: readonly string[], out: Output, err: 
   }
   const handle = openDatabase(target);
   try {
-    await migrate(handle);
-    useServerKey('tandem audit verify', env, target, err);
+    await migrateAs(handle, migrationTargetFromEnv(env));
+    const keys = auditKeysFrom(useServerKey('tandem audit verify', env, target, err).key);
     let query = handle.db.selectFrom('orgs').select(['id', 'name']).orderBy('created_at').orderBy('id');
     if (orgFlag !== undefined) query = query.where('id', '=', orgFlag);
     const orgs = await query.execute();
@@ -56,8 +83,10 @@ export async function runAuditVerify(argv: readonly string[], out: Output, err: 
     for (const org of orgs) {
       const verdict = await verifyAuditChain(handle.db, org.id);
       const entries = `${verdict.entries.toLocaleString('en-US')} ${verdict.entries === 1 ? 'entry' : 'entries'}`;
-      const anchor = checkpoint === undefined ? null : (await verifyAuditCheckpoint(handle.db, org.id, checkpoint)).checkpoint;
-      const anchorText = anchor === null ? '' : anchor === 'matches' ? `; checkpoint at seq ${checkpoint?.seq} matches` : `; checkpoint at seq ${checkpoint?.seq}: ${anchor}`;
+      const checked = checkpoint === undefined ? null : await verifyAuditCheckpoint(handle.db, org.id, checkpoint, keys, offlineKey);
+      const anchor = checked?.checkpoint ?? null;
+      const signer = checked?.signedBy ? ` (signed by ${SIGNERS[checked.signedBy]})` : '';
+      const anchorText = anchor === null ? '' : anchor === 'matches' ? `; checkpoint at seq ${checkpoint?.seq} matches${signer}` : `; checkpoint at seq ${checkpoint?.seq}: ${anchor}${signer}`;
       if (verdict.valid && (anchor === null || anchor === 'matches')) out.write(`ok       ${org.id}  ${org.name}: ${entries}, chain intact${anchorText}\n`);
       else {
         broken += 1;

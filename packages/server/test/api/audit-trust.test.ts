@@ -8,7 +8,6 @@ import { hashEntry, keyedHashEntry } from '../../src/domain/audit/audit-chain.ts
 import { verifyAuditCheckpoint, type AuditCheckpoint } from '../../src/domain/audit/audit-checkpoint.ts';
 import { auditKeys, auditKeysFrom } from '../../src/domain/audit/audit-keys.ts';
 import { loadAuditChain, type AuditRow } from '../../src/storage/audit-queries.ts';
-import type { Db } from '../../src/storage/connect.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
 import { expectStatus, outcome } from './support/api-client.ts';
 import { asOwner, jsonText, rewriteChain } from './support/audit-owner.ts';

@@ -333,9 +333,11 @@ const ISSUE_13_SYNC: Change[] = [
   pointer: v1(path as string), change: 'added', to: expect.objectContaining({ [method as string]: expect.objectContaining({ operationId }) }),
 }));
 
-/** Issue 14, item 2 (audit you can trust, docs/decisions.md D45): the chain's head, signed. */
+/** Issue 14, item 2 (audit you can trust, docs/decisions.md D45, D51): the chain's head, signed; a checkpoint checked. */
 const ISSUE_14_AUDIT: Change[] = [
   { pointer: v1('/audit/checkpoint'), change: 'added', to: expect.objectContaining({ get: expect.objectContaining({ operationId: 'checkpointAudit' }) }) },
+  // D51: a checkpoint kept outside the database, checked by the server against the chain as it is now.
+  { pointer: `${v1('/audit/verify')}/post`, change: 'added', to: expect.objectContaining({ operationId: 'verifyAuditCheckpoint' }) },
 ];
 
 /**
