@@ -22,8 +22,8 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Run as the owner: gives `appRole` what the server needs on every table and sequence of the schema, then takes
- * UPDATE, DELETE, TRUNCATE (and TRIGGER, REFERENCES) back on the append-only tables, and leaves schema_migrations
- * read-only. Idempotent: run after every migration, so tables a migration adds are covered without default
+ * UPDATE, DELETE, TRUNCATE (and TRIGGER, REFERENCES) back on the append-only tables (INSERT too on
+ * audit_unkeyed_heads), and leaves schema_migrations read-only. Idempotent: run after every migration, so tables a migration adds are covered without default
  * privileges (which would also hand UPDATE on a future append-only table to the app).
  */
 export async function grantAppRole(ownerDb: Db, appRole: string): Promise<void> {
@@ -35,7 +35,8 @@ export async function grantAppRole(ownerDb: Db, appRole: string): Promise<void> 
       `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
       `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
       `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${readOnly} FROM ${role}`,
-      `REVOKE INSERT ON schema_migrations FROM ${role}`,
+      // Only migrations write these: the recorded unkeyed heads (0017) and the list of migrations run.
+      `REVOKE INSERT ON schema_migrations, audit_unkeyed_heads FROM ${role}`,
     ]) await sql.raw(statement).execute(trx);
   });
 }

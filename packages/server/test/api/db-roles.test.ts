@@ -97,6 +97,7 @@ describe('the app role on PostgreSQL (DATABASE_URL) and the owner (DATABASE_MIGR
       `UPDATE audit_log SET action = 'x' WHERE seq = 1`, 'DELETE FROM audit_log WHERE seq = 1', 'TRUNCATE audit_log',
       'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only', 'ALTER TABLE audit_log DISABLE TRIGGER ALL',
       'SET session_replication_role = replica', 'DELETE FROM audit_unkeyed_heads', 'TRUNCATE audit_unkeyed_heads',
+      `INSERT INTO audit_unkeyed_heads (org_id, seq, hash) VALUES (gen_random_uuid(), 1, 'x')`,
       `INSERT INTO schema_migrations (name) VALUES ('9999_forged.sql')`, 'DROP TABLE audit_log',
     ]) {
       await sql.raw(statement).execute(appHandle.db).then(() => attempts.push(`${statement}: done`), (e: Error) => attempts.push(`${statement}: ${e.message}`));
@@ -110,6 +111,7 @@ describe('the app role on PostgreSQL (DATABASE_URL) and the owner (DATABASE_MIGR
       expect.stringMatching(/session_replication_role.*permission denied to set parameter/),
       expect.stringMatching(/DELETE.*permission denied for table audit_unkeyed_heads/),
       expect.stringMatching(/TRUNCATE.*permission denied for table audit_unkeyed_heads/),
+      expect.stringMatching(/INSERT.*permission denied for table audit_unkeyed_heads/),
       expect.stringMatching(/schema_migrations.*permission denied for table schema_migrations/),
       expect.stringMatching(/DROP TABLE.*must be owner of table audit_log/),
     ]);
