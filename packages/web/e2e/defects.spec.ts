@@ -74,6 +74,8 @@ describe('contact screens', () => {
     await contact.moreButton.click();
     await page.getByRole('menuitem', { name: 'Reassign' }).click();
     const dialog = page.getByTestId('reassign-dialog');
+    // The people arrive after the dialog opens: read the options once they have.
+    await dialog.getByRole('combobox', { name: 'New owner' }).locator('option', { hasText: 'Cat Moreau' }).waitFor({ state: 'attached' });
     const options = await dialog.getByRole('combobox', { name: 'New owner' }).locator('option').allInnerTexts();
     expect(options.map((o) => o.split(' · ')[0])).toEqual(['Choose a person…', 'Cat Moreau']);
     await ada.api.request('DELETE', `/grants/${(grant as Grant).id}`);

@@ -74,7 +74,8 @@ describe('inbound replies for an admin', () => {
     await field.fill('+1 (415) 555-0100');
     await dialog.getByRole('button', { name: 'Save SMS line' }).click();
     await users.row('Ben Okafor').getByTestId('user-sms-line').filter({ hasText: 'SMS +14155550100' }).waitFor();
-    expect(await field.inputValue()).toBe('+14155550100');
+    // The field shows the server's normalised number once the dialog has re-read the user.
+    await expect.poll(() => field.inputValue()).toBe('+14155550100');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
