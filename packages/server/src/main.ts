@@ -31,7 +31,7 @@ const folderProblem = config.db.kind === 'pglite' && config.db.dataDir ? dataFol
 if (folderProblem) failStart(folderProblem);
 const handle = openDatabase(config.db);
 // DATABASE_MIGRATION_URL: migrate as the schema's owner, then grant DATABASE_URL's role what it needs (D51).
-await migrateAs(handle, migrationTargetFromEnv(process.env)).catch((error: unknown) => failStart(`the database could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`, error));
+await Promise.resolve().then(() => migrateAs(handle, migrationTargetFromEnv(process.env))).catch((error: unknown) => failStart(`the database could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`, error));
 // The key that seals integrations' credentials (D39) and keys the audit chain (D45): TANDEM_SECRET_KEY, or a key
 // file made on first start. Loaded before the demo data, whose audit entries are keyed by it.
 const secret = loadServerSecret(process.env, config.db, (message) => console.warn(`  ${message}`));
