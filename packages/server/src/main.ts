@@ -20,7 +20,7 @@ import { smtpMailer } from './mail/smtp-mailer.ts';
 import { smsSenderFrom } from './sms/sms-from-config.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
-import { openDatabase } from './storage/connect.ts';
+import { openDatabase, reportPoolErrorsTo } from './storage/connect.ts';
 import { auditProtection, migrateAs, migrationTargetFromEnv } from './storage/db-roles.ts';
 import { positionFor, readReplica } from './storage/replica.ts';
 import { dataFolderProblem, failStart, graceMsFrom, shutdownOnSignals } from './shutdown.ts';
@@ -67,6 +67,8 @@ const app = await buildApp({
   metrics: { token: process.env.TANDEM_METRICS_TOKEN?.trim() || null, poolStats: handle.poolStats },
   sync,
 });
+// PostgreSQL restarted: idle connections break; the pool drops them and opens new ones when asked (D47).
+reportPoolErrorsTo((error) => app.log.warn({ err: error }, 'database connection lost; a new one is opened for the next query'));
 // INBOUND_SMTP_PORT: Tandem's own receiver of e-mail replies (inbound/smtp-receiver.ts), closed with the app.
 const smtpConfig = smtpReceiverConfig();
 if (smtpConfig) {

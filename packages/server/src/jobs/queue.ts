@@ -12,7 +12,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../storage/connect.ts';
-import { claimDueJobs, deleteLeasedJob, releaseLeasedJob, type ClaimedJob } from '../storage/queue-queries.ts';
+import { isDatabaseUnavailable } from '../storage/database-unavailable.ts';
+import { claimDueJobs, deleteLeasedJob, releaseLeasedJob, releaseWorkerLeases, type ClaimedJob } from '../storage/queue-queries.ts';
 import type { JobLog } from './scheduler.ts';
 
 /**
@@ -46,6 +47,7 @@ export type QueueWorker = {
 };
 
 const MINUTE = 60_000;
+const FINISH_RETRY_MS = 1_000;
 
 /** The wait before attempt `attempt + 1` after attempt `attempt` failed: 30 s, 2 min, 8 min, 32 min, then hourly. */
 export function backoffMs(attempt: number): number {
@@ -65,6 +67,7 @@ export function startQueue(db: Db, handlers: readonly QueueHandler[], clock: Clo
   let abandoned = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let chain: Promise<number> = Promise.resolve(0);
+  let claimInDoubt = false;
 
   async function finish(job: ClaimedJob, result: JobRunResult, now: number): Promise<void> {
     if (abandoned) return;
@@ -78,13 +81,32 @@ export function startQueue(db: Db, handlers: readonly QueueHandler[], clock: Clo
     });
   }
 
+  /**
+   * The handler has acted (a message handed to the mailer): its outcome is worth keeping through a database restart.
+   * While the database cannot be reached, the finish is tried again each second, for at most half the lease (the
+   * lease still guards it) and not past `stop()`; otherwise the job would sit leased until the lease ends and then
+   * run, and act, a second time (D47).
+   */
+  async function finishOnceReachable(job: ClaimedJob, result: JobRunResult): Promise<void> {
+    const giveUpAt = performance.now() + leaseMs / 2;
+    for (;;) {
+      try {
+        await finish(job, result, clock.now());
+        return;
+      } catch (err: unknown) {
+        if (!isDatabaseUnavailable(err) || stopped || abandoned || performance.now() > giveUpAt) throw err;
+      }
+      await new Promise((r) => { setTimeout(r, FINISH_RETRY_MS).unref?.(); });
+    }
+  }
+
   async function runOne(job: ClaimedJob): Promise<void> {
     const handler = byQueue.get(job.queue);
     const now = clock.now();
     try {
       if (!handler) throw new Error(`no handler for queue ${job.queue}`);
       const result = await handler.run(job, now);
-      await finish(job, result, clock.now());
+      await finishOnceReachable(job, result);
       log.info({ job: job.queue, id: job.id, attempt: job.attempts, status: result.status ?? (result.retry ? 'retry' : 'done') }, `queue job ${job.queue} finished`);
     } catch (err: unknown) {
       if (abandoned) return;
@@ -103,8 +125,18 @@ export function startQueue(db: Db, handlers: readonly QueueHandler[], clock: Clo
 
   async function runDue(): Promise<number> {
     let ran = 0;
+    if (claimInDoubt) {
+      // Nothing of this worker is in flight here (runs are exclusive): what it holds, no handler has seen.
+      const freed = await releaseWorkerLeases(db, workerId, clock.now());
+      claimInDoubt = false;
+      if (freed > 0) log.info({ worker: workerId, freed }, 'queue: freed jobs claimed as the database went away');
+    }
     while (!stopped && !abandoned) {
-      const jobs = await claimDueJobs(db, queues, workerId, batchSize, leaseMs, clock.now());
+      const jobs = await claimDueJobs(db, queues, workerId, batchSize, leaseMs, clock.now()).catch((err: unknown) => {
+        // The claim may have committed with its answer lost: look again once the database answers.
+        if (isDatabaseUnavailable(err)) claimInDoubt = true;
+        throw err;
+      });
       if (jobs.length === 0) break;
       await Promise.all(jobs.map(runOne));
       ran += jobs.length;

@@ -47,6 +47,18 @@ export async function releaseLeasedJob(trx: Db, job: { org_id: string; id: strin
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Frees every job `worker` holds, due at `now`, and takes back the attempt its claim counted. Only for a worker with
+ * nothing in flight whose claim failed as the database went away: the claim may have committed with its answer lost,
+ * leaving jobs leased that no handler ever saw (D47). Returns how many were freed.
+ */
+export async function releaseWorkerLeases(db: Db, worker: string, now: number): Promise<number> {
+  const result = await db.updateTable('queue_jobs')
+    .set((eb) => ({ lease: null, locked_by: null, available_at: new Date(now), attempts: eb('attempts', '-', 1) }))
+    .where('locked_by', '=', worker).where('lease', 'is not', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** When the next job of `queues` is due (a leased one: when its lease ends), or null when there is none. */
 export async function nextDueAt(db: Db, queues: readonly string[]): Promise<number | null> {
   const row = await db.selectFrom('queue_jobs').select((eb) => eb.fn.min('available_at').as('at'))

