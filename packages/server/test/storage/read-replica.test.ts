@@ -10,6 +10,8 @@ import { openDatabase } from '../../src/storage/connect.ts';
 import { isStandbyTrouble, lsnValue, readReplica } from '../../src/storage/replica.ts';
 import { replicaConfig } from '../../src/config.ts';
 import { apiClient, expectStatus } from '../api/support/api-client.ts';
+import { calendarClient } from '../api/support/calendar-client.ts';
+import { pipelineClient } from '../api/support/pipeline-client.ts';
 import { runTrials, startReplicaStand, type ReplicaStand } from '../support/replica-trials.ts';
 
 describe('read replica: lists on a hot standby, never a stale permission', () => {
@@ -93,6 +95,33 @@ describe('read replica: lists on a hot standby, never a stale permission', () =>
       await stand.pair.resumeReplay();
       await careless.close();
     }
+  });
+
+  it('reads pipeline boards and calendar windows through the replica too, fresh after a revoke', async () => {
+    const { api, world: { users: { ada, ben, cat } } } = stand;
+    const pipelines = pipelineClient(api);
+    const cal = calendarClient(api);
+    const before = stand.replica.tally();
+    const zoe = expectStatus(await api.contacts.create({ name: 'Zoe Board' }, { as: ben }), 201).contact;
+    const p = expectStatus(await pipelines.create({ name: 'Deals', stages: [{ name: 'Lead' }] }, { as: ben }), 201).pipeline;
+    expectStatus(await pipelines.share(p.id, { grantee: { userId: cat.id }, level: 'view' }, { as: ben }), 201);
+    expectStatus(await pipelines.createCard(p.id, { contactId: zoe.id, stageId: p.stages[0]?.id, title: 'Zoe deal' }, { as: ben }), 201);
+    const share = expectStatus(await api.shares.create(zoe.id, { grantee: { userId: cat.id }, level: 'view' }, { as: ben }), 201).share;
+    const cards = async () => expectStatus(await pipelines.board(p.id, { as: cat }), 200).stages[0]?.cards.map((c) => c.title);
+    expect(await cards()).toEqual(['Zoe deal']);
+    expectStatus(await api.shares.revoke(zoe.id, share.id, { as: ben }), 204);
+    expect(await cards()).toEqual([]);
+
+    const start = new Date(Date.now() + 3_600_000);
+    const window = { from: new Date(start.getTime() - 86_400_000).toISOString(), to: new Date(start.getTime() + 86_400_000).toISOString() };
+    expectStatus(await cal.create({ kind: 'event', title: 'Replica standup', userId: ben.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 900_000).toISOString() }, { as: ben }), 201);
+    const grant = expectStatus(await api.grants.create(ben.id, { grantee: { userId: cat.id }, scope: 'calendar', level: 'view' }, { as: ada }), 201).grant;
+    const titles = async () => expectStatus(await cal.list({ as: cat, query: window }), 200).items.map((i) => i.title);
+    expect(await titles()).toEqual(['Replica standup']);
+    expectStatus(await api.grants.revoke(grant.id, { as: ada }), 204);
+    expect(await titles()).toEqual([]);
+    const after = stand.replica.tally();
+    expect(after.replica + after.replica_waited - before.replica - before.replica_waited).toBeGreaterThanOrEqual(3);
   });
 
   it('reads on the primary when the standby cannot be reached or is not a standby', async () => {

@@ -12,6 +12,7 @@ import { readableCalendarsOrThrow } from './calendar-guard.ts';
 import { toItemViews, type CalendarItemView, type Entry } from './calendar-item-view.ts';
 import { decodeItemCursor, encodeItemCursor, isAfter } from './item-cursor.ts';
 import { expandSeries, overlaps } from './recurrence.ts';
+import { readForList } from '../../storage/replica.ts';
 import type { Deps } from '../shared/deps.ts';
 
 export const MAX_WINDOW_DAYS = 92;
@@ -45,21 +46,25 @@ export async function listCalendarItems(deps: Deps, ctx: ActorContext, input: Wi
     contactId = contact.row.id;
   }
   const policy = compileFilter(ctx, 'calendar_item.view');
-  const { short, long } = await listItemsInWindow(db, ctx.actor.orgId, policy, { from, to, userIds, contactId, after: cursor, limit: input.limit });
-  const entries: Entry[] = short.map((row) => ({ row, occurrence: null }));
-  for (const row of long) {
-    if (row.recurrence && row.starts_at && row.ends_at) {
-      const series = { startsAt: row.starts_at.getTime(), endsAt: row.ends_at.getTime(), rule: row.recurrence, timeZone: row.time_zone ?? 'UTC' };
-      for (const occurrence of expandSeries(series, from, to)) entries.push({ row, occurrence });
-    } else if (row.starts_at && row.ends_at && overlaps(row.starts_at.getTime(), row.ends_at.getTime(), from, to)) {
-      entries.push({ row, occurrence: null });
+  // The window's items and their views may be read on a read replica that has replayed the primary's writes as of
+  // now (D49); the calendars and the contact above were decided on the primary.
+  return readForList(deps, async (reader) => {
+    const { short, long } = await listItemsInWindow(reader, ctx.actor.orgId, policy, { from, to, userIds, contactId, after: cursor, limit: input.limit });
+    const entries: Entry[] = short.map((row) => ({ row, occurrence: null }));
+    for (const row of long) {
+      if (row.recurrence && row.starts_at && row.ends_at) {
+        const series = { startsAt: row.starts_at.getTime(), endsAt: row.ends_at.getTime(), rule: row.recurrence, timeZone: row.time_zone ?? 'UTC' };
+        for (const occurrence of expandSeries(series, from, to)) entries.push({ row, occurrence });
+      } else if (row.starts_at && row.ends_at && overlaps(row.starts_at.getTime(), row.ends_at.getTime(), from, to)) {
+        entries.push({ row, occurrence: null });
+      }
     }
-  }
-  const page = entries.filter((e) => isAfter(startOf(e), e.row.id, cursor)).sort(byStart).slice(0, input.limit + 1);
-  const shown = page.slice(0, input.limit);
-  const last = shown[shown.length - 1];
-  return {
-    items: await toItemViews(db, ctx, shown),
-    nextCursor: page.length > input.limit && last ? encodeItemCursor(startOf(last), last.row.id) : null,
-  };
+    const page = entries.filter((e) => isAfter(startOf(e), e.row.id, cursor)).sort(byStart).slice(0, input.limit + 1);
+    const shown = page.slice(0, input.limit);
+    const last = shown[shown.length - 1];
+    return {
+      items: await toItemViews(reader, ctx, shown),
+      nextCursor: page.length > input.limit && last ? encodeItemCursor(startOf(last), last.row.id) : null,
+    };
+  });
 }

@@ -7,6 +7,7 @@ import { compileFilter, LIVE_STATES, type ActorContext } from '@tandem/core';
 import { loadContacts } from '../../storage/contact-queries.ts';
 import { selectBoard, type BoardCardRow } from '../../storage/pipeline-board-queries.ts';
 import type { StageRow } from '../../storage/pipeline-queries.ts';
+import { readForList } from '../../storage/replica.ts';
 import type { Deps } from '../shared/deps.ts';
 import { cardActions, type CardAction } from './card-access.ts';
 import { loadPipelineOrThrow, pipelineViewOf, type PipelineView } from './pipeline-view.ts';
@@ -21,9 +22,13 @@ export async function getBoard(deps: Deps, ctx: ActorContext, pipelineId: string
   const { db } = deps;
   const pipeline = await pipelineViewOf(db, ctx, await loadPipelineOrThrow(db, ctx, pipelineId, 'view'));
   const policy = compileFilter(ctx, 'contact.view', [...LIVE_STATES]);
-  const { cards, tallies } = await selectBoard(db, ctx.actor.orgId, pipeline.row.id, policy, Math.min(limit, BOARD_LIMIT.max));
-  // The facts of the shown cards' contacts only (at most `limit` per stage), for each card's actions.
-  const contacts = await loadContacts(db, ctx, [...new Set(cards.map((c) => c.contact_id))]);
+  // The cards and their contacts' facts may be read on a read replica that has replayed the primary's writes as of now
+  // (D49); the pipeline itself was decided on the primary.
+  const { cards, tallies, contacts } = await readForList(deps, async (reader) => {
+    const board = await selectBoard(reader, ctx.actor.orgId, pipeline.row.id, policy, Math.min(limit, BOARD_LIMIT.max));
+    // The facts of the shown cards' contacts only (at most `limit` per stage), for each card's actions.
+    return { ...board, contacts: await loadContacts(reader, ctx, [...new Set(board.cards.map((c) => c.contact_id))]) };
+  });
   const byStage = new Map<string, BoardCard[]>();
   for (const card of cards) {
     const list = byStage.get(card.stage_id) ?? [];
