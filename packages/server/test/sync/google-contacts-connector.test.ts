@@ -141,17 +141,18 @@ describe('pushChunk', () => {
   it('on two nodes: a retried slice reads the index again, so people created by the attempt before on another node are not created twice', async () => {
     const nodeA = connector();
     const nodeB = connector();
-    await nodeB.pushChunk(connection, [contact('c0', 'Zero')], new Map(), 'run-1'); // B holds an index of run-1
+    const first = { runId: 'run-1', retry: null };
+    await nodeB.pushChunk(connection, [contact('c0', 'Zero')], new Map(), first); // B holds an index of run-1
     // Node A pushes the next slice and dies before storing its links.
-    await nodeA.pushChunk(connection, [contact('c1', 'Ada'), contact('c2', 'Bob')], new Map(), 'run-1');
+    await nodeA.pushChunk(connection, [contact('c1', 'Ada'), contact('c2', 'Bob')], new Map(), first);
     // The queue hands the retry of that slice to node B, whose index was read before A's creations.
-    const retry = await nodeB.pushChunk(connection, [contact('c1', 'Ada'), contact('c2', 'Bob')], new Map(), 'run-1@2@1767603600000');
+    const retry = await nodeB.pushChunk(connection, [contact('c1', 'Ada'), contact('c2', 'Bob')], new Map(), { runId: 'run-1', retry: '2@1767603600000' });
     expect(ids(retry.updated)).toEqual(['c1', 'c2']);
     expect(retry.created).toEqual([]);
     expect(g.living()).toHaveLength(3);
     // A new run reads it again too (a run that failed on another node may have left people without links).
-    await nodeA.pushChunk(connection, [contact('c3', 'Cy')], new Map(), 'run-1'); // links lost again
-    const next = await nodeB.pushChunk(connection, [contact('c3', 'Cy')], new Map(), 'run-2');
+    await nodeA.pushChunk(connection, [contact('c3', 'Cy')], new Map(), first); // links lost again
+    const next = await nodeB.pushChunk(connection, [contact('c3', 'Cy')], new Map(), { runId: 'run-2', retry: null });
     expect(ids(next.updated)).toEqual(['c3']);
     expect(g.living()).toHaveLength(4);
   });

@@ -42,11 +42,11 @@ export class ProviderUnavailable extends Error {
 }
 
 /**
- * A run's pass: the run's id on a slice's first attempt; the run, attempt and start on a retry. Another node may
- * have pushed an earlier attempt of the same slice (and died before storing its links), so memory kept from before a
- * retry is not evidence of what the provider holds (docs/decisions.md D48).
+ * The run a chunk belongs to, and on a retried slice a tag of that attempt (null on a first attempt). Another node
+ * may have pushed the attempt before (and died before storing its links), so what a connector remembers of the
+ * provider's side from before a retry is not evidence of what the provider holds (docs/decisions.md D48).
  */
-export type ChunkPass = string;
+export type ChunkPass = { runId: string; retry: string | null };
 
 export interface SyncConnector {
   readonly provider: SyncProvider;

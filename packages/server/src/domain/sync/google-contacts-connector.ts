@@ -159,11 +159,21 @@ export function googleContactsConnector(options: GoogleContactsConnectorOptions)
     for (const [key, token] of tokens) if (token.expiresAt <= now) tokens.delete(key);
   }
 
+  /**
+   * An index read during one run serves that run's first attempts (their contacts without a link were never pushed:
+   * an unrecorded push is retried, never skipped); a retry needs one read during itself. A caller naming no pass (a
+   * test pushing chunks by hand) keeps the index for the TTL.
+   */
+  function servesPass(read: ChunkPass | undefined, wanted: ChunkPass | undefined): boolean {
+    if (read === undefined || wanted === undefined) return read === wanted;
+    return read.runId === wanted.runId && (wanted.retry === null || wanted.retry === read.retry);
+  }
+
   async function loadIndex(credentials: Record<string, string>, force: boolean, pass?: ChunkPass): Promise<Index> {
     sweep();
     const key = keyOf(credentials);
     const known = indexes.get(key);
-    if (!force && known !== undefined && !known.stale && known.pass === pass && Date.now() - known.loadedAt < indexTtlMs) return known;
+    if (!force && known !== undefined && !known.stale && servesPass(known.pass, pass) && Date.now() - known.loadedAt < indexTtlMs) return known;
     const byContact = new Map<string, Remote>();
     let pageToken: string | undefined;
     do {

@@ -78,9 +78,9 @@ export async function runSyncSlice(deps: SyncDeps, job: SyncSliceJob): Promise<S
 
 type Ender = (e: Omit<RunEnd, 'now'>) => SyncSliceOutcome;
 
-/** The chunk's pass (connector.ts): the run on a first attempt, the run, attempt and start on a retry. */
+/** The chunk's pass (connector.ts): the run, and on a retry the attempt and its start, unique to this attempt. */
 function passOf(job: SyncSliceJob): ChunkPass {
-  return job.attempt <= 1 ? job.runId : `${job.runId}@${job.attempt}@${job.now}`;
+  return { runId: job.runId, retry: job.attempt <= 1 ? null : `${job.attempt}@${job.now}` };
 }
 
 async function pushChunks(
