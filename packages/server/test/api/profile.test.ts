@@ -74,7 +74,7 @@ describe('PATCH /me', () => {
 });
 
 describe('PUT /me/password', () => {
-  it('needs the current password; revokes the other sessions, keeps this one and the API tokens', async () => {
+  it('needs the current password; revokes the other sessions, rotates this one (D46), keeps the API tokens', async () => {
     const w = await world();
     const ben = w.users.ben;
     const other = expectStatus(await api.sessions.signIn({ email: ben.email, password: FIXTURE_PASSWORD }), 201).token;
@@ -84,16 +84,16 @@ describe('PUT /me/password', () => {
     expect(outcome(wrong)).toEqual({ status: 403, code: 'TANDEM_ACCOUNT_WRONG_PASSWORD' });
     expectStatus(await api.me({ as: other }), 200);
 
-    const changed = await api.profile.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new password' }, { as: ben.token });
-    expect(changed.status).toBe(204);
-    expectStatus(await api.me({ as: ben.token }), 200);
+    const changed = expectStatus(await api.profile.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new password' }, { as: ben.token }), 200);
+    expect(outcome(await api.me({ as: ben.token }))).toEqual({ status: 401, code: 'TANDEM_AUTH_REQUIRED' });
+    expectStatus(await api.me({ as: changed.token as string }), 200);
     expect(outcome(await api.me({ as: other }))).toEqual({ status: 401, code: 'TANDEM_AUTH_REQUIRED' });
     expectStatus(await api.me({ as: apiToken }), 200);
     expect(outcome(await api.sessions.signIn({ email: ben.email, password: FIXTURE_PASSWORD })).status).toBe(401);
     expectStatus(await api.sessions.signIn({ email: ben.email, password: 'a brand new password' }), 201);
 
     const entry = (await auditOf(w.users.ada.token)).find((e) => e.action === 'user.password.change');
-    expect(entry).toMatchObject({ actorId: ben.id, targetId: ben.id, before: null, after: { revokedSessions: 1, revokedResetLinks: 0 } });
+    expect(entry).toMatchObject({ actorId: ben.id, targetId: ben.id, before: null, after: { revokedSessions: 1, revokedResetLinks: 0, rotatedSession: true } });
     expect(JSON.stringify(entry)).not.toContain('argon2');
   });
 
@@ -101,7 +101,8 @@ describe('PUT /me/password', () => {
     const w = await world();
     const ben = w.users.ben;
     const apiToken = expectStatus(await api.tokens.create({ name: 'script', scope: 'write' }, { as: ben.token }), 201).token;
-    expect((await api.profile.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new password' }, { as: apiToken })).status).toBe(204);
+    const changed = expectStatus(await api.profile.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new password' }, { as: apiToken }), 200);
+    expect(changed).toEqual({ token: null, csrfToken: null });
     expect(outcome(await api.me({ as: ben.token })).status).toBe(401);
     expectStatus(await api.me({ as: apiToken }), 200);
   });

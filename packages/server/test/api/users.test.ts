@@ -14,6 +14,11 @@ const ADMIN_ONLY = { status: 403, code: 'TANDEM_ACCESS_ADMIN_ONLY' };
 const AUTH = { status: 401, code: 'TANDEM_AUTH_REQUIRED' };
 const NOT_FOUND = { status: 404, code: 'TANDEM_USER_NOT_FOUND' };
 
+/** A role change signs the user out (D46): a fresh session token for them. */
+async function signInAgain(user: { email: string }): Promise<string> {
+  return expectStatus(await api.sessions.signIn({ email: user.email, password: FIXTURE_PASSWORD }), 201).token;
+}
+
 /** The refusals every admin endpoint gives, by caller. */
 const refusedCallers: [string, (w: AcmeAndGlobex) => string | undefined, { status: number; code: string }][] = [
   ['a member', (w) => w.users.ben.token, ADMIN_ONLY],
@@ -125,13 +130,16 @@ describe('PATCH /users/:id', () => {
     expect(off.user).toMatchObject({ status: 'deactivated', exportChannels: [] });
   });
 
-  it('makes a promoted member an admin on their very next request', async () => {
+  it('signs a promoted member out; signed in again they are an admin, and demoted again a member (D46)', async () => {
     const w = await t.world(ACME_AND_GLOBEX);
     expect(outcome(await api.grants.list({ as: w.users.ben.token }))).toEqual(ADMIN_ONLY);
     await api.users.update(w.users.ben.id, { role: 'admin' }, { as: w.users.ada.token });
-    expect((await api.grants.list({ as: w.users.ben.token })).status).toBe(200);
+    expect(outcome(await api.grants.list({ as: w.users.ben.token }))).toEqual({ status: 401, code: 'TANDEM_AUTH_REQUIRED' });
+    const promoted = await signInAgain(w.users.ben);
+    expect((await api.grants.list({ as: promoted })).status).toBe(200);
     await api.users.update(w.users.ben.id, { role: 'member' }, { as: w.users.ada.token });
-    expect(outcome(await api.grants.list({ as: w.users.ben.token }))).toEqual(ADMIN_ONLY);
+    expect(outcome(await api.grants.list({ as: promoted }))).toEqual({ status: 401, code: 'TANDEM_AUTH_REQUIRED' });
+    expect(outcome(await api.grants.list({ as: await signInAgain(w.users.ben) }))).toEqual(ADMIN_ONLY);
   });
 
   it('reactivates a deactivated user', async () => {
@@ -192,7 +200,9 @@ describe('PATCH /users/:id', () => {
       const w = await t.world(ACME_AND_GLOBEX);
       await api.users.update(w.users.ben.id, { role: 'admin' }, { as: w.users.ada.token });
       expect((await api.users.update(w.users.ada.id, { role: 'member' }, { as: w.users.ada.token })).status).toBe(200);
-      expect(outcome(await api.users.update(w.users.ben.id, { status: 'deactivated' }, { as: w.users.ben.token }))).toEqual({ status: 409, code: 'TANDEM_ORG_LAST_ADMIN' });
+      // Promoted, Ben was signed out (D46): he signs in again as an admin.
+      const ben = await signInAgain(w.users.ben);
+      expect(outcome(await api.users.update(w.users.ben.id, { status: 'deactivated' }, { as: ben }))).toEqual({ status: 409, code: 'TANDEM_ORG_LAST_ADMIN' });
     });
 
     it('lets the last admin change their own export channels', async () => {
@@ -203,8 +213,9 @@ describe('PATCH /users/:id', () => {
     it('holds under concurrent demotions of the only two admins', async () => {
       const w = await t.world(ACME_AND_GLOBEX);
       await api.users.update(w.users.ben.id, { role: 'admin' }, { as: w.users.ada.token });
+      const ben = await signInAgain(w.users.ben);
       const [a, b] = await Promise.all([
-        api.users.update(w.users.ada.id, { role: 'member' }, { as: w.users.ben.token }),
+        api.users.update(w.users.ada.id, { role: 'member' }, { as: ben }),
         api.users.update(w.users.ben.id, { role: 'member' }, { as: w.users.ada.token }),
       ]);
       // The loser is refused either as no longer admin (403, its caller was just demoted) or by the rule (409).

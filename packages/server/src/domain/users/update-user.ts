@@ -70,12 +70,14 @@ export async function updateUser(deps: Deps, ctx: ActorContext, userId: string, 
       role: next.role, status: next.status, exportChannels: canonicalChannels(patch.exportChannels ?? before.export_channels),
     });
     if (smsLine !== undefined && smsLine !== before.sms_line) after = await updateUserSmsLine(trx, orgId, userId, smsLine);
+    const deactivating = next.status === 'deactivated' && before.status !== 'deactivated';
     for (const change of changes) {
-      const extra = change.action === 'user.status.change' && next.status === 'deactivated'
+      const extra = change.action === 'user.status.change' && deactivating
         ? { revokedCredentials: await revokeUserCredentials(trx, orgId, userId, ctx.now) }
         // A new role signs the user out of the browser (D46): every page open under the old role is gone, and they sign
-        // in again under the new one. API tokens stay: their requests read the role afresh each time.
-        : change.action === 'user.role.change' ? { revokedSessions: await revokeUserSessions(trx, orgId, userId, ctx.now) } : {};
+        // in again under the new one. API tokens stay: their requests read the role afresh each time. (A deactivation in
+        // the same patch revokes everything, and says so in its own entry.)
+        : change.action === 'user.role.change' && !deactivating ? { revokedSessions: await revokeUserSessions(trx, orgId, userId, ctx.now) } : {};
       await appendAudit(trx, {
         orgId, actorId: ctx.actor.userId, action: change.action, targetType: 'user', targetId: userId,
         before: change.before, after: { ...change.after, ...extra }, at: ctx.now,

@@ -67,7 +67,7 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
       /** PATCH /me: `{ name?, email?, currentPassword? }`. */
       update: (body: Body, o?: Options) => patch<Ok<{ user: UserDto }>>(`${V1}/me`, body, o),
       /** PUT /me/password: `{ currentPassword, newPassword }`. */
-      changePassword: (body: Body, o?: Options) => put<NoContent>(`${V1}/me/password`, body, o),
+      changePassword: (body: Body, o?: Options) => put<Ok<{ token: string | null; csrfToken: string | null }>>(`${V1}/me/password`, body, o),
     },
     passwordResets: {
       /** POST /password-resets (anyone): `{ email }`. */
