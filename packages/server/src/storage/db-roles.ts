@@ -55,6 +55,8 @@ export async function migrateAs(app: DbHandle, ownerTarget: DbTarget | null): Pr
   if (!ownerTarget) return migrate(app);
   const owner = openDatabase(ownerTarget);
   try {
+    const [ownerDb, appDb] = await Promise.all([owner.db, app.db].map(async (db) => (await sql<{ name: string }>`SELECT current_database() AS name`.execute(db)).rows[0]?.name));
+    if (ownerDb !== appDb) throw new Error(`DATABASE_MIGRATION_URL names the database ${ownerDb}, DATABASE_URL ${appDb}: they must be the same database`);
     const applied = await migrate(owner);
     const appRole = await currentRole(app.db);
     if (appRole !== (await currentRole(owner.db))) await grantAppRole(owner.db, appRole);
