@@ -23,7 +23,7 @@ import { loadDemoDataIfEmpty } from './seed/demo-data.ts';
 import { openDatabase, reportPoolErrorsTo } from './storage/connect.ts';
 import { auditProtection, migrateAs, migrationTargetFromEnv } from './storage/db-roles.ts';
 import { positionFor, readReplica } from './storage/replica.ts';
-import { dataFolderProblem, failStart, graceMsFrom, shutdownOnSignals } from './shutdown.ts';
+import { dataFolderProblem, describeStartError, failStart, graceMsFrom, shutdownOnSignals } from './shutdown.ts';
 
 const config = loadConfig();
 // A read-only or full PGlite folder: one sentence and exit 1, not PGlite's WebAssembly abort (shutdown.ts).
@@ -31,7 +31,7 @@ const folderProblem = config.db.kind === 'pglite' && config.db.dataDir ? dataFol
 if (folderProblem) failStart(folderProblem);
 const handle = openDatabase(config.db);
 // DATABASE_MIGRATION_URL: migrate as the schema's owner, then grant DATABASE_URL's role what it needs (D51).
-await Promise.resolve().then(() => migrateAs(handle, migrationTargetFromEnv(process.env))).catch((error: unknown) => failStart(`the database could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`, error));
+await Promise.resolve().then(() => migrateAs(handle, migrationTargetFromEnv(process.env))).catch((error: unknown) => failStart(`the database could not be opened and migrated: ${describeStartError(error)}`, error));
 // The key that seals integrations' credentials (D39) and keys the audit chain (D45): TANDEM_SECRET_KEY, or a key
 // file made on first start. Loaded before the demo data, whose audit entries are keyed by it.
 const secret = loadServerSecret(process.env, config.db, (message) => console.warn(`  ${message}`));

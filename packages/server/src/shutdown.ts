@@ -3,7 +3,7 @@
 // queue claim nothing more), let what is in flight finish (requests, job runs, sends), then close the database and
 // exit 0. A stop that hangs (a request that never ends, a dead database) must not keep the process alive for ever:
 // after the grace period the process logs one line and exits 1.
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type ShutdownLog = { info: (msg: string) => void; error: (msg: string) => void };
@@ -84,12 +84,54 @@ export function dataFolderProblem(dataDir: string): string | null {
     const probe = join(dataDir, `.tandem-write-probe-${process.pid}`);
     writeFileSync(probe, 'probe\n', { flush: true });
     rmSync(probe, { force: true });
-    return null;
+    return freeSpaceProblem(dataDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = STORAGE_REASONS[code] ?? `cannot be written (${error instanceof Error ? error.message : String(error)})`;
     return `The data folder ${dataDir} ${reason}${code ? ` [${code}]` : ''}. Tandem keeps its PGlite database there: `
       + 'make it writable, free some space, or point TANDEM_DATA_DIR at another folder (or set DATABASE_URL).';
+  }
+}
+
+const MIB = 1024 * 1024;
+/**
+ * Free space a PGlite folder needs to start (D47). A new database with Tandem's migrations took 40 MiB (a 16 MiB WAL
+ * segment included): below 64 MiB the start would fail half-way through creating it, after half a minute, with
+ * PGlite's errno instead of a sentence. A database that exists needs room for at least one more WAL segment.
+ */
+export const FREE_SPACE_NEW_DATABASE = 64 * MIB;
+export const FREE_SPACE_EXISTING_DATABASE = 16 * MIB;
+
+function freeSpaceProblem(dataDir: string): string | null {
+  const { bavail, bsize } = statfsSync(dataDir);
+  const free = bavail * bsize;
+  const exists = existsSync(join(dataDir, 'PG_VERSION'));
+  const needed = exists ? FREE_SPACE_EXISTING_DATABASE : FREE_SPACE_NEW_DATABASE;
+  if (free >= needed) return null;
+  return `The data folder ${dataDir} is on a disk with ${(free / MIB).toFixed(1)} MiB free; Tandem needs at least ${needed / MIB} MiB there `
+    + `${exists ? 'to run its database' : 'to create its database (a new one takes about 40 MiB)'} [ENOSPC]. `
+    + 'Free some space, or point TANDEM_DATA_DIR at another folder (or set DATABASE_URL).';
+}
+
+/**
+ * Errno numbers of PGlite's WebAssembly file system (WASI's), which PGlite throws as an object with only `errno`
+ * when the folder fails it mid-way (for instance the disk filling up while it creates the database).
+ */
+const WASI_ERRNO: Record<number, string> = { 2: 'EACCES', 19: 'EDQUOT', 29: 'EIO', 51: 'ENOSPC', 63: 'EPERM', 69: 'EROFS' };
+
+/** One line for whatever a failed start threw: an Error's message, PGlite's errno object named, else its JSON. */
+export function describeStartError(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  const errno = (error as { errno?: unknown } | null)?.errno;
+  if (typeof errno === 'number') {
+    const code = WASI_ERRNO[errno];
+    const reason = code && code in STORAGE_REASONS ? `the data folder ${STORAGE_REASONS[code]}` : 'a file system error';
+    return `${reason} [${code ?? `errno ${errno}`}]`;
+  }
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
   }
 }
 
