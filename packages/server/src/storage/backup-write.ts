@@ -12,8 +12,8 @@ import {
 import { BACKUP_FORMAT, BACKUP_VERSION, controlLine, TableDigest, type BackupHeader, type TableEnd } from './backup-format.ts';
 
 export type BackupProgress = {
-  /** Called once the snapshot is open, with what the file will hold. */
-  onHeader?: (header: BackupHeader) => void;
+  /** Called once the snapshot is open, with what the file will hold (awaited before any row is read). */
+  onHeader?: (header: BackupHeader) => void | Promise<void>;
   /** Rows just written. */
   onRows?: (rows: number) => void;
 };
@@ -41,7 +41,7 @@ export async function writeBackupFile(handle: DbHandle, path: string, progress: 
         migrations: await appliedMigrations(trx), tables: tables.map((t) => ({ name: t.name, rows: counts.get(t.name) ?? 0, columns: t.columns.map((c) => `${c.name} ${c.type}`) })),
         sequences: await backupSequences(trx),
       };
-      progress.onHeader?.(header);
+      await progress.onHeader?.(header);
       await write(`${controlLine('header', header)}\n`);
       let total = 0;
       for (const table of tables) {

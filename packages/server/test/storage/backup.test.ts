@@ -117,6 +117,31 @@ describe('backup and restore (D50)', () => {
     expect(Math.max(at('integrations'), at('contacts'))).toBeLessThan(at('sync_links'));
   });
 
+  it('postgres: the file is one point in time while another connection writes during the backup', async () => {
+    const source = sources.get('postgres');
+    if (!source) throw new Error('no source');
+    const file = join(dir, 'during-writes.ndjson.gz');
+    const writer = { n: 0 };
+    // Once the snapshot is open (the header counted), teams and their members are written and committed meanwhile.
+    const during = await writeBackupFile(source.handle, file, {
+      onHeader: async () => {
+        for (; writer.n < 5; writer.n++) {
+          await source.handle.db.transaction().execute(async (trx) => {
+            const team = await trx.insertInto('teams').values({ org_id: BACKUP_ORG, name: `During ${writer.n}` }).returning('id').executeTakeFirstOrThrow();
+            await sql`INSERT INTO team_members (org_id, team_id, user_id) SELECT org_id, ${team.id}, id FROM users WHERE org_id = ${BACKUP_ORG}`.execute(trx);
+          });
+        }
+      },
+    });
+    expect(writer.n).toBe(5);
+    const { ends } = await readBackup(file);
+    const rows = Object.fromEntries(ends.map((e) => [e.name, e.rows]));
+    expect(rows).toEqual(Object.fromEntries(Object.entries(source.sums).map(([name, s]) => [name, s.rows])));
+    expect(during.ends).toEqual(ends);
+    const now = await tableChecksums(source.handle.db);
+    expect([now.teams?.rows, now.team_members?.rows]).toEqual([(source.sums.teams?.rows ?? 0) + 5, (source.sums.team_members?.rows ?? 0) + 10]);
+  });
+
   describe('a damaged file is refused and nothing is written', () => {
     const source = () => sources.get('pglite') as { file: string; sums: Sums };
     const damaged = (name: string, change: (text: string) => string) => {
