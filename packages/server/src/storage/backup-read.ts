@@ -16,10 +16,12 @@ export type BackupReader = {
 async function* fileLines(path: string): AsyncGenerator<string> {
   // stream.pipeline, not .pipe(): a read error (no such file) must reach the loop below, not hang it.
   const input = pipeline(createReadStream(path), createGunzip(), () => {});
+  // Decoded by the stream, not chunk by chunk: a character's bytes may straddle two chunks.
+  input.setEncoding('utf8');
   let rest = '';
   try {
     for await (const chunk of input) {
-      const text = rest + (chunk as Buffer).toString('utf8');
+      const text = rest + (chunk as string);
       const lines = text.split('\n');
       rest = lines.pop() ?? '';
       yield* lines;

@@ -1,6 +1,6 @@
 // A small world with rows in every table, for the backup round trips (D50), holding the values a backup most easily
 // gets wrong: a JSON null beside an SQL NULL, arrays with NULL elements, quotes, commas and backslashes, text with
-// newlines and emoji, microseconds, year 1, infinity, a float that has no short decimal, numeric(14,2). Audit entries
+// newlines and emoji (100 KB of them in one value, so they cross the reader's chunks), microseconds, year 1, infinity, a float that has no short decimal, numeric(14,2). Audit entries
 // go through appendAudit (keyed hashes under the process's audit key), so the restored chain can be verified.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
@@ -25,7 +25,7 @@ function statements(o: string): string[] {
     `INSERT INTO team_members (org_id, team_id, user_id) VALUES (${q(o)}, ${q(TEAM)}, ${q(BO)})`,
     `INSERT INTO contacts (org_id, id, owner_id, name, sort_name, company, emails, phones, tags, address, archived_at, created_at) VALUES
       (${q(o)}, ${q(C1)}, ${q(ADA)}, 'Zoë Ærøskøbing 🚀', 'zoe aeroskobing', 'Back\\slash & Co', '{zoe@a.example,"z,oe@b.example"}', '{+4512345678}', ARRAY['vip', NULL, 'a "quoted" tag', 'comma,tag'], E'line 1\\nline 2\\ttab', NULL, '2026-01-05 09:00:00.123456+00'),
-      (${q(o)}, ${q(C2)}, ${q(BO)}, 'Old Record', 'old record', NULL, '{}', '{}', '{}', NULL, '0001-01-01 00:00:00+00', '0001-01-01 00:00:00+00'),
+      (${q(o)}, ${q(C2)}, ${q(BO)}, 'Old Record', 'old record', NULL, '{}', '{}', '{}', repeat('Zoë 🚀 Ærø ', 9000), '0001-01-01 00:00:00+00', '0001-01-01 00:00:00+00'),
       (${q(o)}, ${q(C3)}, ${q(ADA)}, 'Dup Email', 'dup email', NULL, '{zoe@a.example}', '{}', '{}', NULL, NULL, '2026-01-04 23:59:59.999999+00')`,
     `INSERT INTO contact_shares (org_id, id, contact_id, grantee_user_id, level, expires_at, created_by) VALUES (${q(o)}, ${q(id(5, 1))}, ${q(C1)}, ${q(BO)}, 3, '2027-01-01 00:00:00.000001+00', ${q(ADA)})`,
     `INSERT INTO user_grants (org_id, id, owner_id, grantee_team_id, scope, level) VALUES (${q(o)}, ${q(id(6, 1))}, ${q(ADA)}, ${q(TEAM)}, 'calendar', 2)`,
