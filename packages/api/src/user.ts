@@ -41,7 +41,12 @@ export const userSchema = z.object({
   smsLine: z.string().nullable().optional()
     .describe('the number clients text and replies arrive on (E.164); null: none. Shown to admins and the user themself; left out for anyone else'),
   createdAt: z.string(),
-  lockedUntil: z.string().nullable().optional()
-    .describe('when sign-in for this user\'s e-mail resumes after too many wrong passwords (D46); null: not locked. In the admins\' list of users only'),
 });
 export type UserDto = z.infer<typeof userSchema>;
+
+/** A user as GET /users lists them: admins also get `lockedUntil` (D46). */
+export const listedUserSchema = userSchema.extend({
+  lockedUntil: z.string().nullable().optional()
+    .describe('when sign-in for this user\'s e-mail resumes after too many wrong passwords (D46); null: not locked. For admins only'),
+});
+export type ListedUserDto = z.infer<typeof listedUserSchema>;

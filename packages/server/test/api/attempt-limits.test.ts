@@ -145,13 +145,13 @@ for (const db of DATABASE_KINDS) {
       const asMember = expectStatus(await t.api.users.list({ as: w.users.ben.token }), 200).items;
       expect(asMember.every((u) => !('lockedUntil' in u))).toBe(true);
 
-      const unlock = (as: string, id = w.users.ben.id) => t.api.call<{ 200: unknown }>('POST', `/api/v1/users/${id}/unlock`, { as, body: {} });
+      const unlock = (as: string, id = w.users.ben.id) => t.api.users.unlock(id, { as });
       expect(outcome(await unlock(w.users.ben.token))).toEqual({ status: 403, code: 'TANDEM_ACCESS_ADMIN_ONLY' });
       expect(outcome(await unlock(w.users.oz.token))).toEqual({ status: 404, code: 'TANDEM_USER_NOT_FOUND' });
       expect(outcome(await unlock(w.users.ada.token, '00000000-0000-4000-8000-000000000000'))).toEqual({ status: 404, code: 'TANDEM_USER_NOT_FOUND' });
       expect((await signIn(t.app, w.users.ben.email, FIXTURE_PASSWORD)).body.code).toBe('TANDEM_AUTH_LOCKED');
 
-      const lifted = expectStatus(await unlock(w.users.ada.token), 200) as { user: { id: string; lockedUntil: string | null } };
+      const lifted = expectStatus(await unlock(w.users.ada.token), 200);
       expect(lifted.user).toMatchObject({ id: w.users.ben.id, lockedUntil: null });
       expect((await signIn(t.app, w.users.ben.email, FIXTURE_PASSWORD)).status).toBe(201);
       const audit = expectStatus(await t.api.audit.list({ as: w.users.ada.token }), 200).items;

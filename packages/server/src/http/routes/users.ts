@@ -1,5 +1,5 @@
 // Users: list (any signed-in member), create and change (admins), and an admin's password reset for a user.
-import { deliverySchema, emailSchema, nameSchema, pageQuerySchema, passwordSchema, problems, smsLineSchema, userSchema } from '@tandem/api';
+import { deliverySchema, emailSchema, listedUserSchema, nameSchema, pageQuerySchema, passwordSchema, problems, smsLineSchema, userSchema } from '@tandem/api';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EXPORT_CHANNELS } from '@tandem/core';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       tags: ['users'], summary: "The organisation's users, by name", querystring: pageQuerySchema,
       description: 'Admins also get `lockedUntil` on each user: when sign-in resumes for a user locked out after too many wrong '
         + 'passwords (null: not locked; D46).',
-      response: { 200: z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }) },
+      response: { 200: z.object({ items: z.array(listedUserSchema), nextCursor: z.string().nullable() }) },
     },
     preValidation: signedInHook,
   }, async (request) => {
@@ -48,7 +48,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
         + 'starts from zero (D46). Answers the user, also when they were not locked. Audited as `user.unlock` with the lock\'s end '
         + 'before. A user of another organisation, or none, answers 404.',
       params: z.object({ id: z.string().max(100) }),
-      response: { 200: z.object({ user: userSchema }), ...problems(401, 403, 404) },
+      response: { 200: z.object({ user: listedUserSchema }), ...problems(401, 403, 404) },
     },
     preValidation: adminOnlyHook,
   }, async (request) => {

@@ -89,7 +89,9 @@ export function apiClient(appOrGetter: FastifyInstance | (() => FastifyInstance)
       signOut: (o?: Options) => del(`${V1}/sessions/current`, o),
     },
     users: {
-      list: (o?: Options) => get<Ok<Page<UserDto>>>(`${V1}/users`, o),
+      list: (o?: Options) => get<Ok<Page<UserDto & { lockedUntil?: string | null }>>>(`${V1}/users`, o),
+      /** POST /users/:id/unlock (admins): lifts a sign-in lock (D46). */
+      unlock: (id: string, o?: Options) => act<Ok<{ user: UserDto & { lockedUntil?: string | null } }>>(`${V1}/users/${id}/unlock`, o),
       create: (body: Body, o?: Options) => post<Created<{ user: UserDto }>>(`${V1}/users`, body, o),
       update: (id: string, body: Body, o?: Options) => patch<Ok<{ user: UserDto }>>(`${V1}/users/${id}`, body, o),
       /** POST /users/:id/reassign-contacts (admins): `{ toUserId }`. */
