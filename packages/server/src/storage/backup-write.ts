@@ -25,9 +25,14 @@ export async function writeBackupFile(handle: DbHandle, path: string, progress: 
   const gzip = createGzip({ level: 6 });
   const written = pipeline(gzip, createWriteStream(partial, { flags: 'w', mode: 0o600 }));
   written.catch(() => {}); // awaited below; a write failure also ends the transaction through `write`
+  // Settles only when the file stream ended or failed before we are done: a wait for 'drain' must not outlive it.
+  const endedEarly = written.then(() => {
+    throw new Error('backup: the file closed early');
+  });
+  endedEarly.catch(() => {});
   // Waits for the file when the gzip buffer is full, so memory holds one batch, not the database.
   const write = async (text: string): Promise<void> => {
-    if (!gzip.write(text)) await Promise.race([once(gzip, 'drain'), written.then(() => { throw new Error('backup: the file closed early'); })]);
+    if (!gzip.write(text)) await Promise.race([once(gzip, 'drain'), endedEarly]);
   };
   const ends: TableEnd[] = [];
   let header: BackupHeader | undefined;
