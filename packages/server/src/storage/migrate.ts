@@ -14,6 +14,9 @@ export function listMigrations(): { name: string; sql: string }[] {
     .map((name) => ({ name, sql: readFileSync(join(MIGRATIONS_DIR, name), 'utf8') }));
 }
 
+/** The advisory lock every migration (and the creation of their record) runs under. */
+const MIGRATION_LOCK = 7272;
+
 /**
  * Runs pending migrations; returns the names applied now. Safe on every start. Each migration and its record
  * run as one script inside BEGIN/COMMIT, so a failed migration leaves nothing half-applied; an advisory lock
@@ -24,8 +27,11 @@ export async function migrate(handle: DbHandle, options: { upTo?: string } = {})
   const { db } = handle;
   // Only when missing: an app role without CREATE on the schema (D51) is refused even CREATE TABLE IF NOT EXISTS.
   const exists = await sql<{ found: string | null }>`SELECT to_regclass('schema_migrations')::text AS found`.execute(db);
+  // Under the migrations' lock: nodes starting together on an empty database would otherwise race to create it
+  // (PostgreSQL's IF NOT EXISTS is not safe against a concurrent CREATE: a duplicate-key error on pg_type, D48).
   if (!exists.rows[0]?.found) {
-    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+    await handle.runScript(`BEGIN;\nSELECT pg_advisory_xact_lock(${MIGRATION_LOCK});\n`
+      + 'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\nCOMMIT;');
   }
   const applied: string[] = [];
   const all = listMigrations();
@@ -36,7 +42,7 @@ export async function migrate(handle: DbHandle, options: { upTo?: string } = {})
     if (done.rows.length > 0) continue;
     const quotedName = migration.name.replace(/'/g, "''");
     const ran = await handle.runScript(
-      `BEGIN;\nSELECT pg_advisory_xact_lock(7272);\n` +
+      `BEGIN;\nSELECT pg_advisory_xact_lock(${MIGRATION_LOCK});\n` +
         `DO $$ BEGIN IF EXISTS (SELECT 1 FROM schema_migrations WHERE name = '${quotedName}') THEN RAISE EXCEPTION 'tandem:migration-already-applied'; END IF; END $$;\n` +
         `${migration.sql}\nINSERT INTO schema_migrations (name) VALUES ('${quotedName}');\nCOMMIT;`,
     ).then(
