@@ -65,13 +65,15 @@ export type ApiContract = {
   signOut: Shape<void>;
   me: Shape<Me>;
   updateMe: Shape<{ user: User }, { name?: string; email?: string; currentPassword?: string }>;
-  changePassword: Shape<void, { currentPassword: string; newPassword: string }>;
+  /** The session is rotated (D46): its new token (null with an API token); the new cookies come with the answer. */
+  changePassword: Shape<{ token: string | null; csrfToken: string | null }, { currentPassword: string; newPassword: string }>;
   requestPasswordReset: Shape<{ delivery: MailDelivery }, { email: string }>;
   completePasswordReset: Shape<{ token: string; user: User; csrfToken: string }, { token: string; password: string }>;
 
   listUsers: Shape<Page<User>, never, PageQuery>;
   createUser: Shape<{ user: User }, { name: string; email: string; password: string; role: Role }>;
   updateUser: Shape<{ user: User }, { role?: Role; status?: UserStatus; exportChannels?: string[]; smsLine?: string | null }>;
+  unlockUser: Shape<{ user: User }>;
   handOverContacts: Shape<{ moved: number }, { toUserId: string }>;
   setUserPassword: Shape<void, { password: string }>;
   sendPasswordResetLink: Shape<{ delivery: Delivery; expiresAt: string }>;

@@ -18,6 +18,7 @@ export const ENDPOINTS = {
   listUsers: { method: 'GET', path: '/api/v1/users' },
   createUser: { method: 'POST', path: '/api/v1/users' },
   updateUser: { method: 'PATCH', path: '/api/v1/users/:id' },
+  unlockUser: { method: 'POST', path: '/api/v1/users/:id/unlock' },
   handOverContacts: { method: 'POST', path: '/api/v1/users/:id/reassign-contacts' },
   setUserPassword: { method: 'PUT', path: '/api/v1/users/:id/password' },
   sendPasswordResetLink: { method: 'POST', path: '/api/v1/users/:id/password-reset' },

@@ -7,6 +7,9 @@ export type ReadableError = { title: string; detail: string | null };
 const BY_CODE: Record<string, ReadableError> = {
   TANDEM_AUTH_REQUIRED: { title: 'Your session has ended', detail: 'Sign in again to continue.' },
   TANDEM_AUTH_INVALID_CREDENTIALS: { title: 'That e-mail and password do not match', detail: 'Check them and try again.' },
+  // 429s: the server's detail says how many minutes to wait (and, when locked, that an admin can unlock), so it is the detail.
+  TANDEM_AUTH_LOCKED: { title: 'Signing in is paused for this e-mail after too many wrong passwords', detail: null },
+  TANDEM_RATE_LIMITED: { title: 'Too many attempts from here', detail: null },
   TANDEM_AUTH_CSRF: { title: 'Your session needs refreshing', detail: 'Reload the page and try again.' },
   TANDEM_ACCESS_FORBIDDEN: { title: 'You are not allowed to do this', detail: 'Ask the contact owner or an administrator for more access.' },
   TANDEM_ACCESS_ADMIN_ONLY: { title: 'Only administrators can do this', detail: null },

@@ -6,14 +6,15 @@ import type {
   ApiTokenDto, AuditEntryDto, AuditVerificationDto, BillingDto, BucketDto, BucketShareDto, BulkResultDto, CalendarDto, CalendarItemDto,
   ContactAccess as ContactAccessDto,
   AccessHoldersDto, ContactDto, ContactInput as ContactInputDto, ContactPageDto, Delivery as DeliveryDto, ExplanationDto, ExplanationSource, GrantDto,
-  Grantee as GranteeDto, HistoryItemDto, InvitationDto, InvitationLinkDto, OrgDto, OrgSettingsDto, ShareDto, TeamDto, UserDto,
+  Grantee as GranteeDto, HistoryItemDto, InvitationDto, InvitationLinkDto, ListedUserDto, OrgDto, OrgSettingsDto, ShareDto, TeamDto,
   IntegrationDto, SyncRunDto, MAILCHIMP_NEW_MEMBER_STATUSES,
 } from '@tandem/api';
 
 // The action names and export channels come from the permission core itself, so the app and the server cannot drift apart.
 export { CONTACT_ACTIONS, EXPORT_CHANNELS, type ContactAction, type ExportChannel } from '@tandem/core';
 
-export type User = UserDto;
+/** A user; `lockedUntil` only in an admin's list (D46). */
+export type User = ListedUserDto;
 export type Role = User['role'];
 export type UserStatus = User['status'];
 

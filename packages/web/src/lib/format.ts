@@ -10,6 +10,12 @@ export function formatDateTime(iso: string | null | undefined): string {
   return dateTime.format(new Date(iso));
 }
 
+/** "09:15": a time of day on the 24-hour clock (a lock's end, D46). */
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+export function formatClock(iso: string): string {
+  return clock.format(new Date(iso));
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   return dateOnly.format(new Date(iso));

@@ -11,6 +11,7 @@ import type { User } from '../api/models.ts';
 import { exportSummary } from '../features/admin/channels.ts';
 import { AddUserDialog, type AddUserResult } from '../features/admin/components/AddUserDialog.tsx';
 import { InvitationsList } from '../features/admin/components/InvitationsList.tsx';
+import { SignInLock } from '../features/admin/components/SignInLock.tsx';
 import { UserDetailDialog } from '../features/admin/components/UserDetailDialog.tsx';
 import { useUsers } from '../features/admin/hooks/useDirectory.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
@@ -116,7 +117,10 @@ export function UsersPage() {
                     </div>
                   </td>
                   <td>{u.role === 'admin' ? <Badge tone="accent">Administrator</Badge> : <Badge>Member</Badge>}</td>
-                  <td className={styles.status}>{u.status === 'active' ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
+                  <td className={styles.status}>
+                    {u.status === 'active' ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
+                    <SignInLock user={u} />
+                  </td>
                   <td className={cx(styles.export, 'muted')}>{u.role === 'admin' ? 'Any channel (administrator)' : exportSummary(u)}</td>
                   <td className={styles.chevron}>
                     <Icon name="chevronRight" />

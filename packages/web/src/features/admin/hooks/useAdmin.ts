@@ -26,6 +26,15 @@ export function useUpdateUser() {
   });
 }
 
+/** Lifts a user's sign-in lock (D46): they can sign in again at once. */
+export function useUnlockUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => (await call('unlockUser', { params: { id } })).user,
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
 /** Moves every contact a user owns to another user (the way to hand over a deactivated user's book). */
 export function useHandOverContacts() {
   const client = useQueryClient();
