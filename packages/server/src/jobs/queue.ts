@@ -25,7 +25,10 @@ export type JobRunResult = { record?: (trx: Db) => Promise<void>; retry?: { erro
 export type QueueHandler = { queue: string; run: (job: ClaimedJob, now: number) => Promise<JobRunResult> };
 
 export type QueueOptions = {
-  /** Names this worker in `locked_by` (default: a random id). */
+  /**
+   * Names this worker in `locked_by` (default: a random id). Must be unique to this worker: after a claim lost to a
+   * database outage the worker frees every job its name holds.
+   */
   workerId?: string;
   /** Jobs claimed and run at once (default 10). */
   batchSize?: number;
