@@ -12,6 +12,7 @@ import { textGuardPlugin } from './plugins/text-guard.ts';
 import { jsonDepthPlugin } from './plugins/json-depth.ts';
 import { closeAfterAnswerPlugin } from './plugins/close-after-answer.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { noStorePlugin } from './plugins/no-store.ts';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { loggerOptions } from './log-options.ts';
@@ -51,6 +52,7 @@ export async function buildApp(input: AppInput): Promise<FastifyInstance> {
   await app.register(jsonDepthPlugin);
   await app.register(closeAfterAnswerPlugin);
   await app.register(requestIdPlugin);
+  await app.register(noStorePlugin);
   await app.register(securityHeadersPlugin, { publicUrl: deps.publicUrl });
   await app.register(metricsPlugin, { db: deps.db, token: deps.metrics?.token, poolStats: deps.metrics?.poolStats });
 
