@@ -1,5 +1,6 @@
 // Personal API tokens (spec §9, channel `api`): POST/GET/DELETE /tokens, and the channel checked on every request.
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_PASSWORD } from '../fixtures/world.ts';
 import { expectStatus, outcome } from './support/api-client.ts';
 import { useTestApp } from './support/test-app.ts';
 import { ACME_AND_GLOBEX, type AcmeAndGlobex } from './support/world-builder.ts';
@@ -89,7 +90,9 @@ describe('existing tokens follow the `api` channel on every request', () => {
   it('stop when an admin who made one is demoted to a member without the channel', async () => {
     const w = await t.world(ACME_AND_GLOBEX);
     await api.users.update(w.users.ben.id, { role: 'admin' }, { as: w.users.ada.token });
-    const body = expectStatus(await api.tokens.create({ name: 'x' }, { as: w.users.ben.token }), 201);
+    // The promotion ended Ben's sessions (D46): he signs in again as an admin.
+    const ben = expectStatus(await api.sessions.signIn({ email: w.users.ben.email, password: FIXTURE_PASSWORD }), 201).token;
+    const body = expectStatus(await api.tokens.create({ name: 'x' }, { as: ben }), 201);
     await api.users.update(w.users.ben.id, { role: 'member' }, { as: w.users.ada.token });
     expect(outcome(await api.me({ as: body.token }))).toEqual(AUTH);
   });
