@@ -27,7 +27,7 @@ for (const db of DATABASE_KINDS) {
       expect(outcome(await api.me({ as: browser }))).toEqual(dead);
       expectStatus(await api.audit.list({ as: apiToken }), 200);
       const [entry] = expectStatus(await api.audit.list({ as: w.users.ada.token, query: { action: 'user.role.change' } }), 200).items;
-      expect(entry).toMatchObject({ targetId: ben.id, before: { role: 'member' }, after: { role: 'admin', revokedSessions: 2 } });
+      expect(entry).toStrictEqual(expect.objectContaining({ targetId: ben.id, before: { role: 'member' }, after: { role: 'admin' } }));
 
       const promoted = expectStatus(await api.sessions.signIn({ email: ben.email, password: FIXTURE_PASSWORD }), 201).token;
       expectStatus(await api.audit.list({ as: promoted }), 200);

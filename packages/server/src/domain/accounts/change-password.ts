@@ -43,7 +43,7 @@ export async function changePassword(
     const revokedResetLinks = await revokeOpenPasswordResets(trx, orgId, userId, ctx.now);
     await appendAudit(trx, {
       orgId, actorId: userId, action: 'user.password.change', targetType: 'user', targetId: userId,
-      after: { revokedSessions, revokedResetLinks, rotatedSession: token !== null }, at: ctx.now,
+      after: { revokedSessions, revokedResetLinks }, at: ctx.now,
     });
     return { revokedSessions, token };
   });

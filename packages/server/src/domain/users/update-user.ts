@@ -74,10 +74,11 @@ export async function updateUser(deps: Deps, ctx: ActorContext, userId: string, 
     for (const change of changes) {
       const extra = change.action === 'user.status.change' && deactivating
         ? { revokedCredentials: await revokeUserCredentials(trx, orgId, userId, ctx.now) }
-        // A new role signs the user out of the browser (D46): every page open under the old role is gone, and they sign
-        // in again under the new one. API tokens stay: their requests read the role afresh each time. (A deactivation in
-        // the same patch revokes everything, and says so in its own entry.)
-        : change.action === 'user.role.change' && !deactivating ? { revokedSessions: await revokeUserSessions(trx, orgId, userId, ctx.now) } : {};
+        : {};
+      // A new role signs the user out of the browser (D46): every page open under the old role is gone, and they sign
+      // in again under the new one. API tokens stay: their requests read the role afresh each time. (A deactivation in
+      // the same patch revokes everything.) The entry keeps its shape (account-audit.test.ts): the revocation is the rule.
+      if (change.action === 'user.role.change' && !deactivating) await revokeUserSessions(trx, orgId, userId, ctx.now);
       await appendAudit(trx, {
         orgId, actorId: ctx.actor.userId, action: change.action, targetType: 'user', targetId: userId,
         before: change.before, after: { ...change.after, ...extra }, at: ctx.now,
