@@ -98,6 +98,8 @@ export const ACTION_LABEL: Record<string, { label: string; category: AuditCatego
   'user.password.set': { label: 'Password set by an administrator', category: 'people' },
   'user.password.reset': { label: 'Password reset with a link', category: 'people' },
   'user.password.resetLink.send': { label: 'Reset link sent', category: 'people' },
+  'user.lock': { label: 'Sign-in locked after wrong passwords', category: 'people' },
+  'user.unlock': { label: 'Sign-in unlocked', category: 'people' },
   'invitation.create': { label: 'Invitation sent', category: 'people' },
   'invitation.revoke': { label: 'Invitation withdrawn', category: 'people' },
   'invitation.accept': { label: 'Invitation accepted', category: 'people' },
@@ -263,6 +265,10 @@ export function describeAudit(entry: AuditEntry, names: Names): Sentence {
       return say('set a new password with a reset link');
     case 'user.password.resetLink.send':
       return say(`e-mailed ${targetUser} a link to set a new password`);
+    case 'user.lock':
+      return say(`paused signing in for ${targetUser} after ${typeof after.failures === 'number' ? after.failures : 'too many'} wrong passwords`);
+    case 'user.unlock':
+      return say(`unlocked signing in for ${targetUser}`);
     case 'invitation.create':
       return say(`invited ${str(after.name) ?? 'someone'}${str(after.email) ? ` (${str(after.email)})` : ''} as ${after.role === 'admin' ? 'an administrator' : 'a member'}`);
     case 'invitation.revoke':
