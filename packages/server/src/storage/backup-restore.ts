@@ -27,6 +27,7 @@ const levelName = (names: readonly string[]) => names.at(-1) ?? '(none)';
  * database to the backup's level (a new one from zero), and answers what rows it holds.
  */
 export async function prepareRestoreTarget(handle: DbHandle, header: BackupHeader): Promise<RestoreTarget> {
+  if (header.migrations.length === 0) throw new BackupFileError('the backup holds no Tandem schema (it was taken from a database no migration ran on)');
   const known = listMigrations().map((m) => m.name);
   const unknown = header.migrations.find((name, i) => known[i] !== name);
   if (unknown !== undefined) {
