@@ -10,7 +10,7 @@ import {
   BackupFileError, migrate, migrateAs, migrationTargetFromEnv, openDatabase, prepareRestoreTarget, readBackup, readBackupHeader, restoreBackup, RestoreRefused,
   secretKeyFile, targetFromEnv, verifyAuditChain, type BackupHeader, type DbHandle, type DbTarget,
 } from '@tandem/server';
-import { parseFlags } from '../args.ts';
+import { parseFlags, UsageError } from '../args.ts';
 import { RESTORE_HELP } from '../help.ts';
 import { startPhase, type Output, type Phase } from '../progress.ts';
 import { useServerKey } from '../server-keys.ts';
@@ -70,10 +70,11 @@ export async function runRestore(argv: readonly string[], out: Output, err: Outp
   const { help, flags } = parseFlags(COMMAND, file === undefined ? argv : rest, [
     { name: 'force', kind: 'switch' }, { name: 'yes', kind: 'switch' }, { name: 'check', kind: 'switch' },
   ]);
-  if (help || file === undefined) {
-    (help ? out : err).write(RESTORE_HELP);
-    return help ? 0 : 2;
+  if (help) {
+    out.write(RESTORE_HELP);
+    return 0;
   }
+  if (file === undefined) throw new UsageError(`${COMMAND}: name the backup file first (see ${COMMAND} --help)`);
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile()) {
     err.write(`${COMMAND}: no file ${path}\n`);
