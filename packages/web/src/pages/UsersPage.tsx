@@ -11,7 +11,7 @@ import type { User } from '../api/models.ts';
 import { exportSummary } from '../features/admin/channels.ts';
 import { AddUserDialog, type AddUserResult } from '../features/admin/components/AddUserDialog.tsx';
 import { InvitationsList } from '../features/admin/components/InvitationsList.tsx';
-import { SignInLock } from '../features/admin/components/SignInLock.tsx';
+import { isSignInLocked, SignInLock } from '../features/admin/components/SignInLock.tsx';
 import { UserDetailDialog } from '../features/admin/components/UserDetailDialog.tsx';
 import { useUsers } from '../features/admin/hooks/useDirectory.ts';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser.ts';
@@ -113,6 +113,11 @@ export function UsersPage() {
                             <Badge tone="danger">Deactivated</Badge>
                           </span>
                         )}
+                        {isSignInLocked(u) ? (
+                          <span className={styles.phoneStatus}>
+                            <SignInLock user={u} testId="user-lock-phone" />
+                          </span>
+                        ) : null}
                       </div>
                     </div>
                   </td>

@@ -9,16 +9,22 @@ import { useToast } from '../../../ui/Toast.tsx';
 import { useUnlockUser } from '../hooks/useAdmin.ts';
 import styles from './SignInLock.module.css';
 
-export function SignInLock({ user }: { user: User }) {
+/** Whether the user's sign-in is locked now (admins' list only). */
+export function isSignInLocked(user: User): boolean {
+  return Boolean(user.lockedUntil) && Date.parse(user.lockedUntil as string) > Date.now();
+}
+
+/** `testId`: the phone layout shows a second copy in the name cell (the status column is hidden there). */
+export function SignInLock({ user, testId = 'user-lock' }: { user: User; testId?: string }) {
   const unlock = useUnlockUser();
   const toast = useToast();
-  if (!user.lockedUntil || Date.parse(user.lockedUntil) <= Date.now()) return null;
+  if (!isSignInLocked(user) || !user.lockedUntil) return null;
   const onUnlock = () => unlock.mutate(user.id, {
     onSuccess: () => toast.show(`${user.name} can sign in again`),
     onError: (error) => toast.show(errorMessage(error), 'error'),
   });
   return (
-    <div className={styles.lock} data-testid="user-lock">
+    <div className={styles.lock} data-testid={testId}>
       <Badge tone="warning" title="Too many wrong passwords: signing in is paused until then">
         Locked until {formatClock(user.lockedUntil)}
       </Badge>
