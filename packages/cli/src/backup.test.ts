@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrateAs, migrationTargetFromEnv, openDatabase, type DbTarget } from '@tandem/server';
 import { freshPostgresUrl } from '../../server/test/support/databases.ts';
+import { UsageError } from './args.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
 import { runBackup } from './commands/backup.ts';
 import { runRestore, type Ask } from './commands/restore.ts';
@@ -145,6 +146,8 @@ describe('tandem backup and tandem restore', { timeout: 180_000 }, () => {
     expect(res.stderr).toMatch(/^tandem restore: refused: .*cut\.ndjson\.gz: the file is not a whole gzip stream .*Nothing was written\.$/m);
     expect(existsSync(dataDir)).toBe(false);
     expect((await run(runRestore, [join(root, 'none.gz')], {})).stderr).toMatch(/no file/);
+    await expect(run(runRestore, ['--force'], {})).rejects.toThrow(UsageError);
+    await expect(run(runRestore, [file, '--forse'], {})).rejects.toThrow(/unknown flag --forse/);
   });
 
   it('refuses a database that holds rows; --force asks (no terminal: refused; no: refused; yes: replaced), --yes does not', async () => {
