@@ -136,7 +136,7 @@ describe('tandem backup and tandem restore', { timeout: 180_000 }, () => {
     expect(res.stdout).toMatch(/WARNING: the audit log of .* does not verify with this server key/);
   });
 
-  it('refuses a damaged file before opening any database', async () => {
+  it('refuses a damaged file before opening any database; --check only checks', async () => {
     const cut = join(root, 'cut.ndjson.gz');
     const bytes = readFileSync(file);
     writeFileSync(cut, bytes.subarray(0, bytes.length - 100));
@@ -145,6 +145,9 @@ describe('tandem backup and tandem restore', { timeout: 180_000 }, () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/^tandem restore: refused: .*cut\.ndjson\.gz: the file is not a whole gzip stream .*Nothing was written\.$/m);
     expect(existsSync(dataDir)).toBe(false);
+    const checked = await run(runRestore, [file, '--check'], { TANDEM_DATA_DIR: dataDir } as NodeJS.ProcessEnv);
+    expect([checked.code, checked.stdout]).toEqual([0, expect.stringMatching(/a backup of [\d,]+ rows in \d+ tables, taken .* on pglite, migration \d{4}_\w+\.sql; every table's checksum matches\.\n$/)]);
+    expect(existsSync(dataDir)).toBe(false); // --check opens no database
     expect((await run(runRestore, [join(root, 'none.gz')], {})).stderr).toMatch(/no file/);
     await expect(run(runRestore, ['--force'], {})).rejects.toThrow(UsageError);
     await expect(run(runRestore, [file, '--forse'], {})).rejects.toThrow(/unknown flag --forse/);
