@@ -159,7 +159,7 @@ describe('named statements: which, and how many per connection', () => {
   function fakePool() {
     const calls: unknown[] = [];
     let released = 0;
-    const client = { query: async (config: unknown, values?: unknown) => { calls.push(values === undefined ? config : { text: config, values }); return { rows: [] }; }, release: () => { released++; } };
+    const client = { query: async (config: unknown, values?: unknown) => { calls.push(values === undefined ? config : { text: config, values }); return { rows: [] }; }, release: () => { released++; }, on: () => {} };
     return { pool: { connect: async () => client, end: async () => {} } as unknown as pg.Pool, calls, released: () => released };
   }
   // Compiles without a database, as storage compiles a marked statement.
