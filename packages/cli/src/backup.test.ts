@@ -2,7 +2,6 @@
 // new folder and into PostgreSQL (and back), refusals for a damaged file and a database that holds rows (--force asks,
 // --yes does not), then `tandem audit verify` and the server, started on the restored folder, signs a seeded user in.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrateAs, migrationTargetFromEnv, openDatabase, type DbTarget } from '@tandem/server';
 import { freshPostgresUrl } from '../../server/test/support/databases.ts';
+import { createTwoRoles } from '../../server/test/support/two-roles.ts';
 import { UsageError } from './args.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
 import { runBackup } from './commands/backup.ts';
@@ -202,25 +202,13 @@ describe('tandem backup and tandem restore', { timeout: 180_000 }, () => {
   });
 
   it('with two roles (D51): the app role alone may back up but not restore; with DATABASE_MIGRATION_URL the owner restores', async () => {
-    const suffix = randomBytes(4).toString('hex');
-    const [owner, appRole, database] = [`tandem_owner_${suffix}`, `tandem_app_${suffix}`, `tandem_restore_${suffix}`];
-    const serverUrl = inject('postgresUrl');
-    const urlAs = (user: string, password: string, db = database) => {
-      const url = new URL(serverUrl);
-      Object.assign(url, { username: user, password, pathname: `/${db}` });
-      return url.toString();
-    };
-    const admin = openDatabase({ kind: 'postgres', url: serverUrl, poolSize: 1 });
-    const asSuperuser = async (statements: string[]) => {
-      for (const statement of statements) await sql.raw(statement).execute(admin.db);
-    };
-    await asSuperuser([`CREATE ROLE ${owner} LOGIN PASSWORD 'owner-pw'`, `CREATE ROLE ${appRole} LOGIN PASSWORD 'app-pw'`, `CREATE DATABASE ${database} OWNER ${owner}`]);
+    const roles = await createTwoRoles(inject('postgresUrl'), 'restore');
     try {
       const key = { TANDEM_SECRET_KEY: readFileSync(keyFile, 'utf8').trim() };
-      const appOnly = { DATABASE_URL: urlAs(appRole, 'app-pw'), ...key } as NodeJS.ProcessEnv;
-      const withOwner = { ...appOnly, DATABASE_MIGRATION_URL: urlAs(owner, 'owner-pw') } as NodeJS.ProcessEnv;
+      const appOnly = { DATABASE_URL: roles.appUrl, ...key } as NodeJS.ProcessEnv;
+      const withOwner = { ...appOnly, DATABASE_MIGRATION_URL: roles.ownerUrl } as NodeJS.ProcessEnv;
       // The schema made by the owner and granted to the app role, as the server's start does.
-      const app = openDatabase({ kind: 'postgres', url: urlAs(appRole, 'app-pw'), poolSize: 1 });
+      const app = openDatabase({ kind: 'postgres', url: roles.appUrl, poolSize: 1 });
       try {
         await migrateAs(app, migrationTargetFromEnv(withOwner));
       } finally {
@@ -231,13 +219,12 @@ describe('tandem backup and tandem restore', { timeout: 180_000 }, () => {
       expect(refused.stderr).toMatch(/refused: a restore must run as the tables' owner .* set DATABASE_MIGRATION_URL/);
       const restored = await run(runRestore, [file], withOwner);
       expect(restored.code).toBe(0);
-      expect(await counts({ kind: 'postgres', url: urlAs(appRole, 'app-pw') })).toEqual(seeded);
+      expect(await counts({ kind: 'postgres', url: roles.appUrl })).toEqual(seeded);
       expect((await run(runAuditVerify, [], appOnly)).code).toBe(0);
       const again = join(root, 'as-app-role.ndjson.gz');
       expect((await run(runBackup, ['--out', again], appOnly)).code).toBe(0);
     } finally {
-      await asSuperuser([`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`, `DROP ROLE IF EXISTS ${appRole}`, `DROP ROLE IF EXISTS ${owner}`]);
-      await admin.close();
+      await roles.drop();
     }
   });
 });

@@ -1,10 +1,8 @@
 // Two database roles (D51): migrations run as the schema's owner (DATABASE_MIGRATION_URL), the app as a login role
 // (DATABASE_URL) that may read and append to the audit log but not change it, empty it or turn its triggers off.
 // On the run's real PostgreSQL: an owner role owns a fresh database, an app role logs in with its own password.
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -13,33 +11,12 @@ import { auditProtection, migrateAs, migrationTargetFromEnv } from '../../src/st
 import { listMigrations, migrate } from '../../src/storage/migrate.ts';
 import { FIXTURE_PASSWORD } from '../fixtures/world.ts';
 import { TEST_START } from '../support/harness.ts';
+import { createTwoRoles, type TwoRoles } from '../support/two-roles.ts';
 import { apiClient, expectStatus } from './support/api-client.ts';
 import { buildWorld, ACME_AND_GLOBEX } from './support/world-builder.ts';
 
-const suffix = randomBytes(4).toString('hex');
-const OWNER = `tandem_owner_${suffix}`;
-const APP = `tandem_app_${suffix}`;
-const DATABASE = `tandem_roles_${suffix}`;
-
-function urlAs(serverUrl: string, user: string, password: string): string {
-  const url = new URL(serverUrl);
-  url.username = user;
-  url.password = password;
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
-async function asSuperuser(statements: string[]): Promise<void> {
-  const client = new pg.Client(inject('postgresUrl'));
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('the app role on PostgreSQL (DATABASE_URL) and the owner (DATABASE_MIGRATION_URL)', () => {
+  let roles: TwoRoles;
   let ownerTarget: DbTarget;
   let appHandle: DbHandle;
   let ownerHandle: DbHandle;
@@ -48,21 +25,17 @@ describe('the app role on PostgreSQL (DATABASE_URL) and the owner (DATABASE_MIGR
   const api = apiClient(() => app);
 
   beforeAll(async () => {
-    await asSuperuser([
-      `CREATE ROLE ${OWNER} LOGIN PASSWORD 'owner-pw'`, `CREATE ROLE ${APP} LOGIN PASSWORD 'app-pw'`,
-      `CREATE DATABASE ${DATABASE} OWNER ${OWNER}`,
-    ]);
-    const serverUrl = inject('postgresUrl');
-    ownerTarget = migrationTargetFromEnv({ DATABASE_URL: urlAs(serverUrl, APP, 'app-pw'), DATABASE_MIGRATION_URL: urlAs(serverUrl, OWNER, 'owner-pw') }) as DbTarget;
-    appHandle = openDatabase({ kind: 'postgres', url: urlAs(serverUrl, APP, 'app-pw'), poolSize: 4 });
-    ownerHandle = openDatabase({ kind: 'postgres', url: urlAs(serverUrl, OWNER, 'owner-pw'), poolSize: 1 });
+    roles = await createTwoRoles(inject('postgresUrl'), 'roles');
+    ownerTarget = migrationTargetFromEnv({ DATABASE_URL: roles.appUrl, DATABASE_MIGRATION_URL: roles.ownerUrl }) as DbTarget;
+    appHandle = openDatabase({ kind: 'postgres', url: roles.appUrl, poolSize: 4 });
+    ownerHandle = openDatabase({ kind: 'postgres', url: roles.ownerUrl, poolSize: 1 });
   });
 
   afterAll(async () => {
     await app?.close();
     await appHandle?.close();
     await ownerHandle?.close();
-    await asSuperuser([`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`, `DROP ROLE IF EXISTS ${APP}`, `DROP ROLE IF EXISTS ${OWNER}`]);
+    await roles?.drop();
   });
 
   it('migrates as the owner, grants the app role, and the app role cannot migrate on its own', async () => {
@@ -72,10 +45,10 @@ describe('the app role on PostgreSQL (DATABASE_URL) and the owner (DATABASE_MIGR
     expect(await migrateAs(appHandle, ownerTarget)).toEqual([]);
     expect(await migrate(appHandle)).toEqual([]);
     const owners = await sql<{ tableowner: string }>`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`.execute(appHandle.db);
-    expect(owners.rows).toEqual([{ tableowner: OWNER }]);
-    expect(await auditProtection(appHandle)).toEqual({ byRole: true, role: APP, reason: `the role ${APP} may only read and append to audit_log` });
+    expect(owners.rows).toEqual([{ tableowner: roles.owner }]);
+    expect(await auditProtection(appHandle)).toEqual({ byRole: true, role: roles.app, reason: `the role ${roles.app} may only read and append to audit_log` });
     // The owner itself (DATABASE_MIGRATION_URL unset, one URL): append-only by trigger but not by role.
-    expect(await auditProtection(ownerHandle)).toMatchObject({ byRole: false, reason: expect.stringContaining(`the role ${OWNER} owns audit_log`) });
+    expect(await auditProtection(ownerHandle)).toMatchObject({ byRole: false, reason: expect.stringContaining(`the role ${roles.owner} owns audit_log`) });
   });
 
   it('runs the app as the app role: sign in, create a contact, audit entries written and verified', async () => {

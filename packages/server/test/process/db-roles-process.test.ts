@@ -6,54 +6,31 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { createTwoRoles, type TwoRoles } from '../support/two-roles.ts';
 import { buildRuntime, freePort, startServer, waitHealthy, type Running } from './support/server-process.ts';
 
 const suffix = randomBytes(4).toString('hex');
-const OWNER = `tandem_owner_p${suffix}`;
-const APP = `tandem_app_p${suffix}`;
-const DATABASE = `tandem_roles_p${suffix}`;
-
-function urlAs(user: string, password: string): string {
-  const url = new URL(inject('postgresUrl'));
-  url.username = user;
-  url.password = password;
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
-async function asSuperuser(statements: string[]): Promise<void> {
-  const client = new pg.Client(inject('postgresUrl'));
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('the server process on an app role', { timeout: 180_000 }, () => {
   let runtime: string;
   const running: Running[] = [];
   const folders: string[] = [];
+  let roles: TwoRoles;
 
   beforeAll(async () => {
     runtime = buildRuntime();
-    await asSuperuser([
-      `CREATE ROLE ${OWNER} LOGIN PASSWORD 'owner-pw'`, `CREATE ROLE ${APP} LOGIN PASSWORD 'app-pw'`, `CREATE DATABASE ${DATABASE} OWNER ${OWNER}`,
-    ]);
+    roles = await createTwoRoles(inject('postgresUrl'), 'roles_p');
   }, 180_000);
   afterAll(async () => {
     for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
     await Promise.all(running.map((s) => s.exited));
     for (const path of [...folders, ...folders.map((dir) => `${dir}.secret-key`), runtime]) rmSync(path, { recursive: true, force: true });
-    await asSuperuser([`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`, `DROP ROLE IF EXISTS ${APP}`, `DROP ROLE IF EXISTS ${OWNER}`]);
+    await roles?.drop();
   });
 
   it('migrates as the owner, serves as the app role, and says the audit log is append-only by role', async () => {
     const server = startServer(runtime, {
-      DATABASE_URL: urlAs(APP, 'app-pw'), DATABASE_MIGRATION_URL: urlAs(OWNER, 'owner-pw'), TANDEM_SECRET_KEY: randomBytes(32).toString('hex'),
+      DATABASE_URL: roles.appUrl, DATABASE_MIGRATION_URL: roles.ownerUrl, TANDEM_SECRET_KEY: randomBytes(32).toString('hex'),
     }, { port: await freePort() });
     running.push(server);
     await waitHealthy(server);
@@ -69,7 +46,7 @@ describe('the server process on an app role', { timeout: 180_000 }, () => {
     const verify = await (await fetch(`${base}/audit/verify`, { headers: auth })).json() as { valid: boolean; entries: number };
     expect(verify.valid).toBe(true);
     expect(verify.entries).toBeGreaterThanOrEqual(2);
-    expect(server.output()).toContain(`The audit log is append-only by trigger and by role: the role ${APP} may only read and append to audit_log.`);
+    expect(server.output()).toContain(`The audit log is append-only by trigger and by role: the role ${roles.app} may only read and append to audit_log.`);
     server.child.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);
   });
@@ -77,7 +54,7 @@ describe('the server process on an app role', { timeout: 180_000 }, () => {
   it('refuses DATABASE_MIGRATION_URL on PGlite with one line', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-roles-pglite-'));
     folders.push(dataDir);
-    const server = startServer(runtime, { TANDEM_DATA_DIR: dataDir, DATABASE_MIGRATION_URL: urlAs(OWNER, 'owner-pw') }, { port: await freePort() });
+    const server = startServer(runtime, { TANDEM_DATA_DIR: dataDir, DATABASE_MIGRATION_URL: roles.ownerUrl }, { port: await freePort() });
     running.push(server);
     expect((await server.exited).code).toBe(1);
     expect(server.output()).toMatch(/DATABASE_MIGRATION_URL needs DATABASE_URL/);

@@ -39,7 +39,8 @@ const PASSWORD = 'postgres';
 const READY = 'database system is ready to accept connections';
 const EXE = process.platform === 'win32' ? '.exe' : '';
 
-async function freePort(): Promise<number> {
+/** A port free on loopback now (the server binds it a moment later). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -177,14 +178,23 @@ function runToEnd(command: string, args: string[], opts: Run): Promise<void> {
 }
 
 /**
+ * The bin/ folder the server's user can run PostgreSQL from, and that user (null when not root: the caller's own).
+ * As root: the shared world-readable copy and the `postgres` OS user, both made on first use. Also for the replica
+ * pair and the benchmark's clusters, which run initdb and postgres themselves.
+ */
+export function postgresBinaries(): { bin: string; owner: { uid: number; gid: number } | null } {
+  const { native, id } = packagedBinaries();
+  if (!isRoot()) return { bin: join(native, 'bin'), owner: null };
+  return { bin: join(sharedBinaries(native, id), 'bin'), owner: postgresUser() };
+}
+
+/**
  * `durableCommits`: keep synchronous_commit on (PostgreSQL's default). The tests turn it off for speed, which lets a
  * crash (halt 'immediate') lose commits already acknowledged; a fault test that counts acknowledged writes needs it on.
  */
 export async function startPostgres(options: { durableCommits?: boolean } = {}): Promise<RunningPostgres> {
-  const { native, id } = packagedBinaries();
   const root = isRoot();
-  const bin = join(root ? sharedBinaries(native, id) : native, 'bin');
-  const owner = root ? postgresUser() : null;
+  const { bin, owner } = postgresBinaries();
 
   // One folder per run: data/, the password file and the socket. As root it belongs to the postgres user.
   const runDir = mkdtempSync(join(root ? sharedTmp() : tmpdir(), 'tandem-pg-'));

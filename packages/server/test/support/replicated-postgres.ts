@@ -8,13 +8,11 @@
 // Binaries: as root, PostgreSQL runs as the `postgres` OS user from the world-readable copy that embedded-postgres.ts
 // builds (it is asked to build it once, as packages/bench/src/postgres.ts does); the run folder belongs to that user.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { appendFileSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
-import { startPostgres } from './embedded-postgres.ts';
+import { freePort, postgresBinaries } from './embedded-postgres.ts';
 
 export type ReplicatedPostgres = {
   primaryUrl: string;
@@ -32,40 +30,6 @@ export type ReplicatedPostgres = {
 const PASSWORD = 'postgres';
 const REPLICATION_PASSWORD = 'replicator-secret';
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The bin/ folder PostgreSQL runs from: the packaged one, or as root the postgres user's copy (built on demand). */
-async function binDir(): Promise<string> {
-  const fromHere = createRequire(import.meta.url);
-  const fromEmbedded = createRequire(fromHere.resolve('embedded-postgres'));
-  const name = `${process.platform}-${process.arch}`;
-  const root = dirname(dirname(fromEmbedded.resolve(`@embedded-postgres/${name}`)));
-  if (!isRoot()) return join(root, 'native', 'bin');
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  const candidates = [join(tmpdir(), `tandem-embedded-postgres-${name}-${version}`), `/tmp/tandem-embedded-postgres-${name}-${version}`];
-  const found = () => candidates.find((c) => existsSync(join(c, 'bin', 'postgres')));
-  if (!found()) await (await startPostgres()).stop(); // builds the copy and the postgres user
-  const dir = found();
-  if (!dir) throw new Error(`no PostgreSQL binaries for the postgres user in ${candidates.join(' or ')}`);
-  return join(dir, 'bin');
-}
-
-function ownerIds(): { uid: number; gid: number } | null {
-  if (!isRoot()) return null;
-  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
-  return { uid: id('-u'), gid: id('-g') };
-}
 
 type Opts = { cwd: string; uid?: number; gid?: number };
 
@@ -122,8 +86,7 @@ async function sqlOn(url: string, text: string, values: unknown[] = []): Promise
 }
 
 export async function startReplicatedPostgres(): Promise<ReplicatedPostgres> {
-  const bin = await binDir();
-  const owner = ownerIds();
+  const { bin, owner } = postgresBinaries();
   const runDir = mkdtempSync(join(isRoot() ? '/tmp' : tmpdir(), 'tandem-replica-'));
   if (owner) chownSync(runDir, owner.uid, owner.gid);
   const opts: Opts = { cwd: runDir, ...(owner ?? {}) };
