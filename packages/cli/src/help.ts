@@ -14,7 +14,8 @@ Commands:
   restore FILE   restore a backup into an empty database, PGlite or PostgreSQL (see tandem restore --help)
 
 The database is the one the server uses: PostgreSQL when DATABASE_URL is set, otherwise PGlite in
-TANDEM_DATA_DIR (default ./.tandem-data). Migrations run first.
+TANDEM_DATA_DIR (default ./.tandem-data). Commands migrate it first, except backup (it only reads) and
+restore (it brings the database to the backup's level, restores, then migrates on).
 
 Flags:
   -h, --help     show help (also after a command)
