@@ -46,6 +46,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return typeof error === 'object' && error !== null && fromPool.has(error) && saysUnavailable(error, 0);
 }
 
+/**
+ * True when `error` says its database cannot be reached or is going away, wherever it came from (the caller knows it
+ * came from a database: the read replica asks this of its standby's errors).
+ */
+export function saysDatabaseAway(error: unknown): boolean {
+  return saysUnavailable(error, 0);
+}
+
 function saysUnavailable(error: unknown, depth: number): boolean {
   if (typeof error !== 'object' || error === null || depth > 4) return false;
   if (unavailableHere(error)) return true;

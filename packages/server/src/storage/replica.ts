@@ -17,6 +17,7 @@
 import { sql } from 'kysely';
 import { tallyReplicaRead, type ReplicaOutcome } from '../observability/replica-tally.ts';
 import type { Db } from './connect.ts';
+import { saysDatabaseAway } from './database-unavailable.ts';
 
 /**
  * Where a list was read: on the standby at once, on it after waiting for replay, or on the primary (lag, trouble);
@@ -59,19 +60,15 @@ export async function positionFor(primary: Db): Promise<'flush' | 'insert'> {
 }
 
 /**
- * Errors that say the standby cannot serve now (connection refused or dropped, shutting down, recovery conflict),
- * after which the same read is run on the primary. Anything else (bad input, a bug) is the read's own and is thrown.
+ * Errors that say the standby cannot serve now, after which the same read is run on the primary: the database away
+ * (storage/database-unavailable.ts: refused, dropped, shutting down, too many connections), any 57P0x (its database
+ * dropped, an idle session ended) and 40001, which a standby gives a query it cancels for a conflict with recovery.
+ * Anything else (bad input, a bug) is the read's own and is thrown.
  */
-export function isStandbyTrouble(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 3) return false;
-  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
-  if (typeof code === 'string') {
-    if (code === '40001' || code === '53300' || code.startsWith('08') || code.startsWith('57P')) return true;
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) return true;
-  }
-  if (typeof message === 'string' && /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(message)) return true;
-  // Node's AggregateError for a host name with several addresses (localhost: ::1 and 127.0.0.1).
-  return Array.isArray(errors) && errors.some((inner) => isStandbyTrouble(inner, depth + 1));
+export function isStandbyTrouble(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && (code === '40001' || code.startsWith('57P'))) return true;
+  return saysDatabaseAway(error);
 }
 
 type Standby = { replayed: bigint | null; inRecovery: boolean };
